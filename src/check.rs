@@ -1,0 +1,1239 @@
+//! Checks: facts × rule table × today's date → findings. Pure: no I/O.
+//!
+//! [`Checker::check_file`] judges one file; [`Checker::finish`] runs the checks that need the
+//! whole tree (`version-inconsistent`, `scope-version-mismatch`, `version-missing`).
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::ops::Range;
+
+use crate::calendar::{Date, Status, SunsetBasis, Version, VersionError};
+use crate::facts::{FileFacts, LitKind, Literal};
+use crate::finding::{Applicability, Edit, Finding, Fix, Related, Rule, Severity, Span};
+use crate::rules::{CheckEntry, RuleTable};
+use crate::source::SourceFile;
+
+/// Settings of a run that the checks depend on.
+#[derive(Debug, Clone)]
+pub struct CheckOptions {
+    /// The date every date-dependent result is computed for.
+    pub today: Date,
+    /// Days before a sunset at which `version-expiring` warns (default from the table).
+    pub expiring_days: u32,
+    /// The version fixes move version literals to (default: the recommended pin on `today`).
+    pub target_version: Version,
+}
+
+impl CheckOptions {
+    /// Defaults for `today` from the table: its warning window and recommended version.
+    pub fn new(table: &RuleTable, today: Date) -> CheckOptions {
+        let expiring_days = table.calendar.expiring_days;
+        CheckOptions {
+            today,
+            expiring_days,
+            target_version: table.calendar.recommended(today, expiring_days),
+        }
+    }
+}
+
+/// What checking one file produced, including what the tree-wide checks need.
+#[derive(Debug, Clone, Default)]
+pub struct FileCheck {
+    /// Display path of the file.
+    pub path: String,
+    pub findings: Vec<Finding>,
+    /// Byte ranges of `text` that hold secrets: every report masks them.
+    pub secrets: Vec<Range<usize>>,
+    /// Valid LinkedIn versions pinned in the file.
+    pub versions: Vec<(Version, Span)>,
+    /// The file sets a LinkedIn-Version header (or defines the version).
+    pub sets_version: bool,
+    /// `/rest/` request sites in LinkedIn context.
+    pub rest_sites: Vec<Span>,
+    /// Requirement sites: (requirement index, span).
+    pub requirement_sites: Vec<(usize, Span)>,
+    /// Every scope the file requests.
+    pub scopes: BTreeSet<String>,
+    pub defines: Vec<String>,
+    pub uses: Vec<String>,
+    pub docs: bool,
+}
+
+/// The checks, with everything built once from the rule table.
+pub struct Checker<'t> {
+    pub table: &'t RuleTable,
+    pub opts: CheckOptions,
+    known_scopes: HashSet<&'t str>,
+}
+
+/// Scopes that are current; knowing them tells a scope list from other strings.
+const CURRENT_SCOPES: &[&str] = &[
+    "openid",
+    "profile",
+    "email",
+    "w_member_social",
+    "r_member_social",
+    "w_organization_social",
+    "r_organization_social",
+    "rw_organization_admin",
+    "r_organization_admin",
+    "r_ads",
+    "rw_ads",
+    "r_ads_reporting",
+    "r_basicprofile",
+    "r_1st_connections_size",
+    "r_marketing_leadgen_automation",
+    "r_events",
+    "rw_events",
+    "rw_dmp_segments",
+    "r_organization_lookup",
+];
+
+impl<'t> Checker<'t> {
+    pub fn new(table: &'t RuleTable, opts: CheckOptions) -> Checker<'t> {
+        let mut known_scopes: HashSet<&str> = CURRENT_SCOPES.iter().copied().collect();
+        known_scopes.extend(table.scopes.iter().map(|s| s.scope.as_str()));
+        known_scopes.extend(table.requirements.iter().map(|r| r.scope.as_str()));
+        Checker {
+            table,
+            opts,
+            known_scopes,
+        }
+    }
+
+    /// Every literal any check reacts to contains one of these (case-insensitively): the
+    /// prefilter for whole files.
+    pub fn prefilter_literals(&self) -> Vec<String> {
+        let mut v: Vec<String> = vec![
+            "linkedin".into(),
+            "restli".into(),
+            "/rest/".into(),
+            "/v2/".into(),
+            "/v1/".into(),
+            "/uas/".into(),
+            "AQ".into(),
+        ];
+        v.extend(self.table.scopes.iter().map(|s| s.scope.clone()));
+        v.extend(self.table.endpoints.iter().map(|e| e.path.clone()));
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    fn entry(&self, id: &str) -> CheckEntry {
+        self.table.check(id).cloned().unwrap_or_else(|| CheckEntry {
+            id: id.to_string(),
+            rule: String::new(),
+            severity: Severity::Warning,
+            message: id.to_string(),
+            help: String::new(),
+            since: String::new(),
+            grade: crate::rules::Grade::P,
+            source: String::new(),
+            breaks: None,
+        })
+    }
+
+    /// Judge one file.
+    pub fn check_file(&self, file: &SourceFile, facts: &FileFacts) -> FileCheck {
+        let mut out = FileCheck {
+            path: file.path.clone(),
+            defines: facts.defines.clone(),
+            uses: facts.uses.clone(),
+            docs: facts.docs,
+            ..FileCheck::default()
+        };
+        let mut scope_lists: BTreeMap<ListKey, ScopeList> = BTreeMap::new();
+        for (idx, lit) in facts.literals.iter().enumerate() {
+            self.secrets(file, facts, lit, &mut out);
+            if lit.in_comment {
+                continue;
+            }
+            let (header, value_range) = header_of(lit);
+            let value = &lit.value[value_range.clone()];
+            if header.is_some_and(|h| h.eq_ignore_ascii_case("linkedin-version")) {
+                out.sets_version = true;
+            }
+            if lit.value.eq_ignore_ascii_case("linkedin-version") {
+                out.sets_version = true;
+            }
+            if self.is_version(lit, header, value, facts.linkedin_context) {
+                out.sets_version = true;
+                self.version(file, lit, value_range.clone(), &mut out);
+            }
+            if header.is_some_and(|h| h.eq_ignore_ascii_case("x-restli-protocol-version")) {
+                self.restli(file, lit, value_range.clone(), &mut out);
+            }
+            if header.is_some_and(|h| h.eq_ignore_ascii_case("authorization"))
+                && (facts.linkedin_context)
+            {
+                self.auth(file, lit, value_range.clone(), &mut out);
+            }
+            if lit.kind == LitKind::Str {
+                self.endpoints(file, facts, lit, &mut out);
+                self.collect_scopes(idx, lit, &mut scope_lists);
+            }
+        }
+        self.scopes(file, facts, &scope_lists, &mut out);
+        if facts.docs {
+            for f in &mut out.findings {
+                f.severity = f.severity.min(Severity::Info);
+                f.in_comment = true;
+            }
+            // Docs do not pin versions or make requests.
+            out.versions.clear();
+            out.rest_sites.clear();
+            out.requirement_sites.clear();
+        }
+        out
+    }
+
+    fn finding(
+        &self,
+        file: &SourceFile,
+        rule: Rule,
+        e: &CheckEntry,
+        span: Range<usize>,
+        vars: &[(&str, &str)],
+    ) -> Finding {
+        Finding {
+            rule,
+            id: e.id.clone(),
+            severity: e.severity,
+            message: fill(&e.message, vars),
+            help: fill(&e.help, vars),
+            path: file.path.clone(),
+            span: file.span(span.start, span.end),
+            fix: None,
+            docs: e.source.clone(),
+            related: Vec::new(),
+            in_comment: false,
+        }
+    }
+
+    fn is_version(&self, lit: &Literal, header: Option<&str>, value: &str, ctx: bool) -> bool {
+        if header.is_some_and(|h| h.eq_ignore_ascii_case("linkedin-version")) {
+            return !is_template(value);
+        }
+        let Some(name) = &lit.name else { return false };
+        let norm: String = name
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '.')
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let last = norm.rsplit('.').next().unwrap_or("");
+        let strong = last.contains("linkedinversion")
+            || last.contains("linkedinapiversion")
+            || last == "liversion"
+            || last == "liapiversion"
+            || (norm.contains("linkedin") && (last == "version" || last == "apiversion"));
+        if strong {
+            return !is_template(value) && !value.is_empty();
+        }
+        // Weak names need LinkedIn context and a value shaped like a LinkedIn version.
+        let weak = matches!(last, "version" | "apiversion" | "restliversion")
+            || last.ends_with("apiversion");
+        weak && ctx && looks_like_version(value)
+    }
+
+    fn version(&self, file: &SourceFile, lit: &Literal, r: Range<usize>, out: &mut FileCheck) {
+        let raw = &lit.value[r.clone()];
+        let value = raw.trim();
+        let lead = raw.len() - raw.trim_start().len();
+        let r = r.start + lead..r.start + lead + value.len();
+        let span = lit.sub_span(r);
+        let target = self.opts.target_version.to_string();
+        let fix = |applicability| {
+            lit.exact.then(|| Fix {
+                applicability,
+                edits: vec![Edit {
+                    byte_start: file.disk_offset(span.start),
+                    byte_end: file.disk_offset(span.end),
+                    replacement: target.clone(),
+                }],
+            })
+        };
+        let v = match Version::parse(value) {
+            Ok(v) => v,
+            Err(VersionError::EightDigit(v)) => {
+                let e = self.entry("version-eight-digit");
+                let mut f = self.finding(
+                    file,
+                    Rule::VersionMalformed,
+                    &e,
+                    span.clone(),
+                    &[("value", value), ("expected", &v.to_string())],
+                );
+                f.fix = lit.exact.then(|| Fix {
+                    applicability: Applicability::MaybeIncorrect,
+                    edits: vec![Edit {
+                        byte_start: file.disk_offset(span.start),
+                        byte_end: file.disk_offset(span.end),
+                        replacement: v.to_string(),
+                    }],
+                });
+                out.findings.push(f);
+                v
+            }
+            Err(VersionError::Malformed(reason)) => {
+                let e = self.entry("version-format");
+                let mut f = self.finding(
+                    file,
+                    Rule::VersionMalformed,
+                    &e,
+                    span,
+                    &[("value", value), ("reason", &reason)],
+                );
+                f.message = format!("{} ({reason})", f.message);
+                out.findings.push(f);
+                return;
+            }
+        };
+        out.versions.push((v, file.span(span.start, span.end)));
+        let vs = v.to_string();
+        let cal = &self.table.calendar;
+        let (id, rule, vars_sunset, days) =
+            match cal.status(v, self.opts.today, self.opts.expiring_days) {
+                Status::Active { .. } => return,
+                Status::Sunset { sunset, basis } => (
+                    if basis == SunsetBasis::Dated {
+                        "version-sunset-dated"
+                    } else {
+                        "version-sunset-policy"
+                    },
+                    Rule::VersionSunset,
+                    Some(sunset),
+                    None,
+                ),
+                Status::Expiring {
+                    sunset,
+                    basis,
+                    days,
+                } => (
+                    if basis == SunsetBasis::Dated {
+                        "version-expiring-dated"
+                    } else {
+                        "version-expiring-policy"
+                    },
+                    Rule::VersionExpiring,
+                    Some(sunset),
+                    Some(days),
+                ),
+                Status::BeforeFirst => ("version-before-first", Rule::VersionSunset, None, None),
+                Status::NotReleased => ("version-not-released", Rule::VersionUnknown, None, None),
+                Status::Future => ("version-future", Rule::VersionUnknown, None, None),
+            };
+        let e = self.entry(id);
+        let sunset = vars_sunset.map(|d| d.to_string()).unwrap_or_default();
+        let days = days.map(|d| d.to_string()).unwrap_or_default();
+        let mut f = self.finding(
+            file,
+            rule,
+            &e,
+            span.clone(),
+            &[
+                ("version", &vs),
+                ("sunset", &sunset),
+                ("days", &days),
+                ("target", &target),
+                ("value", value),
+            ],
+        );
+        if id == "version-sunset-dated" || id == "version-expiring-dated" {
+            if let Some((_, s)) = cal.sunsets.get(&v.month_index()) {
+                f.docs = s.source.clone();
+                // An S-graded date alone does not make an error. It does when a primary
+                // source confirms that this or a later version has already been sunset
+                // (LinkedIn sunsets versions in order).
+                let confirmed = cal.sunsets.iter().any(|(idx, (d, e))| {
+                    *idx >= v.month_index()
+                        && e.grade == crate::rules::Grade::P
+                        && *d <= self.opts.today
+                });
+                if s.grade == crate::rules::Grade::S && !confirmed {
+                    f.severity = f.severity.min(Severity::Warning);
+                    f.help = format!(
+                        "{} (The sunset date comes from secondary sources only.)",
+                        f.help.trim_end()
+                    );
+                }
+            }
+        }
+        if v.month_only() != self.opts.target_version.month_only() {
+            f.fix = fix(Applicability::MachineApplicable);
+            f.help = format!("{} (fix: pin {target})", f.help.trim_end_matches('.'));
+        }
+        out.findings.push(f);
+    }
+
+    fn restli(&self, file: &SourceFile, lit: &Literal, r: Range<usize>, out: &mut FileCheck) {
+        let value = lit.value[r.clone()].trim();
+        if value == "2.0.0" || is_template(value) {
+            return;
+        }
+        let span = lit.sub_span(r);
+        let e = self.entry("restli-protocol-2");
+        let mut f = self.finding(
+            file,
+            Rule::RestliProtocol,
+            &e,
+            span.clone(),
+            &[("value", value)],
+        );
+        if lit.exact && !value.is_empty() {
+            f.fix = Some(Fix {
+                applicability: Applicability::MachineApplicable,
+                edits: vec![Edit {
+                    byte_start: file.disk_offset(span.start),
+                    byte_end: file.disk_offset(span.end),
+                    replacement: "2.0.0".into(),
+                }],
+            });
+        }
+        out.findings.push(f);
+    }
+
+    fn auth(&self, file: &SourceFile, lit: &Literal, r: Range<usize>, out: &mut FileCheck) {
+        let value = lit.value[r.clone()].trim_start();
+        if value.is_empty()
+            || is_template(value)
+            || value.len() >= 7 && value[..7].eq_ignore_ascii_case("bearer ")
+        {
+            return;
+        }
+        if value.eq_ignore_ascii_case("bearer") {
+            return; // "Bearer" + " " + token, built up elsewhere
+        }
+        let scheme: String = value
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
+        let e = self.entry("bearer-scheme");
+        // Never echo the value: only its scheme word, and only if it is short and alphabetic.
+        let shown =
+            if !scheme.is_empty() && scheme.len() <= 12 && value[scheme.len()..].starts_with(' ') {
+                scheme
+            } else {
+                "(no scheme)".into()
+            };
+        let f = self.finding(
+            file,
+            Rule::AuthScheme,
+            &e,
+            lit.sub_span(r),
+            &[("value", &shown)],
+        );
+        out.findings.push(f);
+    }
+
+    fn secrets(&self, file: &SourceFile, facts: &FileFacts, lit: &Literal, out: &mut FileCheck) {
+        for (range, kind) in secret_ranges(lit) {
+            let span = lit.sub_span(range);
+            out.secrets.push(span.clone());
+            let ctx = facts.linkedin_context
+                || lit
+                    .name
+                    .as_deref()
+                    .is_some_and(|n| n.to_ascii_lowercase().contains("linkedin"));
+            if ctx && !facts.docs {
+                let e = self.entry(match kind {
+                    SecretKind::AccessToken => "access-token-literal",
+                    SecretKind::ClientSecret => "client-secret-literal",
+                });
+                out.findings
+                    .push(self.finding(file, Rule::HardcodedToken, &e, span, &[]));
+            }
+        }
+    }
+
+    fn endpoints(&self, file: &SourceFile, facts: &FileFacts, lit: &Literal, out: &mut FileCheck) {
+        let v = &lit.value;
+        let (host, path_start) = url_parts(v);
+        let own_linkedin = host.is_some_and(is_linkedin_host);
+        if host.is_some() && !own_linkedin {
+            return; // another API's URL: never a finding
+        }
+        let base_host = lit.base.as_deref().and_then(|b| url_parts(b).0);
+        let context = own_linkedin
+            || match base_host {
+                Some(h) => is_linkedin_host(h),
+                None => facts.linkedin_context,
+            };
+        if !context {
+            return;
+        }
+        let path = &v[path_start..];
+        // A /rest/ request site (for version-missing).
+        if path.starts_with("/rest/") || (path_start > 0 && v[path_start..].starts_with("rest/")) {
+            out.rest_sites.push(file.span(
+                lit.sub_span(path_start..path_start + 5).start,
+                lit.sub_span(path_start..path_start + 5).end,
+            ));
+        }
+        for (ri, req) in self.table.requirements.iter().enumerate() {
+            if path_matches(path, &req.endpoint) {
+                let r = lit.sub_span(path_start..path_start + req.endpoint.len());
+                out.requirement_sites.push((ri, file.span(r.start, r.end)));
+            }
+        }
+        // The first table entry that matches at the start of the path wins.
+        let actual_host = host.or(base_host);
+        let Some(e) = self.table.endpoints.iter().find(|e| {
+            path_matches(path, &e.path)
+                && e.host
+                    .as_deref()
+                    .is_none_or(|h| actual_host.is_some_and(|a| a.eq_ignore_ascii_case(h)))
+        }) else {
+            return;
+        };
+        {
+            let start = 0;
+            let plen = if path.starts_with('/') {
+                e.path.len()
+            } else {
+                e.path.len() - 1
+            };
+            let r = path_start + start..path_start + start + plen;
+            let span = lit.sub_span(r);
+            let replacement = e.replacement.clone().unwrap_or_default();
+            let mut f = Finding {
+                rule: Rule::EndpointDeprecated,
+                id: e.id.clone(),
+                severity: e.severity,
+                message: e.message.clone(),
+                help: e.help.clone(),
+                path: file.path.clone(),
+                span: file.span(span.start, span.end),
+                fix: None,
+                docs: e.source.clone(),
+                related: Vec::new(),
+                in_comment: false,
+            };
+            if let (Some(app), true, false) =
+                (e.fix.applicability(), lit.exact, replacement.is_empty())
+            {
+                f.fix = Some(Fix {
+                    applicability: app,
+                    edits: vec![Edit {
+                        byte_start: file.disk_offset(span.start),
+                        byte_end: file.disk_offset(span.end),
+                        replacement,
+                    }],
+                });
+            }
+            out.findings.push(f);
+        }
+    }
+
+    fn collect_scopes(&self, idx: usize, lit: &Literal, lists: &mut BTreeMap<ListKey, ScopeList>) {
+        let Some((region, sep)) = scope_region(&lit.value) else {
+            return;
+        };
+        let tokens = split_scopes(&lit.value, region.clone(), sep);
+        if tokens.is_empty() {
+            return;
+        }
+        let name_says_scope = lit
+            .name
+            .as_deref()
+            .is_some_and(|n| n.to_ascii_lowercase().contains("scope"));
+        let known = tokens
+            .iter()
+            .any(|t| self.known_scopes.contains(&lit.value[t.clone()]));
+        if !(known || name_says_scope && tokens.len() > 1) {
+            return;
+        }
+        // Array elements form one list; a space/comma list inside one string is its own list.
+        let key = match (lit.list, tokens.len()) {
+            (Some(l), 1) => ListKey::Array(l),
+            _ => ListKey::Literal(idx),
+        };
+        let entry = lists.entry(key).or_insert_with(|| ScopeList {
+            sep,
+            items: Vec::new(),
+        });
+        for t in tokens {
+            entry.items.push((lit.clone(), t));
+        }
+    }
+
+    fn scopes(
+        &self,
+        file: &SourceFile,
+        _facts: &FileFacts,
+        lists: &BTreeMap<ListKey, ScopeList>,
+        out: &mut FileCheck,
+    ) {
+        for (key, list) in lists {
+            let present: BTreeSet<String> = list
+                .items
+                .iter()
+                .map(|(l, r)| l.value[r.clone()].to_string())
+                .collect();
+            out.scopes.extend(present.iter().cloned());
+            let mut added: BTreeSet<String> = BTreeSet::new();
+            for (lit, r) in &list.items {
+                let scope = &lit.value[r.clone()];
+                let Some(e) = self.table.scopes.iter().find(|s| s.scope == scope) else {
+                    continue;
+                };
+                let span = lit.sub_span(r.clone());
+                let mut f = Finding {
+                    rule: Rule::ScopeDeprecated,
+                    id: e.id.clone(),
+                    severity: e.severity,
+                    message: e.message.clone(),
+                    help: e.help.clone(),
+                    path: file.path.clone(),
+                    span: file.span(span.start, span.end),
+                    fix: None,
+                    docs: e.source.clone(),
+                    related: Vec::new(),
+                    in_comment: false,
+                };
+                // The replacement, without scopes the list already has or another fix adds.
+                let new: Vec<&str> = e
+                    .replacement
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|s| !present.contains(*s) && !added.contains(*s))
+                    .collect();
+                added.extend(new.iter().map(|s| s.to_string()));
+                if let (Some(app), true) = (e.fix.applicability(), lit.exact) {
+                    f.fix = scope_fix(file, key, list, lit, r.clone(), &new).map(|edits| Fix {
+                        applicability: app,
+                        edits,
+                    });
+                }
+                out.findings.push(f);
+            }
+        }
+    }
+
+    /// The checks that need every file: run once after all files are checked.
+    pub fn finish(&self, files: &mut [FileCheck]) {
+        self.inconsistent(files);
+        self.mismatch(files);
+        self.missing(files);
+    }
+
+    fn inconsistent(&self, files: &mut [FileCheck]) {
+        let mut sites: Vec<(usize, Version, Span)> = Vec::new();
+        for (fi, f) in files.iter().enumerate() {
+            for (v, s) in &f.versions {
+                sites.push((fi, *v, *s));
+            }
+        }
+        let distinct: BTreeSet<Version> = sites.iter().map(|s| s.1).collect();
+        if distinct.len() < 2 {
+            return;
+        }
+        let e = self.entry("multiple-versions");
+        for (fi, v, span) in &sites {
+            let others: Vec<String> = distinct
+                .iter()
+                .filter(|o| *o != v)
+                .map(|o| o.to_string())
+                .collect();
+            let related: Vec<Related> = sites
+                .iter()
+                .filter(|s| s.1 != *v)
+                .take(3)
+                .map(|s| Related {
+                    path: files[s.0].path_hint(),
+                    span: s.2,
+                    message: format!("{} pinned here", s.1),
+                })
+                .collect();
+            let vs = v.to_string();
+            let others_s = others.join(", ");
+            let path = files[*fi].path_hint();
+            let f = Finding {
+                rule: Rule::VersionInconsistent,
+                id: e.id.clone(),
+                severity: e.severity,
+                message: fill(&e.message, &[("version", &vs), ("value", &others_s)]),
+                help: fill(&e.help, &[("version", &vs), ("value", &others_s)]),
+                path,
+                span: *span,
+                fix: None,
+                docs: e.source.clone(),
+                related,
+                in_comment: false,
+            };
+            files[*fi].findings.push(f);
+        }
+    }
+
+    fn mismatch(&self, files: &mut [FileCheck]) {
+        let requested: BTreeSet<String> = files
+            .iter()
+            .flat_map(|f| f.scopes.iter().cloned())
+            .collect();
+        if requested.is_empty() {
+            return; // the code requests no scopes we can see: nothing to compare with
+        }
+        let tree_versions: Vec<Version> = files
+            .iter()
+            .flat_map(|f| f.versions.iter().map(|v| v.0))
+            .collect();
+        for file in files.iter_mut() {
+            let local: Vec<Version> = file.versions.iter().map(|v| v.0).collect();
+            for (ri, span) in file.requirement_sites.clone() {
+                let req = &self.table.requirements[ri];
+                if requested.contains(&req.scope) {
+                    continue;
+                }
+                let from = Version::parse(&req.from_version).expect("validated");
+                let pinned = if local.is_empty() { &tree_versions } else { &local };
+                // No pinned version: the request needs one anyway, and any current one is newer.
+                let applies = pinned.is_empty() || pinned.iter().any(|v| v.month_index() >= from.month_index());
+                if !applies {
+                    continue;
+                }
+                let path = file.path_hint();
+                file.findings.push(Finding {
+                    rule: Rule::ScopeVersionMismatch,
+                    id: req.id.clone(),
+                    severity: req.severity,
+                    message: req.message.clone(),
+                    help: req.help.clone(),
+                    path,
+                    span,
+                    fix: None,
+                    docs: req.source.clone(),
+                    related: Vec::new(),
+                    in_comment: false,
+                });
+            }
+        }
+    }
+
+    fn missing(&self, files: &mut [FileCheck]) {
+        // Names defined by files that set the version header: using one is using the helper.
+        let helpers: HashSet<String> = files
+            .iter()
+            .filter(|f| f.sets_version)
+            .flat_map(|f| f.defines.iter().cloned())
+            .collect();
+        let e = self.entry("rest-without-version");
+        for f in files.iter_mut() {
+            if f.sets_version
+                || f.rest_sites.is_empty()
+                || f.uses.iter().any(|u| helpers.contains(u))
+            {
+                continue;
+            }
+            let path = f.path_hint();
+            for span in f.rest_sites.clone() {
+                f.findings.push(Finding {
+                    rule: Rule::VersionMissing,
+                    id: e.id.clone(),
+                    severity: e.severity,
+                    message: e.message.clone(),
+                    help: e.help.clone(),
+                    path: path.clone(),
+                    span,
+                    fix: None,
+                    docs: e.source.clone(),
+                    related: Vec::new(),
+                    in_comment: false,
+                });
+            }
+        }
+    }
+}
+
+impl FileCheck {
+    fn path_hint(&self) -> String {
+        self.path.clone()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum ListKey {
+    Array(u32),
+    Literal(usize),
+}
+
+#[derive(Debug)]
+struct ScopeList {
+    sep: Sep,
+    items: Vec<(Literal, Range<usize>)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sep {
+    Space,
+    Comma,
+    Plus,
+    Pct20,
+}
+
+impl Sep {
+    fn as_str(self) -> &'static str {
+        match self {
+            Sep::Space => " ",
+            Sep::Comma => ",",
+            Sep::Plus => "+",
+            Sep::Pct20 => "%20",
+        }
+    }
+}
+
+/// The part of a string that lists scopes: after `scope=` up to `&`, or the whole string.
+fn scope_region(v: &str) -> Option<(Range<usize>, Sep)> {
+    let region = match v.find("scope=") {
+        Some(i) if i == 0 || matches!(v.as_bytes()[i - 1], b'?' | b'&' | b' ' | b'"' | b'\'') => {
+            let s = i + 6;
+            let e = v[s..]
+                .find(['&', '#', '"', '\'', ' '])
+                .map_or(v.len(), |k| s + k);
+            s..e
+        }
+        _ => 0..v.len(),
+    };
+    let r = &v[region.clone()];
+    let sep = if r.contains("%20") {
+        Sep::Pct20
+    } else if r.contains('+') {
+        Sep::Plus
+    } else if r.contains(',') {
+        Sep::Comma
+    } else {
+        Sep::Space
+    };
+    Some((region, sep))
+}
+
+/// Tokens of a scope list; empty unless every token is shaped like a scope.
+fn split_scopes(v: &str, region: Range<usize>, sep: Sep) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let r = &v[region.clone()];
+    let mut i = 0;
+    let bytes = r.as_bytes();
+    while i < bytes.len() {
+        // Skip separators.
+        if bytes[i] == b' '
+            || bytes[i] == b','
+            || bytes[i] == b'+'
+            || bytes[i] == b'\t'
+            || bytes[i] == b'\n'
+        {
+            i += 1;
+            continue;
+        }
+        if r[i..].starts_with("%20") || r[i..].starts_with("%2C") || r[i..].starts_with("%2c") {
+            i += 3;
+            continue;
+        }
+        let s = i;
+        while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+            i += 1;
+        }
+        if i == s {
+            return Vec::new(); // a character no scope has: not a scope list
+        }
+        let tok = &r[s..i];
+        if !tok.as_bytes()[0].is_ascii_lowercase() || tok.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Vec::new();
+        }
+        out.push(region.start + s..region.start + i);
+    }
+    let _ = sep;
+    out
+}
+
+/// Edits that replace one deprecated scope in its list by `new` (may be empty: remove it).
+fn scope_fix(
+    file: &SourceFile,
+    key: &ListKey,
+    list: &ScopeList,
+    lit: &Literal,
+    r: Range<usize>,
+    new: &[&str],
+) -> Option<Vec<Edit>> {
+    let text = &file.text;
+    let edit = |s: usize, e: usize, rep: String| Edit {
+        byte_start: file.disk_offset(s),
+        byte_end: file.disk_offset(e),
+        replacement: rep,
+    };
+    match key {
+        ListKey::Literal(_) => {
+            let span = lit.sub_span(r.clone());
+            if !new.is_empty() {
+                return Some(vec![edit(
+                    span.start,
+                    span.end,
+                    new.join(list.sep.as_str()),
+                )]);
+            }
+            // Remove the token and one adjacent separator.
+            let sep = list.sep.as_str();
+            let after = &text[span.end..lit.span.end];
+            if after.starts_with(sep) {
+                return Some(vec![edit(span.start, span.end + sep.len(), String::new())]);
+            }
+            let before = &text[lit.span.start..span.start];
+            if before.ends_with(sep) {
+                return Some(vec![edit(span.start - sep.len(), span.end, String::new())]);
+            }
+            Some(vec![edit(span.start, span.end, String::new())])
+        }
+        ListKey::Array(_) => {
+            let outer = lit.outer.clone();
+            let quoted = &text[outer.clone()];
+            let (open, close) = (
+                &quoted[..lit.span.start - outer.start],
+                &quoted[lit.span.end - outer.start..],
+            );
+            if !new.is_empty() {
+                let rep = new
+                    .iter()
+                    .map(|s| format!("{open}{s}{close}"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                return Some(vec![edit(outer.start, outer.end, rep)]);
+            }
+            // Drop the element with its separator: `"x", ` or `, "x"`.
+            let after = &text[outer.end..];
+            let ws_comma = after.len() - after.trim_start_matches([',', ' ', '\t']).len();
+            if after.trim_start_matches([' ', '\t']).starts_with(',') {
+                return Some(vec![edit(outer.start, outer.end + ws_comma, String::new())]);
+            }
+            let before = &text[..outer.start];
+            let trimmed = before.trim_end_matches([' ', '\t']);
+            if trimmed.ends_with(',') {
+                return Some(vec![edit(trimmed.len() - 1, outer.end, String::new())]);
+            }
+            None
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SecretKind {
+    AccessToken,
+    ClientSecret,
+}
+
+/// Ranges of `lit.value` that hold a secret: a token/secret-shaped value bound to a
+/// token/secret name, the credentials of an Authorization value, or a LinkedIn-token-shaped
+/// string anywhere.
+fn secret_ranges(lit: &Literal) -> Vec<(Range<usize>, SecretKind)> {
+    let v = &lit.value;
+    let mut out = Vec::new();
+    let name = lit
+        .header_name()
+        .map(|n| n.to_ascii_lowercase())
+        .unwrap_or_default();
+    let header_line = split_header_line(v);
+    if name == "authorization"
+        || header_line
+            .as_ref()
+            .is_some_and(|(h, _)| h.eq_ignore_ascii_case("authorization"))
+    {
+        let r = header_line.map(|(_, r)| r).unwrap_or(0..v.len());
+        let val = &v[r.clone()];
+        let cred = match val.split_once(' ') {
+            Some((_, c)) => r.start + (val.len() - c.len())..r.end,
+            None => r,
+        };
+        let c = &v[cred.clone()];
+        if token_shaped(c.trim()) {
+            return vec![(cred, SecretKind::AccessToken)];
+        }
+    }
+    let secretish = !name.is_empty()
+        && ([
+            "token",
+            "secret",
+            "password",
+            "passwd",
+            "bearer",
+            "apikey",
+            "api_key",
+            "credential",
+        ]
+        .iter()
+        .any(|k| name.contains(k)))
+        && ![
+            "url", "uri", "endpoint", "path", "type", "header", "name", "expires", "ttl", "file",
+            "env", "key_id",
+        ]
+        .iter()
+        .any(|k| name.ends_with(k));
+    if secretish && token_shaped(v) {
+        let kind = if name.contains("secret") {
+            SecretKind::ClientSecret
+        } else {
+            SecretKind::AccessToken
+        };
+        out.push((0..v.len(), kind));
+        return out;
+    }
+    // LinkedIn access tokens: `AQ` + a long base64url run.
+    let b = v.as_bytes();
+    let mut i = 0;
+    while i + 2 <= b.len() {
+        if &b[i..i + 2] == b"AQ" && (i == 0 || !is_tok_char(b[i - 1])) {
+            let mut j = i;
+            while j < b.len() && is_tok_char(b[j]) {
+                j += 1;
+            }
+            if j - i >= 60 && token_shaped(&v[i..j]) {
+                out.push((i..j, SecretKind::AccessToken));
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn is_tok_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'+' | b'/' | b'=')
+}
+
+/// Long enough, only token characters, mixes letters and digits, and not a placeholder.
+fn token_shaped(s: &str) -> bool {
+    if s.len() < 12 || !s.bytes().all(is_tok_char) || is_template(s) {
+        return false;
+    }
+    let lower = s.to_ascii_lowercase();
+    if [
+        "your",
+        "xxxx",
+        "example",
+        "changeme",
+        "placeholder",
+        "dummy",
+        "redacted",
+        "<",
+        "****",
+        "http",
+        "test_",
+        "fake",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+    {
+        return false;
+    }
+    let digits = s.bytes().filter(u8::is_ascii_digit).count();
+    let upper = s.bytes().filter(u8::is_ascii_uppercase).count();
+    let lowc = s.bytes().filter(u8::is_ascii_lowercase).count();
+    // Identifier-like words (`ACCESS_TOKEN_KEY`) are not secrets.
+    digits > 0 && lowc + upper > 0 && !(s.contains('_') && lowc == 0 && digits == 0)
+}
+
+/// `Name: value` inside one string (curl `-H`, raw HTTP): (name, range of value).
+fn split_header_line(v: &str) -> Option<(&str, Range<usize>)> {
+    let (name, _) = v.split_once(':')?;
+    let n = name.trim();
+    if n.is_empty() || !n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        return None;
+    }
+    let start = name.len() + 1;
+    let lead = v[start..].len() - v[start..].trim_start().len();
+    let end = v.trim_end().len().max(start + lead);
+    Some((n, start + lead..end))
+}
+
+/// The header a literal is a value of, and the range of the value inside the literal.
+fn header_of(lit: &Literal) -> (Option<&str>, Range<usize>) {
+    if let Some(h) = lit.header_name() {
+        if is_known_header(h) {
+            return (Some(h), 0..lit.value.len());
+        }
+    }
+    if let Some((h, r)) = split_header_line(&lit.value) {
+        if is_known_header(h) {
+            return (Some(h), r);
+        }
+    }
+    (lit.header_name(), 0..lit.value.len())
+}
+
+fn is_known_header(h: &str) -> bool {
+    [
+        "linkedin-version",
+        "x-restli-protocol-version",
+        "authorization",
+    ]
+    .iter()
+    .any(|k| h.eq_ignore_ascii_case(k))
+}
+
+/// A value built at run time (`${v}`, `{}`, `%s`, `$VERSION`) is not a literal to judge.
+fn is_template(v: &str) -> bool {
+    v.contains("${")
+        || v.contains("{}")
+        || v.contains("%s")
+        || v.contains("#{")
+        || v.starts_with('$')
+        || v.contains("{{")
+        || v.starts_with('{') && v.ends_with('}')
+}
+
+fn looks_like_version(v: &str) -> bool {
+    let v = v.trim();
+    let main = v.split('.').next().unwrap_or("");
+    (main.len() == 6 || main.len() == 8)
+        && main.bytes().all(|b| b.is_ascii_digit())
+        && main.starts_with("20")
+}
+
+/// Host and where the path starts: `https://api.linkedin.com/v2/me` → (host, 24);
+/// `//api.linkedin.com/x` (scheme-relative) too; a bare path → (None, 0); after a leading
+/// interpolation (`${API}/v2/me`, `{}/v2/me`, `%s/v2`, `$API/v2`) the path starts after it.
+fn url_parts(v: &str) -> (Option<&str>, usize) {
+    let after_scheme = if let Some(i) = v.find("://") {
+        Some(i + 3)
+    } else if v.starts_with("//") {
+        Some(2)
+    } else if v.starts_with("api.linkedin.com") || v.starts_with("www.linkedin.com") {
+        Some(0)
+    } else {
+        None
+    };
+    if let Some(hs) = after_scheme {
+        let he = v[hs..]
+            .find(['/', '?', '#', ' ', '"', '\''])
+            .map_or(v.len(), |k| hs + k);
+        let host = &v[hs..he];
+        let host = host.rsplit('@').next().unwrap_or(host);
+        let host = host.split(':').next().unwrap_or(host);
+        return (Some(host), he);
+    }
+    // Leading interpolation.
+    for (open, close) in [("${", "}"), ("#{", "}"), ("{", "}")] {
+        if let Some(rest) = v.strip_prefix(open) {
+            if let Some(k) = rest.find(close) {
+                return (None, open.len() + k + close.len());
+            }
+        }
+    }
+    if let Some(rest) = v.strip_prefix("%s") {
+        return (None, v.len() - rest.len());
+    }
+    if let Some(rest) = v.strip_prefix('$') {
+        let n = rest
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+            .count();
+        return (None, 1 + n);
+    }
+    (None, 0)
+}
+
+fn is_linkedin_host(h: &str) -> bool {
+    let h = h.to_ascii_lowercase();
+    h == "linkedin.com" || h.ends_with(".linkedin.com")
+}
+
+/// `path` starts with `pattern` (or with it minus the leading `/`), at a name boundary.
+fn path_matches(path: &str, pattern: &str) -> bool {
+    let rest = if let Some(r) = path.strip_prefix(pattern) {
+        r
+    } else if let Some(r) = path
+        .strip_prefix(&pattern[1..])
+        .filter(|_| !path.starts_with('/'))
+    {
+        r
+    } else {
+        return false;
+    };
+    pattern.ends_with('/')
+        || !rest.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
+/// Fill `{name}` placeholders.
+fn fill(template: &str, vars: &[(&str, &str)]) -> String {
+    let mut s = template.to_string();
+    for (k, v) in vars {
+        s = s.replace(&format!("{{{k}}}"), v);
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_parts_and_paths() {
+        assert_eq!(
+            url_parts("https://api.linkedin.com/v2/me"),
+            (Some("api.linkedin.com"), 24)
+        );
+        assert_eq!(
+            url_parts("//api.linkedin.com/v2/me").0,
+            Some("api.linkedin.com")
+        );
+        assert_eq!(url_parts("${API}/v2/me"), (None, 6));
+        assert_eq!(url_parts("/v2/me"), (None, 0));
+        assert!(path_matches("/v2/me?x", "/v2/me"));
+        assert!(!path_matches("/v2/members", "/v2/me"));
+        assert!(path_matches("v2/ugcPosts", "/v2/ugcPosts"));
+        assert!(path_matches("/v1/people/~:(id)", "/v1/"));
+    }
+
+    #[test]
+    fn scope_lists() {
+        let v = "r_liteprofile r_emailaddress w_member_social";
+        let (r, sep) = scope_region(v).unwrap();
+        assert_eq!(sep, Sep::Space);
+        assert_eq!(split_scopes(v, r, sep).len(), 3);
+        let v = "https://www.linkedin.com/oauth/v2/authorization?response_type=code&scope=r_liteprofile%20r_emailaddress&state=x";
+        let (r, sep) = scope_region(v).unwrap();
+        assert_eq!(sep, Sep::Pct20);
+        let toks = split_scopes(v, r, sep);
+        assert_eq!(&v[toks[1].clone()], "r_emailaddress");
+        let v = "alter_emailaddress(x)";
+        let (r, sep) = scope_region(v).unwrap();
+        assert!(split_scopes(v, r, sep).is_empty());
+    }
+
+    #[test]
+    fn secrets() {
+        let mut l = Literal::new(
+            LitKind::Str,
+            "Bearer AQXdSP_W41_UPs5ioT_t8HESyODB4FqbkJ8LrV_5mff4gPODzOYR".into(),
+            0..10,
+            0..10,
+            true,
+        );
+        l.header = Some("Authorization".into());
+        let r = secret_ranges(&l);
+        assert_eq!(r[0].0, 7..l.value.len());
+        let mut l = Literal::new(
+            LitKind::Str,
+            "WPL_AP1.abcDEF123456.xyZ==".into(),
+            0..10,
+            0..10,
+            true,
+        );
+        l.name = Some("LINKEDIN_CLIENT_SECRET".into());
+        assert_eq!(secret_ranges(&l)[0].1, SecretKind::ClientSecret);
+        let mut l = Literal::new(
+            LitKind::Str,
+            "your-client-secret-here1".into(),
+            0..10,
+            0..10,
+            true,
+        );
+        l.name = Some("client_secret".into());
+        assert!(secret_ranges(&l).is_empty());
+        let mut l = Literal::new(
+            LitKind::Str,
+            "https://www.linkedin.com/oauth/v2/accessToken".into(),
+            0..10,
+            0..10,
+            true,
+        );
+        l.name = Some("TOKEN_URL".into());
+        assert!(secret_ranges(&l).is_empty());
+    }
+}

@@ -1,0 +1,552 @@
+//! Context from a token stream, shared by every language: which name a literal is bound to,
+//! which header a value belongs to, which base URL a path is joined to, which list it is in.
+//!
+//! It reads patterns that look the same across languages:
+//! `NAME = "v"`, `NAME: T = "v"`, `"key": "v"`, `key: "v"`, `'k' => 'v'`, `x["K"] = "v"`,
+//! `.header("K", "v")` and other setter calls, `NAME = ["a", "b"]`, `BASE + "/p"`,
+//! `"a" "b"` (implicit concatenation), `concat!(BASE, "/p")`, `"{}/p".format(BASE)`, and
+//! interpolation at the start of a string (`${API}/p`).
+
+use std::collections::HashMap;
+
+use super::lexer::{Lexed, Tok};
+use crate::facts::{FileFacts, LitKind};
+
+/// Calls whose first two arguments are a header name and value.
+const SETTERS: &[&str] = &[
+    "header",
+    "set_header",
+    "setHeader",
+    "setRequestHeader",
+    "setRequestProperty",
+    "addRequestProperty",
+    "set",
+    "Set",
+    "Add",
+    "add",
+    "append",
+    "insert",
+    "put",
+    "addHeader",
+    "withHeader",
+    "with_header",
+    "default_header",
+    "headers",
+    "header_insert",
+    "setdefault",
+    "update",
+    "add_header",
+    "putHeader",
+];
+
+/// Wrappers that pass a literal through unchanged (`HeaderValue::from_static("…")`).
+const WRAPPERS: &[&str] = &[
+    "from_static",
+    "from_str",
+    "from",
+    "new",
+    "parse",
+    "to_string",
+    "to_owned",
+    "into",
+    "Some",
+    "String",
+    "str",
+    "HeaderValue",
+    "HeaderName",
+    "lit",
+    "encode",
+    "quote",
+    "env",
+    "getenv",
+    "get",
+    "fetch",
+    "getOrDefault",
+    "getProperty",
+    "getenv",
+    "Getenv",
+    "GetEnvironmentVariable",
+    "unwrap_or",
+    "or",
+];
+
+/// Calls that join their arguments into one string (`concat!`, `path.join`, `urljoin`).
+const JOINS: &[&str] = &[
+    "concat", "concatcp", "formatcp", "join", "urljoin", "url_join", "resolve", "URL", "Join",
+];
+
+/// Type-ish identifiers that may sit before `=` in a declaration and are not the name.
+const TYPE_WORDS: &[&str] = &[
+    "str", "String", "string", "String?", "Str", "var", "let", "const", "val", "final", "static",
+];
+
+#[derive(Debug, Clone)]
+struct Group {
+    close: char,
+    /// Name bound to this group's value (`SCOPES = [ … ]`, `scope: [ … ]`).
+    name: Option<String>,
+    list: Option<u32>,
+    /// The identifier called (`header` in `.header(…)`).
+    callee: Option<String>,
+    arg: usize,
+    /// First argument of a setter call: the header name (literal or resolved later).
+    first_arg: Option<Arg>,
+    /// Literal indices of the previous arguments (for joins).
+    prev_arg: Option<Arg>,
+    /// This group is the argument list of a wrapper: its literal inherits the outer position.
+    wrapper: bool,
+}
+
+#[derive(Debug, Clone)]
+enum Arg {
+    Lit(usize),
+    Ident(String),
+}
+
+/// Fill in names, headers, bases and lists on `lexed.lits`, and return the file-level facts.
+pub fn analyze(mut lexed: Lexed) -> FileFacts {
+    let toks = &lexed.toks;
+    let lits = &mut lexed.lits;
+    let mut stack: Vec<Group> = Vec::new();
+    let mut next_list = 0u32;
+    let mut context = false;
+    let mut uses = Vec::new();
+    let mut defines = Vec::new();
+    // Literal index whose value is the header for a later literal: (value_lit, header_arg).
+    let mut header_refs: Vec<(Arg, Arg)> = Vec::new();
+    let mut base_refs: Vec<(usize, Arg)> = Vec::new();
+    // Group name waiting for an opening bracket (`NAME = [`).
+    let mut pending_name: Option<String> = None;
+
+    for (i, t) in toks.iter().enumerate() {
+        let prev = |n: usize| i.checked_sub(n).map(|k| &toks[k]);
+        match t {
+            Tok::Ident(id) => {
+                if id.to_ascii_lowercase().contains("linkedin") {
+                    context = true;
+                }
+                if matches!(prev(1), Some(Tok::Ident(k)) if DEFINERS.contains(&k.as_str()))
+                    && stack.is_empty()
+                {
+                    defines.push(id.clone());
+                }
+                uses.push(id.clone());
+            }
+            Tok::Punct(c @ ('(' | '[' | '{')) => {
+                let close = match c {
+                    '(' => ')',
+                    '[' => ']',
+                    _ => '}',
+                };
+                // `name(` / `name!(` : a call; `= [` / `: [` : a named list.
+                let callee = match (prev(1), prev(2)) {
+                    (Some(Tok::Ident(f)), _) if *c == '(' => Some(f.clone()),
+                    (Some(Tok::Punct('!')), Some(Tok::Ident(f))) => Some(f.clone()),
+                    _ => None,
+                };
+                let assigned = binding_name(toks, lits, i);
+                let name = assigned.or_else(|| pending_name.take()).or_else(|| {
+                    // Nested list inherits the outer list's name (`scope: [[…]]` is rare; Go
+                    // `[]string{…}` after `=`).
+                    if *c == '{' && matches!(prev(1), Some(Tok::Ident(_))) {
+                        binding_name(toks, lits, i - 1)
+                    } else {
+                        None
+                    }
+                });
+                let is_list = *c == '['
+                    || (*c == '{' && matches!(prev(1), Some(Tok::Ident(_))))
+                    || (*c == '(' && callee.is_none());
+                let list = if is_list
+                    || callee.as_deref().is_some_and(|f| {
+                        matches!(
+                            f,
+                            "vec"
+                                | "array"
+                                | "list"
+                                | "Array"
+                                | "listOf"
+                                | "arrayOf"
+                                | "setOf"
+                                | "List"
+                                | "Set"
+                                | "asList"
+                                | "of"
+                        )
+                    }) {
+                    next_list += 1;
+                    Some(next_list)
+                } else {
+                    None
+                };
+                let wrapper = callee.as_deref().is_some_and(|f| WRAPPERS.contains(&f));
+                stack.push(Group {
+                    close,
+                    name,
+                    list,
+                    callee,
+                    arg: 0,
+                    first_arg: None,
+                    prev_arg: None,
+                    wrapper,
+                });
+            }
+            Tok::Punct(c @ (')' | ']' | '}')) => {
+                if let Some(pos) = stack.iter().rposition(|g| g.close == *c) {
+                    stack.truncate(pos);
+                }
+            }
+            Tok::Punct(',') => {
+                if let Some(g) = stack.last_mut() {
+                    g.arg += 1;
+                    let a = match prev(1) {
+                        Some(Tok::Lit(l)) => Some(Arg::Lit(*l)),
+                        Some(Tok::Ident(id)) => Some(Arg::Ident(id.clone())),
+                        _ => None,
+                    };
+                    if g.arg == 1 {
+                        g.first_arg = a.clone();
+                    }
+                    g.prev_arg = a;
+                }
+            }
+            Tok::Lit(li) => {
+                let li = *li;
+                let value_lc = lits[li].value.to_ascii_lowercase();
+                if value_lc.contains("linkedin") || value_lc == "x-restli-protocol-version" {
+                    context = true;
+                }
+                // Direct binding.
+                let name = binding_name(toks, lits, i);
+                if let Some(n) = &name {
+                    lits[li].name = Some(n.clone());
+                }
+                // Position inside groups; wrappers pass through to the enclosing group.
+                let mut depth = stack.len();
+                while depth > 0 && stack[depth - 1].wrapper && depth > 1 {
+                    depth -= 1;
+                }
+                if depth > 0 {
+                    let g = &stack[depth - 1];
+                    if name.is_none() {
+                        if let (Some(list), true) = (g.list, g.callee.is_none() || g.list.is_some())
+                        {
+                            lits[li].list = Some(list);
+                            if lits[li].name.is_none() {
+                                lits[li].name = g.name.clone();
+                            }
+                        }
+                    }
+                    if let Some(f) = &g.callee {
+                        let f = f.as_str();
+                        if SETTERS.contains(&f) && g.arg == 1 {
+                            if let Some(h) = &g.first_arg {
+                                header_refs.push((Arg::Lit(li), h.clone()));
+                            }
+                        }
+                        if JOINS.contains(&f) && g.arg >= 1 {
+                            if let Some(p) = &g.prev_arg {
+                                base_refs.push((li, p.clone()));
+                            }
+                        }
+                    }
+                }
+                // Joins: `BASE + "…"`, `$base . '…'`, `"a" "b"`.
+                match (prev(1), prev(2)) {
+                    (Some(Tok::Punct('+' | '.')), Some(Tok::Ident(id))) => {
+                        base_refs.push((li, Arg::Ident(id.clone())))
+                    }
+                    // `BASE.to_owned() + "/p"`, `BASE.to_string() + "/p"`.
+                    (Some(Tok::Punct('+')), Some(Tok::Punct(')'))) => {
+                        if let (
+                            Some(Tok::Punct('(')),
+                            Some(Tok::Ident(_)),
+                            Some(Tok::Punct('.')),
+                            Some(Tok::Ident(id)),
+                        ) = (prev(3), prev(4), prev(5), prev(6))
+                        {
+                            base_refs.push((li, Arg::Ident(id.clone())));
+                        }
+                    }
+                    (Some(Tok::Punct('+' | '.')), Some(Tok::Lit(p))) => {
+                        base_refs.push((li, Arg::Lit(*p)))
+                    }
+                    (Some(Tok::Lit(p)), _)
+                        if lits[*p].kind == LitKind::Str && !lits[*p].in_comment =>
+                    {
+                        base_refs.push((li, Arg::Lit(*p)))
+                    }
+                    _ => {}
+                }
+                // `"{}/v2/me".format(BASE)`, `format!("{}/v2/me", BASE)`, `"%s/v2/me" % BASE`.
+                let v = &lits[li].value;
+                if lits[li].lead_ident.is_none()
+                    && (v.starts_with("{}") || v.starts_with("{0}") || v.starts_with("%s"))
+                {
+                    if let Some(id) = toks[i + 1..].iter().take(6).find_map(|t| match t {
+                        Tok::Ident(id) if id != "format" && id != "f" => Some(id.clone()),
+                        _ => None,
+                    }) {
+                        lits[li].lead_ident = Some(id);
+                    }
+                }
+            }
+            Tok::Punct('=') | Tok::Punct(':') => {
+                // `NAME = [` is handled when the bracket opens; `NAME =\n [` too.
+                pending_name = None;
+            }
+            _ => {}
+        }
+        // Setter call with an identifier value: `.header("LinkedIn-Version", VERSION)`,
+        // also through wrappers: `insert("LinkedIn-Version", HeaderValue::from_static(V))`.
+        if let Tok::Ident(id) = t {
+            if matches!(prev(1), Some(Tok::Punct(',' | '(')))
+                && !matches!(toks.get(i + 1), Some(Tok::Punct('(' | '.' | ':' | '!')))
+            {
+                let mut depth = stack.len();
+                while depth > 1 && stack[depth - 1].wrapper {
+                    depth -= 1;
+                }
+                if let Some(g) = depth.checked_sub(1).map(|d| &stack[d]) {
+                    if g.arg == 1 {
+                        if let (Some(f), Some(h)) = (&g.callee, &g.first_arg) {
+                            if SETTERS.contains(&f.as_str()) {
+                                header_refs.push((Arg::Ident(id.clone()), h.clone()));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // Constants of the file: first string literal bound to each name.
+    let mut consts: HashMap<String, usize> = HashMap::new();
+    for (k, l) in lits.iter().enumerate() {
+        if let (Some(n), false) = (&l.name, l.in_comment) {
+            consts.entry(n.clone()).or_insert(k);
+        }
+    }
+    let resolve_str = |lits: &[crate::facts::Literal], a: &Arg| -> Option<String> {
+        match a {
+            Arg::Lit(k) => Some(lits[*k].value.clone()),
+            Arg::Ident(id) => consts
+                .get(id)
+                .map(|k| lits[*k].value.clone())
+                .or_else(|| well_known_header(id)),
+        }
+    };
+    for (val, hdr) in &header_refs {
+        let Some(h) = resolve_str(lits, hdr) else {
+            continue;
+        };
+        let target = match val {
+            Arg::Lit(k) => Some(*k),
+            Arg::Ident(id) => consts.get(id).copied(),
+        };
+        if let Some(k) = target {
+            lits[k].header = Some(h);
+        }
+    }
+    for (k, a) in &base_refs {
+        if let Some(b) = resolve_str(lits, a) {
+            if lits[*k].base.is_none() {
+                lits[*k].base = Some(b);
+            }
+        }
+    }
+    for k in 0..lits.len() {
+        if lits[k].base.is_none() {
+            if let Some(id) = lits[k].lead_ident.clone() {
+                if let Some(&c) = consts.get(&id) {
+                    if c != k {
+                        let base = lits[c].base.clone().unwrap_or_default() + &lits[c].value;
+                        lits[k].base = Some(base);
+                    }
+                }
+            }
+        }
+    }
+    uses.sort();
+    uses.dedup();
+    FileFacts {
+        literals: lexed.lits,
+        linkedin_context: context,
+        defines,
+        uses,
+        docs: false,
+        note: None,
+    }
+}
+
+/// Header-name constants of common HTTP libraries (`reqwest::header::AUTHORIZATION`).
+fn well_known_header(id: &str) -> Option<String> {
+    match id {
+        "AUTHORIZATION" | "HeaderAuthorization" => Some("Authorization".into()),
+        _ => None,
+    }
+}
+
+const DEFINERS: &[&str] = &[
+    "fn", "def", "function", "func", "const", "let", "var", "val", "class", "static", "export",
+    "pub",
+];
+
+/// The name a token at `i` (a literal or an opening bracket) is bound to, from the tokens
+/// before it: `NAME =`, `NAME: T =`, `NAME :`, `"key":`, `'k' =>`, `x["K"] =`, `NAME :=`.
+fn binding_name(toks: &[Tok], lits: &[crate::facts::Literal], i: usize) -> Option<String> {
+    let prev = |n: usize| i.checked_sub(n).map(|k| &toks[k]);
+    let mut k = 1;
+    // Operator: `=`, `:`, `=>`, `:=`, `?=`, `||=`, `<-`.
+    let op = match prev(k)? {
+        Tok::Punct(c @ ('=' | ':')) => *c,
+        Tok::Punct('>') if matches!(prev(k + 1), Some(Tok::Punct('='))) => {
+            k += 1;
+            '>'
+        }
+        _ => return None,
+    };
+    k += 1;
+    // `:=`, `==` (comparison: not a binding), `?=`, `||=`.
+    match prev(k) {
+        Some(Tok::Punct(':')) if op == '=' => k += 1,
+        Some(Tok::Punct('=' | '!' | '<')) if op == '=' => return None,
+        Some(Tok::Punct('?' | '|' | '&')) if op == '=' => {
+            while matches!(prev(k), Some(Tok::Punct('?' | '|' | '&'))) {
+                k += 1;
+            }
+        }
+        _ => {}
+    }
+    match prev(k)? {
+        Tok::Ident(id) if !TYPE_WORDS.contains(&id.as_str()) || op != '=' => Some(id.clone()),
+        Tok::Lit(l) if lits[*l].kind == LitKind::Str || op != '=' => Some(lits[*l].value.clone()),
+        Tok::Punct(']') => match prev(k + 1)? {
+            Tok::Lit(l) => Some(lits[*l].value.clone()),
+            _ => None,
+        },
+        _ if op == '=' => {
+            // `NAME: Type = value`: walk back to a `:` in the same statement.
+            for j in (k..k + 8).take_while(|j| *j <= i) {
+                match prev(j)? {
+                    Tok::Punct(';' | '{' | '}' | '(' | ',' | ')') | Tok::Newline => return None,
+                    Tok::Punct(':') => {
+                        return match prev(j + 1)? {
+                            Tok::Ident(id) => Some(id.clone()),
+                            _ => None,
+                        };
+                    }
+                    _ => {}
+                }
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lexer::lex;
+    use super::*;
+    use crate::source::Lang;
+
+    fn facts(lang: Lang, src: &str) -> FileFacts {
+        analyze(lex(src, 0, src.len(), lang))
+    }
+
+    fn find<'a>(f: &'a FileFacts, v: &str) -> &'a crate::facts::Literal {
+        f.literals
+            .iter()
+            .find(|l| l.value == v)
+            .unwrap_or_else(|| panic!("no literal {v:?}"))
+    }
+
+    #[test]
+    fn names_from_bindings() {
+        let f = facts(
+            Lang::Rust,
+            "const LINKEDIN_VERSION: &str = \"202401\";\nlet x = 5;",
+        );
+        assert_eq!(find(&f, "202401").name.as_deref(), Some("LINKEDIN_VERSION"));
+        let f = facts(
+            Lang::JavaScript,
+            "const h = { 'LinkedIn-Version': '202401', scope: ['r_liteprofile'] };",
+        );
+        assert_eq!(find(&f, "202401").name.as_deref(), Some("LinkedIn-Version"));
+        assert_eq!(find(&f, "r_liteprofile").name.as_deref(), Some("scope"));
+        let f = facts(
+            Lang::Python,
+            "headers[\"LinkedIn-Version\"] = \"202301\"\nif v == \"x\": pass",
+        );
+        assert_eq!(find(&f, "202301").name.as_deref(), Some("LinkedIn-Version"));
+        assert_eq!(find(&f, "x").name, None);
+    }
+
+    #[test]
+    fn setter_calls_pair_name_and_value() {
+        let f = facts(Lang::Go, "req.Header.Set(\"LinkedIn-Version\", \"202304\")");
+        assert_eq!(find(&f, "202304").header_name(), Some("LinkedIn-Version"));
+        let f = facts(
+            Lang::Rust,
+            "const V: &str = \"202305\";\nfn f(){ c.get(u).header(\"LinkedIn-Version\", HeaderValue::from_static(\"202306\")).header(\"LinkedIn-Version\", V); }",
+        );
+        assert_eq!(
+            find(&f, "202306").header.as_deref(),
+            Some("LinkedIn-Version")
+        );
+        assert_eq!(find(&f, "202305").name.as_deref(), Some("V"));
+        assert_eq!(
+            find(&f, "202305").header.as_deref(),
+            Some("LinkedIn-Version")
+        );
+    }
+
+    #[test]
+    fn bases_from_joins() {
+        let f = facts(
+            Lang::JavaScript,
+            "const API = 'https://api.linkedin.com';\nfetch(`${API}/v2/me`); fetch(API + '/v2/shares');",
+        );
+        assert_eq!(
+            find(&f, "${API}/v2/me").base.as_deref(),
+            Some("https://api.linkedin.com")
+        );
+        assert_eq!(
+            find(&f, "/v2/shares").base.as_deref(),
+            Some("https://api.linkedin.com")
+        );
+        let f = facts(
+            Lang::Python,
+            "u = ('https://api.linkedin.com' '/v2/me')\nv = '{}/v2/x'.format(B)\nB = 'b'",
+        );
+        assert_eq!(
+            find(&f, "/v2/me").base.as_deref(),
+            Some("https://api.linkedin.com")
+        );
+        assert_eq!(find(&f, "{}/v2/x").base.as_deref(), Some("b"));
+        assert!(f.linkedin_context);
+    }
+
+    #[test]
+    fn lists_share_an_id_and_name() {
+        let f = facts(
+            Lang::Python,
+            "SCOPES = [\"r_liteprofile\", \"r_emailaddress\"]\nother = (1, 2)",
+        );
+        let a = find(&f, "r_liteprofile");
+        let b = find(&f, "r_emailaddress");
+        assert_eq!(a.list, b.list);
+        assert!(a.list.is_some());
+        assert_eq!(b.name.as_deref(), Some("SCOPES"));
+    }
+
+    #[test]
+    fn comments_give_no_context() {
+        let f = facts(
+            Lang::JavaScript,
+            "// LinkedIn api.linkedin.com\nconst me = '/v2/me';",
+        );
+        assert!(!f.linkedin_context);
+    }
+}

@@ -1,0 +1,803 @@
+//! A careful, table-driven lexer for the languages we read without a full parser.
+//!
+//! It knows each language's comments, string forms (escapes, raw strings, triple quotes,
+//! template literals, f-strings, heredoc-free shell words) and interpolation, and produces a
+//! flat token stream for [`super::context`]. It never fails: unterminated constructs end at EOF.
+
+use crate::facts::{LitKind, Literal};
+use crate::source::Lang;
+
+/// A token. Positions are byte offsets into the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Tok {
+    Ident(String),
+    /// Index into the literal list.
+    Lit(usize),
+    Punct(char),
+    /// End of a line where the language ends statements at newlines (shell, env); helps the
+    /// context analyzer stop.
+    Newline,
+}
+
+/// Tokens and literals of one file (or one embedded block).
+#[derive(Debug, Default)]
+pub struct Lexed {
+    pub toks: Vec<Tok>,
+    pub lits: Vec<Literal>,
+}
+
+#[derive(Clone, Copy)]
+struct Spec {
+    line_comments: &'static [&'static str],
+    block_comment: Option<(&'static str, &'static str)>,
+    nested_blocks: bool,
+    /// `'…'` is a string (not a char or lifetime).
+    single_quote_str: bool,
+    /// `'…'` has no escapes (shell, PHP-ish single quotes keep backslashes mostly).
+    single_quote_raw: bool,
+    /// Backticks: JS template literal, Go raw string, shell command substitution.
+    backtick: Backtick,
+    /// Python/Kotlin/Java `"""…"""`.
+    triple: bool,
+    /// Python string prefixes (f, r, b, u and combinations).
+    py_prefixes: bool,
+    /// Rust `r#"…"#`, `b"…"`.
+    rust_raw: bool,
+    /// C# `@"…"` verbatim and `$"…"` interpolated.
+    csharp: bool,
+    /// `#` only starts a comment at the start of a word (shell).
+    hash_at_word_start: bool,
+    /// Ruby `:symbol`, `%w[…]`.
+    ruby: bool,
+    /// PHP/Perl/shell `$var` is an identifier.
+    dollar_ident: bool,
+    newline_tokens: bool,
+    /// Unquoted shell words (`https://…`, `$API/v2/me`) are string literals.
+    shell_words: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Backtick {
+    None,
+    Template,
+    Raw,
+    /// Shell command substitution: lexed as code, not a string.
+    Code,
+}
+
+fn spec(lang: Lang) -> Spec {
+    let c = Spec {
+        line_comments: &["//"],
+        block_comment: Some(("/*", "*/")),
+        nested_blocks: false,
+        single_quote_str: false,
+        single_quote_raw: false,
+        backtick: Backtick::None,
+        triple: false,
+        py_prefixes: false,
+        rust_raw: false,
+        csharp: false,
+        hash_at_word_start: false,
+        ruby: false,
+        dollar_ident: false,
+        newline_tokens: false,
+        shell_words: false,
+    };
+    match lang {
+        Lang::Rust => Spec {
+            nested_blocks: true,
+            rust_raw: true,
+            ..c
+        },
+        Lang::JavaScript => Spec {
+            single_quote_str: true,
+            backtick: Backtick::Template,
+            ..c
+        },
+        Lang::Go => Spec {
+            backtick: Backtick::Raw,
+            ..c
+        },
+        Lang::Java | Lang::Kotlin => Spec { triple: true, ..c },
+        Lang::CSharp => Spec {
+            csharp: true,
+            triple: true,
+            ..c
+        },
+        Lang::Php => Spec {
+            line_comments: &["//", "#"],
+            single_quote_str: true,
+            single_quote_raw: true,
+            dollar_ident: true,
+            backtick: Backtick::Code,
+            ..c
+        },
+        Lang::Python => Spec {
+            line_comments: &["#"],
+            block_comment: None,
+            single_quote_str: true,
+            triple: true,
+            py_prefixes: true,
+            ..c
+        },
+        Lang::Ruby => Spec {
+            line_comments: &["#"],
+            block_comment: Some(("=begin", "=end")),
+            single_quote_str: true,
+            single_quote_raw: true,
+            ruby: true,
+            backtick: Backtick::Code,
+            ..c
+        },
+        Lang::Perl => Spec {
+            line_comments: &["#"],
+            block_comment: None,
+            single_quote_str: true,
+            single_quote_raw: true,
+            dollar_ident: true,
+            backtick: Backtick::Code,
+            ..c
+        },
+        Lang::Shell => Spec {
+            line_comments: &["#"],
+            block_comment: None,
+            single_quote_str: true,
+            single_quote_raw: true,
+            dollar_ident: true,
+            hash_at_word_start: true,
+            backtick: Backtick::Code,
+            newline_tokens: true,
+            shell_words: true,
+            ..c
+        },
+        Lang::Env | Lang::Properties | Lang::Yaml | Lang::Toml | Lang::Markdown => Spec {
+            line_comments: &["#"],
+            block_comment: None,
+            single_quote_str: true,
+            single_quote_raw: true,
+            hash_at_word_start: true,
+            newline_tokens: true,
+            ..c
+        },
+        Lang::Json => Spec {
+            single_quote_str: true,
+            ..c
+        },
+    }
+}
+
+/// Lex `text[range]` as `lang`. Literal spans are offsets into the whole `text`.
+pub fn lex(text: &str, start: usize, end: usize, lang: Lang) -> Lexed {
+    let mut l = Lexer {
+        s: text.as_bytes(),
+        text,
+        i: start,
+        end,
+        sp: spec(lang),
+        out: Lexed::default(),
+    };
+    l.run();
+    l.out
+}
+
+struct Lexer<'a> {
+    s: &'a [u8],
+    text: &'a str,
+    i: usize,
+    end: usize,
+    sp: Spec,
+    out: Lexed,
+}
+
+fn is_ident_start(b: u8) -> bool {
+    b.is_ascii_alphabetic() || b == b'_' || b >= 0x80
+}
+
+fn is_ident_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
+}
+
+impl Lexer<'_> {
+    fn at(&self, i: usize) -> u8 {
+        if i < self.end { self.s[i] } else { 0 }
+    }
+
+    fn starts(&self, pat: &str) -> bool {
+        self.s[..self.end]
+            .get(self.i..)
+            .is_some_and(|r| r.starts_with(pat.as_bytes()))
+    }
+
+    fn at_line_start(&self) -> bool {
+        self.i == 0 || self.s[self.i - 1] == b'\n'
+    }
+
+    fn prev_is_word_boundary(&self) -> bool {
+        self.i == 0
+            || matches!(
+                self.s[self.i - 1],
+                b' ' | b'\t' | b'\n' | b'\r' | b';' | b'(' | b'|' | b'&'
+            )
+    }
+
+    fn run(&mut self) {
+        while self.i < self.end {
+            let b = self.s[self.i];
+            if b == b'\n' {
+                if self.sp.newline_tokens {
+                    self.out.toks.push(Tok::Newline);
+                }
+                self.i += 1;
+                continue;
+            }
+            if b.is_ascii_whitespace() {
+                self.i += 1;
+                continue;
+            }
+            if self.comment() {
+                continue;
+            }
+            if self.string() {
+                continue;
+            }
+            if self.sp.shell_words && self.shell_word() {
+                continue;
+            }
+            if b.is_ascii_digit() {
+                self.number();
+                continue;
+            }
+            if is_ident_start(b)
+                || (self.sp.dollar_ident && b == b'$' && is_ident_start(self.at(self.i + 1)))
+            {
+                let st = self.i;
+                if b == b'$' {
+                    self.i += 1;
+                }
+                while self.i < self.end && is_ident_char(self.s[self.i]) {
+                    self.i += 1;
+                }
+                // Shell words may carry dashes (`--header`); keep them whole.
+                if self.sp.newline_tokens {
+                    while self.i < self.end
+                        && (is_ident_char(self.s[self.i]) || self.s[self.i] == b'-')
+                    {
+                        self.i += 1;
+                    }
+                }
+                let name = self.text[st..self.i].trim_start_matches('$').to_string();
+                self.out.toks.push(Tok::Ident(name));
+                continue;
+            }
+            if self.sp.newline_tokens && b == b'-' && self.at(self.i + 1) != b' ' {
+                // Shell flags: `-H`, `--header`.
+                let st = self.i;
+                while self.i < self.end && (is_ident_char(self.s[self.i]) || self.s[self.i] == b'-')
+                {
+                    self.i += 1;
+                }
+                self.out
+                    .toks
+                    .push(Tok::Ident(self.text[st..self.i].to_string()));
+                continue;
+            }
+            // Any other char (multi-byte chars included) is punctuation.
+            let ch = self.text[self.i..].chars().next().unwrap_or('\0');
+            self.i += ch.len_utf8().max(1);
+            self.out.toks.push(Tok::Punct(ch));
+        }
+    }
+
+    /// An unquoted shell word that is not a plain name, flag or number: a literal.
+    fn shell_word(&mut self) -> bool {
+        let st = self.i;
+        if self.s[st] == b'=' {
+            return false;
+        }
+        let mut k = st;
+        while k < self.end {
+            let c = self.s[k];
+            if c.is_ascii_whitespace() || b";|&()<>\"'`".contains(&c) {
+                break;
+            }
+            // `KEY=value`: stop before `=` so the key is a name.
+            if c == b'=' && k > st && self.s[st..k].iter().all(|&b| is_ident_char(b)) {
+                break;
+            }
+            k += 1;
+        }
+        let w = &self.text[st..k];
+        if w.len() <= 1
+            || w.bytes()
+                .all(|b| is_ident_char(b) || b == b'-' || b == b'$')
+        {
+            return false;
+        }
+        self.i = k;
+        let mut lit = Literal::new(LitKind::Str, w.to_string(), st..k, st..k, true);
+        lit.lead_ident = lead_ident(w, true);
+        self.push_lit(lit);
+        true
+    }
+
+    fn number(&mut self) {
+        let st = self.i;
+        while self.i < self.end
+            && (self.s[self.i].is_ascii_alphanumeric() || matches!(self.s[self.i], b'_' | b'.'))
+        {
+            self.i += 1;
+        }
+        let raw = &self.text[st..self.i];
+        let digits: String = raw.chars().filter(|c| *c != '_').collect();
+        let is_int = digits.bytes().all(|b| b.is_ascii_digit());
+        let kind = if is_int { LitKind::Int } else { LitKind::Str };
+        let exact = digits == raw;
+        self.push_lit(Literal::new(kind, digits, st..self.i, st..self.i, exact));
+    }
+
+    fn push_lit(&mut self, lit: Literal) -> usize {
+        self.out.lits.push(lit);
+        let idx = self.out.lits.len() - 1;
+        self.out.toks.push(Tok::Lit(idx));
+        idx
+    }
+
+    fn comment(&mut self) -> bool {
+        let sp = self.sp;
+        for lc in sp.line_comments {
+            if self.starts(lc) {
+                if *lc == "#" && sp.hash_at_word_start && !self.prev_is_word_boundary() {
+                    return false;
+                }
+                // Rust/PHP `#[…]` attributes are not comments.
+                if *lc == "#" && self.at(self.i + 1) == b'[' && sp.dollar_ident {
+                    return false;
+                }
+                let st = self.i;
+                let e = memchr::memchr(b'\n', &self.s[self.i..self.end])
+                    .map_or(self.end, |p| self.i + p);
+                self.comment_lit(st + lc.len(), e, st, e);
+                self.i = e;
+                return true;
+            }
+        }
+        if let Some((open, close)) = sp.block_comment {
+            let at_ok = open != "=begin" || self.at_line_start();
+            if at_ok && self.starts(open) {
+                let st = self.i;
+                let mut depth = 0usize;
+                let mut j = self.i;
+                while j < self.end {
+                    if self.s[j..self.end].starts_with(open.as_bytes())
+                        && (depth == 0 || sp.nested_blocks)
+                    {
+                        depth += 1;
+                        j += open.len();
+                    } else if self.s[j..self.end].starts_with(close.as_bytes()) {
+                        depth -= 1;
+                        j += close.len();
+                        if depth == 0 {
+                            break;
+                        }
+                    } else {
+                        j += 1;
+                    }
+                }
+                let j = j.min(self.end);
+                let inner_end = if depth == 0 { j - close.len() } else { j };
+                self.comment_lit(st + open.len(), inner_end.max(st + open.len()), st, j);
+                self.i = j;
+                return true;
+            }
+        }
+        false
+    }
+
+    fn comment_lit(&mut self, s: usize, e: usize, os: usize, oe: usize) {
+        // Comments are kept (as literals marked `in_comment`) so secrets in them are still
+        // found and redacted; they never give a file LinkedIn context.
+        let (s, e) = (self.char_floor(s), self.char_floor(e));
+        let mut lit = Literal::new(
+            LitKind::Str,
+            self.text[s..e].to_string(),
+            s..e,
+            os..oe,
+            true,
+        );
+        lit.in_comment = true;
+        self.out.lits.push(lit);
+    }
+
+    fn char_floor(&self, mut i: usize) -> usize {
+        while i > 0 && !self.text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    }
+
+    /// Try to lex a string literal at the cursor.
+    fn string(&mut self) -> bool {
+        let sp = self.sp;
+        let st = self.i;
+        let b = self.s[self.i];
+        // Prefixes.
+        let mut j = self.i;
+        let mut raw = false;
+        let mut fmt = false;
+        if sp.py_prefixes && b.is_ascii_alphabetic() {
+            while j < self.end
+                && j - st < 3
+                && matches!(self.s[j].to_ascii_lowercase(), b'f' | b'r' | b'b' | b'u')
+            {
+                j += 1;
+            }
+            if j > st
+                && matches!(self.at(j), b'"' | b'\'')
+                && (j == st || !is_ident_char(self.at(st.wrapping_sub(1))))
+            {
+                let p = self.text[st..j].to_ascii_lowercase();
+                raw = p.contains('r');
+                fmt = p.contains('f');
+            } else {
+                j = st;
+            }
+        }
+        if sp.rust_raw && (b == b'r' || b == b'b' || b == b'c') {
+            let mut k = self.i;
+            if matches!(self.at(k), b'b' | b'c') {
+                k += 1;
+            }
+            if self.at(k) == b'r' {
+                let mut h = k + 1;
+                while self.at(h) == b'#' {
+                    h += 1;
+                }
+                if self.at(h) == b'"' && (st == 0 || !is_ident_char(self.s[st - 1])) {
+                    let hashes = h - k - 1;
+                    let close = format!("\"{}", "#".repeat(hashes));
+                    let cs = h + 1;
+                    let ce = find(self.s, cs, self.end, close.as_bytes()).unwrap_or(self.end);
+                    let oe = (ce + close.len()).min(self.end);
+                    self.i = oe;
+                    self.push_lit(Literal::new(
+                        LitKind::Str,
+                        self.text[cs..ce].to_string(),
+                        cs..ce,
+                        st..oe,
+                        true,
+                    ));
+                    return true;
+                }
+            } else if k > self.i && self.at(k) == b'"' {
+                j = k;
+            }
+        }
+        if sp.csharp && (b == b'@' || b == b'$') {
+            let mut k = self.i;
+            while matches!(self.at(k), b'@' | b'$') && k - st < 3 {
+                k += 1;
+            }
+            if self.at(k) == b'"' {
+                let p = &self.text[st..k];
+                raw = p.contains('@');
+                fmt = p.contains('$');
+                j = k;
+            }
+        }
+        if sp.ruby && b == b'%' && matches!(self.at(self.i + 1), b'w' | b'W' | b'i' | b'I') {
+            let open = self.at(self.i + 2);
+            let close = match open {
+                b'[' => b']',
+                b'(' => b')',
+                b'{' => b'}',
+                b'<' => b'>',
+                b'|' | b'!' | b'/' => open,
+                _ => return false,
+            };
+            self.i += 3;
+            self.out.toks.push(Tok::Punct('['));
+            loop {
+                while self.i < self.end && self.s[self.i].is_ascii_whitespace() {
+                    self.i += 1;
+                }
+                if self.i >= self.end || self.s[self.i] == close {
+                    break;
+                }
+                let ws = self.i;
+                while self.i < self.end
+                    && !self.s[self.i].is_ascii_whitespace()
+                    && self.s[self.i] != close
+                {
+                    self.i += 1;
+                }
+                self.push_lit(Literal::new(
+                    LitKind::Str,
+                    self.text[ws..self.i].to_string(),
+                    ws..self.i,
+                    ws..self.i,
+                    true,
+                ));
+                self.out.toks.push(Tok::Punct(','));
+            }
+            self.i = (self.i + 1).min(self.end);
+            self.out.toks.push(Tok::Punct(']'));
+            return true;
+        }
+        if sp.ruby
+            && b == b':'
+            && is_ident_start(self.at(self.i + 1))
+            && self.at(self.i.wrapping_sub(1)) != b':'
+        {
+            // A symbol: `:scope` is a name, like an identifier.
+            let ws = self.i + 1;
+            let mut k = ws;
+            while k < self.end && is_ident_char(self.s[k]) {
+                k += 1;
+            }
+            if self.at(k) != b':' {
+                self.i = k;
+                self.out.toks.push(Tok::Ident(self.text[ws..k].to_string()));
+                return true;
+            }
+        }
+        let q = self.at(j);
+        let is_quote = q == b'"'
+            || (q == b'\'' && sp.single_quote_str)
+            || (q == b'`' && sp.backtick != Backtick::None);
+        if !is_quote {
+            if q == b'\'' && !sp.single_quote_str {
+                return self.char_or_lifetime();
+            }
+            return false;
+        }
+        if q == b'`' && sp.backtick == Backtick::Code {
+            return false;
+        }
+        // Triple quotes.
+        if sp.triple && q != b'`' && self.at(j + 1) == q && self.at(j + 2) == q {
+            let cs = j + 3;
+            let close = [q, q, q];
+            let ce = find(self.s, cs, self.end, &close).unwrap_or(self.end);
+            let oe = (ce + 3).min(self.end);
+            self.i = oe;
+            self.finish_string(st, cs, ce, oe, raw || sp.csharp, fmt, b'"');
+            return true;
+        }
+        let no_escape = raw
+            || (q == b'\'' && sp.single_quote_raw)
+            || (q == b'`' && sp.backtick == Backtick::Raw);
+        let cs = j + 1;
+        let mut k = cs;
+        let mut depth = 0usize;
+        while k < self.end {
+            let c = self.s[k];
+            if c == b'\\' && !no_escape {
+                k += 2;
+                continue;
+            }
+            if raw && sp.csharp && c == b'"' && self.at(k + 1) == b'"' {
+                k += 2;
+                continue;
+            }
+            if q == b'`' && sp.backtick == Backtick::Template {
+                if c == b'$' && self.at(k + 1) == b'{' {
+                    depth += 1;
+                    k += 2;
+                    continue;
+                }
+                if depth > 0 && c == b'}' {
+                    depth -= 1;
+                } else if c == q && depth == 0 {
+                    break;
+                }
+                k += 1;
+                continue;
+            }
+            if c == q {
+                break;
+            }
+            // Unterminated single-line strings end at the newline (except templates/raw).
+            if c == b'\n' && q != b'`' && !(sp.newline_tokens) && !(raw && sp.csharp) {
+                break;
+            }
+            k += 1;
+        }
+        let ce = k.min(self.end);
+        let oe = if self.at(ce) == q { ce + 1 } else { ce };
+        self.i = oe.max(st + 1);
+        self.finish_string(st, cs, ce, oe, no_escape, fmt || q == b'`', q);
+        true
+    }
+
+    /// Rust/Go/Java/C# `'x'` char literals vs Rust lifetimes: neither is interesting.
+    fn char_or_lifetime(&mut self) -> bool {
+        let j = self.i + 1;
+        if self.at(j) == b'\\' {
+            let mut k = j + 2;
+            while k < self.end && k < j + 12 && self.s[k] != b'\'' {
+                k += 1;
+            }
+            self.i = (k + 1).min(self.end);
+        } else {
+            let ch_len = self
+                .text
+                .get(j..)
+                .and_then(|r| r.chars().next())
+                .map_or(1, |c| c.len_utf8());
+            if self.at(j + ch_len) == b'\'' {
+                self.i = j + ch_len + 1;
+            } else {
+                self.i = j; // lifetime: skip the quote, the name lexes as an identifier
+            }
+        }
+        true
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn finish_string(
+        &mut self,
+        os: usize,
+        cs: usize,
+        ce: usize,
+        oe: usize,
+        raw: bool,
+        interp: bool,
+        q: u8,
+    ) {
+        let src = &self.text[cs..ce];
+        let (value, exact) = if raw {
+            (src.to_string(), true)
+        } else {
+            unescape(src)
+        };
+        let mut lit = Literal::new(LitKind::Str, value, cs..ce, os..oe, exact);
+        lit.lead_ident = lead_ident(src, interp || q == b'"');
+        self.push_lit(lit);
+    }
+}
+
+fn find(s: &[u8], from: usize, end: usize, pat: &[u8]) -> Option<usize> {
+    if from >= end {
+        return None;
+    }
+    memchr::memmem::find(&s[from..end], pat).map(|p| from + p)
+}
+
+/// Resolve common backslash escapes. Returns the value and whether it equals the source.
+pub fn unescape(src: &str) -> (String, bool) {
+    if !src.contains('\\') {
+        return (src.to_string(), true);
+    }
+    let mut out = String::with_capacity(src.len());
+    let mut it = src.chars();
+    while let Some(c) = it.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match it.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some('r') => out.push('\r'),
+            Some('0') => out.push('\0'),
+            Some('\n') => {}
+            Some(o) => out.push(o),
+            None => out.push('\\'),
+        }
+    }
+    (out, false)
+}
+
+/// The identifier interpolated at the very start of a string: `${API}`, `{BASE}`, `#{BASE}`,
+/// `$BASE`, `{$base}`; the last path segment of `${this.baseUrl}`/`{settings.API}`.
+pub fn lead_ident(src: &str, interp: bool) -> Option<String> {
+    if !interp {
+        return None;
+    }
+    let inner = if let Some(r) = src
+        .strip_prefix("${")
+        .or_else(|| src.strip_prefix("#{"))
+        .or_else(|| src.strip_prefix("{$"))
+    {
+        r.split('}').next()?
+    } else if let Some(r) = src.strip_prefix('{') {
+        r.split(['}', ':', '!']).next()?
+    } else if let Some(r) = src.strip_prefix('$') {
+        let n = r.bytes().take_while(|b| is_ident_char(*b)).count();
+        &r[..n]
+    } else {
+        return None;
+    };
+    let inner = inner.trim();
+    let last = inner
+        .rsplit(['.', ':', '>'])
+        .next()?
+        .trim_start_matches('$');
+    let last = last.trim_end_matches("()");
+    (!last.is_empty() && last.bytes().all(is_ident_char)).then(|| last.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(lang: Lang, src: &str) -> Vec<String> {
+        let l = lex(src, 0, src.len(), lang);
+        l.lits
+            .iter()
+            .filter(|l| !l.in_comment)
+            .map(|l| l.value.clone())
+            .collect()
+    }
+
+    #[test]
+    fn js_templates_and_comments() {
+        let src = "const a = `${API}/v2/me`; // 'x'\n/* \"y\" */ fetch('/rest/posts', {\"LinkedIn-Version\": \"202401\"})";
+        assert_eq!(
+            strings(Lang::JavaScript, src),
+            ["${API}/v2/me", "/rest/posts", "LinkedIn-Version", "202401"]
+        );
+        let l = lex(src, 0, src.len(), Lang::JavaScript);
+        assert_eq!(l.lits[0].lead_ident.as_deref(), Some("API"));
+        assert_eq!(&src[l.lits[0].span.clone()], "${API}/v2/me");
+    }
+
+    #[test]
+    fn python_prefixes_and_triples() {
+        let src = "x = f\"{BASE_URL}/adAccountsV2\"\ny = '''r_liteprofile'''\nz = rb'\\d'  # c\n";
+        assert_eq!(
+            strings(Lang::Python, src),
+            ["{BASE_URL}/adAccountsV2", "r_liteprofile", "\\d"]
+        );
+        let l = lex(src, 0, src.len(), Lang::Python);
+        assert_eq!(l.lits[0].lead_ident.as_deref(), Some("BASE_URL"));
+    }
+
+    #[test]
+    fn rust_raw_strings_and_lifetimes() {
+        let src = "fn f<'a>(x: &'a str) { let c = 'x'; let s = r#\"/v2/\"me\"#; }";
+        assert_eq!(strings(Lang::Rust, src), ["/v2/\"me"]);
+    }
+
+    #[test]
+    fn escapes_make_spans_inexact() {
+        let src = r#"x = "a\"b""#;
+        let l = lex(src, 0, src.len(), Lang::Go);
+        assert_eq!(l.lits[0].value, "a\"b");
+        assert!(!l.lits[0].exact);
+    }
+
+    #[test]
+    fn ruby_words_and_symbols() {
+        let src = "scope %w[r_liteprofile r_emailaddress]\nh = { scope: 'x', :a => 'b' } # 'c'";
+        assert_eq!(
+            strings(Lang::Ruby, src),
+            ["r_liteprofile", "r_emailaddress", "x", "b"]
+        );
+    }
+
+    #[test]
+    fn shell_words() {
+        let src = "API=https://api.linkedin.com\ncurl -H 'LinkedIn-Version: 202401' \"$API/v2/me\" $API/v2/shares # \"no\"\n";
+        let l = lex(src, 0, src.len(), Lang::Shell);
+        assert_eq!(l.toks[0], Tok::Ident("API".into()));
+        assert_eq!(l.toks[1], Tok::Punct('='));
+        assert_eq!(l.toks[5], Tok::Ident("-H".into()));
+        assert_eq!(
+            strings(Lang::Shell, src),
+            [
+                "https://api.linkedin.com",
+                "LinkedIn-Version: 202401",
+                "$API/v2/me",
+                "$API/v2/shares"
+            ]
+        );
+        assert_eq!(l.lits[2].lead_ident.as_deref(), Some("API"));
+    }
+
+    #[test]
+    fn unterminated_string_ends_at_newline() {
+        let src = "x = \"abc\ny = 'd'";
+        assert_eq!(strings(Lang::JavaScript, src), ["abc", "d"]);
+    }
+}

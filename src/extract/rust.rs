@@ -1,0 +1,234 @@
+//! Rust: parsed with `syn` (proc-macro2 with `span-locations`), so every literal is found with
+//! its exact span, raw strings and macro bodies (`format!`, `concat!`, `json!`, `vec!`)
+//! included. A file that syn cannot parse is still read lexically, with a note.
+
+use std::str::FromStr;
+
+use proc_macro2::{Delimiter, TokenStream, TokenTree};
+
+use super::lexer::{self, Lexed, Tok};
+use crate::facts::{FileFacts, LitKind, Literal};
+use crate::source::{Lang, SourceFile};
+
+/// Deeper bracket nesting than this is not handed to syn (its parser recurses); such files
+/// are read lexically instead of risking a stack overflow.
+pub const MAX_PARSE_DEPTH: usize = 256;
+
+/// Extract the facts of a Rust file.
+pub fn extract(file: &SourceFile) -> FileFacts {
+    let text = &file.text;
+    let depth = max_depth(text.as_bytes());
+    if depth > MAX_PARSE_DEPTH {
+        let mut f = super::lexical(file, 0, text.len(), Lang::Rust);
+        f.note = Some(format!(
+            "nesting depth {depth} exceeds {MAX_PARSE_DEPTH}; read lexically instead of with syn"
+        ));
+        return f;
+    }
+    // proc-macro2 does not accept a byte-order mark; a space keeps every char column.
+    let src = text.strip_prefix('\u{feff}').map(|r| format!(" {r}"));
+    let src = src.as_deref().unwrap_or(text);
+    let parsed = TokenStream::from_str(src)
+        .map_err(|e| {
+            let s = e.span().start();
+            format!("{}:{}: {e}", s.line, s.column + 1)
+        })
+        .and_then(|ts| {
+            syn::parse2::<syn::File>(ts.clone())
+                .map(|_| ts)
+                .map_err(|e| {
+                    let s = e.span().start();
+                    format!("{}:{}: {e}", s.line, s.column + 1)
+                })
+        });
+    match parsed {
+        Ok(ts) => {
+            let mut lexed = Lexed::default();
+            convert(file, ts, &mut lexed);
+            // Comments are not tokens for syn; the lexer finds them (for secrets only).
+            let comments = lexer::lex(text, 0, text.len(), Lang::Rust);
+            lexed
+                .lits
+                .extend(comments.lits.into_iter().filter(|l| l.in_comment));
+            super::context::analyze(lexed)
+        }
+        Err(msg) => {
+            let mut f = super::lexical(file, 0, text.len(), Lang::Rust);
+            f.note = Some(format!(
+                "syn could not parse this file ({msg}); read lexically"
+            ));
+            f
+        }
+    }
+}
+
+/// Maximum nesting of `([{`, counted roughly (strings are not skipped: an overestimate only
+/// sends a file to the lexer).
+fn max_depth(s: &[u8]) -> usize {
+    let (mut d, mut max) = (0usize, 0usize);
+    for &b in s {
+        match b {
+            b'(' | b'[' | b'{' => {
+                d += 1;
+                max = max.max(d);
+            }
+            b')' | b']' | b'}' => d = d.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
+}
+
+fn convert(file: &SourceFile, ts: TokenStream, out: &mut Lexed) {
+    let mut iter = ts.into_iter().peekable();
+    while let Some(tt) = iter.next() {
+        match tt {
+            TokenTree::Group(g) => {
+                let (open, close) = match g.delimiter() {
+                    Delimiter::Parenthesis => ('(', ')'),
+                    Delimiter::Bracket => ('[', ']'),
+                    Delimiter::Brace => ('{', '}'),
+                    Delimiter::None => {
+                        convert(file, g.stream(), out);
+                        continue;
+                    }
+                };
+                out.toks.push(Tok::Punct(open));
+                convert(file, g.stream(), out);
+                out.toks.push(Tok::Punct(close));
+            }
+            TokenTree::Ident(i) => out.toks.push(Tok::Ident(i.to_string())),
+            TokenTree::Punct(p) => {
+                // `#[doc = "…"]` is a doc comment: the lexer reports comments.
+                if p.as_char() == '#' {
+                    if let Some(TokenTree::Group(g)) = iter.peek() {
+                        if g.delimiter() == Delimiter::Bracket
+                            && matches!(g.stream().into_iter().next(), Some(TokenTree::Ident(i)) if i == "doc")
+                        {
+                            iter.next();
+                            continue;
+                        }
+                    }
+                }
+                out.toks.push(Tok::Punct(p.as_char()));
+            }
+            TokenTree::Literal(l) => {
+                if let Some(lit) = literal(file, &l) {
+                    out.lits.push(lit);
+                    out.toks.push(Tok::Lit(out.lits.len() - 1));
+                }
+            }
+        }
+    }
+}
+
+fn literal(file: &SourceFile, l: &proc_macro2::Literal) -> Option<Literal> {
+    let span = l.span();
+    let (s, e) = (span.start(), span.end());
+    let os = file.offset_of(s.line, s.column);
+    let oe = file.offset_of(e.line, e.column);
+    let raw = file.text.get(os..oe)?;
+    let (kind, value) = match syn::Lit::new(l.clone()) {
+        syn::Lit::Str(s) => (LitKind::Str, s.value()),
+        syn::Lit::ByteStr(b) => (
+            LitKind::Str,
+            String::from_utf8_lossy(&b.value()).into_owned(),
+        ),
+        syn::Lit::CStr(c) => (LitKind::Str, c.value().to_string_lossy().into_owned()),
+        syn::Lit::Int(i) => (LitKind::Int, i.base10_digits().to_string()),
+        _ => return None,
+    };
+    let (cs, ce) = match kind {
+        LitKind::Int => (os, oe),
+        LitKind::Str => {
+            let q1 = raw.find('"')?;
+            let q2 = raw.rfind('"')?;
+            (os + q1 + 1, os + q2.max(q1 + 1))
+        }
+    };
+    let exact = file.text.get(cs..ce) == Some(value.as_str());
+    let mut lit = Literal::new(kind, value, cs..ce, os..oe, exact);
+    if kind == LitKind::Str {
+        lit.lead_ident = lexer::lead_ident(&file.text[cs..ce], true);
+    }
+    Some(lit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rs(src: &str) -> (SourceFile, FileFacts) {
+        let f = SourceFile::new("a.rs", Lang::Rust, src.as_bytes().to_vec());
+        let facts = extract(&f);
+        (f, facts)
+    }
+
+    #[test]
+    fn literals_in_macros_with_exact_spans() {
+        let src = "const BASE: &str = \"https://api.linkedin.com\";\nfn f() {\n    let u = format!(\"{BASE}/v2/me\");\n    let j = serde_json::json!({\"LinkedIn-Version\": \"202401\"});\n    let r = r#\"/v2/ugcPosts\"#;\n}\n";
+        let (f, facts) = rs(src);
+        assert!(facts.note.is_none(), "{:?}", facts.note);
+        let me = facts
+            .literals
+            .iter()
+            .find(|l| l.value == "{BASE}/v2/me")
+            .unwrap();
+        assert_eq!(&f.text[me.span.clone()], "{BASE}/v2/me");
+        assert_eq!(me.base.as_deref(), Some("https://api.linkedin.com"));
+        let v = facts.literals.iter().find(|l| l.value == "202401").unwrap();
+        assert_eq!(v.name.as_deref(), Some("LinkedIn-Version"));
+        let r = facts
+            .literals
+            .iter()
+            .find(|l| l.value == "/v2/ugcPosts")
+            .unwrap();
+        assert_eq!(&f.text[r.outer.clone()], "r#\"/v2/ugcPosts\"#");
+        assert_eq!(&f.text[r.span.clone()], "/v2/ugcPosts");
+    }
+
+    #[test]
+    fn unparsable_file_is_lexed_with_a_note() {
+        let (_, facts) = rs("fn f( { let u = \"https://api.linkedin.com/v2/me\";");
+        assert!(
+            facts
+                .note
+                .as_deref()
+                .unwrap()
+                .starts_with("syn could not parse")
+        );
+        assert!(
+            facts
+                .literals
+                .iter()
+                .any(|l| l.value == "https://api.linkedin.com/v2/me")
+        );
+    }
+
+    #[test]
+    fn deep_nesting_falls_back() {
+        let src = format!(
+            "fn f() {{ let x = {}1{}; let u = \"/v2/me\"; }}",
+            "(".repeat(100_000),
+            ")".repeat(100_000)
+        );
+        let (_, facts) = rs(&src);
+        assert!(facts.note.as_deref().unwrap().contains("nesting depth"));
+        assert!(facts.literals.iter().any(|l| l.value == "/v2/me"));
+    }
+
+    #[test]
+    fn doc_comments_are_comments() {
+        let (_, facts) = rs("/// see https://api.linkedin.com/v2/me\nfn f() {}\n");
+        assert!(facts.literals.iter().all(|l| l.in_comment));
+        assert!(!facts.linkedin_context);
+    }
+
+    #[test]
+    fn escaped_strings_are_inexact() {
+        let (_, facts) = rs("const X: &str = \"a\\u{2F}v2/me\";");
+        let l = facts.literals.iter().find(|l| !l.in_comment).unwrap();
+        assert_eq!(l.value, "a/v2/me");
+        assert!(!l.exact);
+    }
+}

@@ -1,0 +1,102 @@
+//! Facts: what extraction finds in a file and the checks judge.
+//!
+//! A fact is a literal (string, number, config scalar) with its exact span and the context
+//! the checks need: the name it is bound to (const, variable, key, header name), a base URL it
+//! is joined to, the list it belongs to, and whether it sits in a comment.
+
+use std::ops::Range;
+
+/// What kind of literal a fact is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LitKind {
+    /// A string (any quoting), a config scalar, or a shell word.
+    Str,
+    /// An integer literal (`LINKEDIN_VERSION = 202401`).
+    Int,
+}
+
+/// One literal in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Literal {
+    pub kind: LitKind,
+    /// The decoded value (escapes resolved).
+    pub value: String,
+    /// Byte range of the value's source text (inside the quotes).
+    pub span: Range<usize>,
+    /// Byte range of the whole literal, quotes and prefixes included.
+    pub outer: Range<usize>,
+    /// `value` is byte-for-byte `text[span]`, so a range inside the value is a range of the file.
+    pub exact: bool,
+    /// In a comment or in prose (Markdown outside code).
+    pub in_comment: bool,
+    /// The name the literal is bound to: const/static/variable, object/dict/map key, keyword
+    /// argument, header name in a setter call, or a dotted key path in config files.
+    pub name: Option<String>,
+    /// The header this literal is the value of, when known from a setter call
+    /// (`.header("LinkedIn-Version", VERSION)` marks the literal bound to `VERSION`).
+    pub header: Option<String>,
+    /// The value of a base (URL) the literal is appended to: `format!("{BASE}/v2/me")`,
+    /// `BASE + "/v2/me"`, `${API}/v2/me`.
+    pub base: Option<String>,
+    /// An identifier interpolated at the very start of the literal (`${API}/v2/me`), resolved
+    /// to `base` once the file's constants are known.
+    pub lead_ident: Option<String>,
+    /// Literals of one list (array, slice, `vec!`, `%w[]`) share an id.
+    pub list: Option<u32>,
+}
+
+impl Literal {
+    pub fn new(
+        kind: LitKind,
+        value: String,
+        span: Range<usize>,
+        outer: Range<usize>,
+        exact: bool,
+    ) -> Literal {
+        Literal {
+            kind,
+            value,
+            span,
+            outer,
+            exact,
+            in_comment: false,
+            name: None,
+            header: None,
+            base: None,
+            lead_ident: None,
+            list: None,
+        }
+    }
+
+    /// The file range of `value[r]`: exact when the literal has no escapes, else the whole value.
+    /// The header name this literal is a value of: from a setter call, or its key when the
+    /// key is a header name (`{"LinkedIn-Version": "202401"}`).
+    pub fn header_name(&self) -> Option<&str> {
+        self.header.as_deref().or(self.name.as_deref())
+    }
+
+    pub fn sub_span(&self, r: Range<usize>) -> Range<usize> {
+        if self.exact {
+            self.span.start + r.start..self.span.start + r.end
+        } else {
+            self.span.clone()
+        }
+    }
+}
+
+/// Everything extraction learnt about one file.
+#[derive(Debug, Clone, Default)]
+pub struct FileFacts {
+    pub literals: Vec<Literal>,
+    /// Code in the file (not comments) clearly talks to LinkedIn: a `linkedin.com` literal, a
+    /// LinkedIn header name, a LinkedIn client import or an identifier naming LinkedIn.
+    pub linkedin_context: bool,
+    /// Identifiers the file defines at top level (consts, functions), and ones it uses; used to
+    /// see whether a `/rest/` request gets its version header from a helper in another file.
+    pub defines: Vec<String>,
+    pub uses: Vec<String>,
+    /// The file is documentation (Markdown): findings in it are reported at most as `info`.
+    pub docs: bool,
+    /// A note for the user about how the file was read (e.g. syn failed, lexed instead).
+    pub note: Option<String>,
+}

@@ -1,0 +1,396 @@
+//! linkedin-lint: find stale LinkedIn API usage — sunset `LinkedIn-Version` pins, retired
+//! endpoints and scopes, wrong headers, hard-coded tokens — before LinkedIn's 400/403/426 does.
+//!
+//! The pipeline reads top-down:
+//! [`walk`] → prefilter → [`extract`] (→ [`facts`]) → [`check`] (→ [`finding`]) → [`report`].
+//!
+//! Use it from your own `xtask`:
+//!
+//! ```no_run
+//! use linkedin_lint::{Linter, ScanOptions};
+//!
+//! let linter = Linter::builder().today("2026-11-23").build()?;
+//! let scan = linter.scan(&ScanOptions::paths(["src"]))?;
+//! for f in &scan.findings {
+//!     println!("{}:{}:{}: {}[{}] {}", f.path, f.span.start.line, f.span.start.column, f.rule, f.id, f.message);
+//! }
+//! std::process::exit(if scan.has_errors() { 1 } else { 0 });
+//! # Ok::<(), linkedin_lint::Error>(())
+//! ```
+
+pub mod calendar;
+pub mod check;
+pub mod cli;
+pub mod extract;
+pub mod facts;
+pub mod finding;
+pub mod report;
+pub mod rules;
+pub mod source;
+pub mod walk;
+
+use std::collections::BTreeMap;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use aho_corasick::AhoCorasick;
+
+pub use calendar::{Date, Version};
+pub use check::{CheckOptions, Checker, FileCheck};
+pub use finding::{Finding, Rule, Severity};
+pub use rules::{RuleError, RuleTable};
+use source::{Lang, SourceFile};
+pub use walk::WalkOptions;
+
+/// Errors that stop a run before anything is scanned (exit code 2).
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum Error {
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Rules(#[from] Box<RuleError>),
+    #[error("{0}")]
+    #[diagnostic(code(linkedin_lint::usage))]
+    Usage(String),
+    #[error("cannot read {path}: {message}")]
+    #[diagnostic(code(linkedin_lint::io))]
+    Io { path: String, message: String },
+}
+
+/// What to scan.
+#[derive(Debug, Clone, Default)]
+pub struct ScanOptions {
+    pub paths: Vec<PathBuf>,
+    pub walk: WalkOptions,
+    /// Files larger than this are skipped with a note (bytes). Default 8 MiB.
+    pub max_filesize: Option<u64>,
+    /// Lint this text as if it were the file at `.0` (editors' unsaved buffers).
+    pub stdin: Option<(String, Vec<u8>)>,
+}
+
+impl ScanOptions {
+    pub fn paths<P: Into<PathBuf>>(paths: impl IntoIterator<Item = P>) -> ScanOptions {
+        ScanOptions {
+            paths: paths.into_iter().map(Into::into).collect(),
+            ..ScanOptions::default()
+        }
+    }
+}
+
+/// Default maximum file size.
+pub const DEFAULT_MAX_FILESIZE: u64 = 8 * 1024 * 1024;
+
+/// Something the user should know about a file that was not (fully) analysed.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Note {
+    pub path: String,
+    pub kind: NoteKind,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoteKind {
+    /// Binary file, skipped.
+    Binary,
+    /// Larger than the size limit, skipped.
+    TooLarge,
+    /// Could not be read (permissions, vanished, symlink loop): an error; the scan went on.
+    Unreadable,
+    /// Read, but in a degraded way (lexed instead of parsed, decoded as Latin-1).
+    Degraded,
+}
+
+/// The result of a scan.
+#[derive(Debug, Clone, Default)]
+pub struct Scan {
+    /// Sorted by path, position, rule.
+    pub findings: Vec<Finding>,
+    /// Text of every file that has a finding, by path, as reports may show it: secrets
+    /// masked with `*`, same byte length as the original.
+    pub sources: BTreeMap<String, Arc<str>>,
+    pub notes: Vec<Note>,
+    pub files_scanned: usize,
+}
+
+impl Scan {
+    pub fn count(&self, s: Severity) -> usize {
+        self.findings.iter().filter(|f| f.severity == s).count()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.count(Severity::Error) > 0
+    }
+
+    /// Files that could not be read.
+    pub fn unreadable(&self) -> usize {
+        self.notes
+            .iter()
+            .filter(|n| n.kind == NoteKind::Unreadable)
+            .count()
+    }
+}
+
+/// The linter: a rule table, the check options, and the prefilter built from them once.
+pub struct Linter {
+    table: RuleTable,
+    opts: CheckOptions,
+    prefilter: AhoCorasick,
+}
+
+/// Builds a [`Linter`].
+#[derive(Debug, Default)]
+pub struct LinterBuilder {
+    today: Option<String>,
+    target_version: Option<String>,
+    expiring_days: Option<u32>,
+    rule_files: Vec<PathBuf>,
+}
+
+impl LinterBuilder {
+    /// The date to judge versions on, `YYYY-MM-DD` (default: `SOURCE_DATE_EPOCH`, else today).
+    pub fn today(mut self, date: &str) -> Self {
+        self.today = Some(date.to_string());
+        self
+    }
+
+    pub fn target_version(mut self, v: &str) -> Self {
+        self.target_version = Some(v.to_string());
+        self
+    }
+
+    pub fn expiring_days(mut self, days: u32) -> Self {
+        self.expiring_days = Some(days);
+        self
+    }
+
+    /// Merge a rule file over the embedded table (repeatable; later files win).
+    pub fn rules_file(mut self, path: impl Into<PathBuf>) -> Self {
+        self.rule_files.push(path.into());
+        self
+    }
+
+    pub fn build(self) -> Result<Linter, Error> {
+        let mut extra = Vec::new();
+        for p in &self.rule_files {
+            let text = std::fs::read_to_string(p).map_err(|e| Error::Io {
+                path: walk::display_path(p),
+                message: e.to_string(),
+            })?;
+            extra.push((walk::display_path(p), text));
+        }
+        let table = rules::load(&extra)?;
+        let today = match &self.today {
+            Some(d) => Date::parse(d).map_err(|e| Error::Usage(format!("--today {d:?}: {e}")))?,
+            None => Date::today().map_err(Error::Usage)?,
+        };
+        let mut opts = CheckOptions::new(&table, today);
+        if let Some(d) = self.expiring_days {
+            opts.expiring_days = d;
+            opts.target_version = table.calendar.recommended(today, d);
+        }
+        if let Some(v) = &self.target_version {
+            opts.target_version = Version::parse(v)
+                .map_err(|e| Error::Usage(format!("--target-version {v:?}: {e}")))?;
+        }
+        Ok(Linter::new(table, opts))
+    }
+}
+
+impl Linter {
+    pub fn builder() -> LinterBuilder {
+        LinterBuilder::default()
+    }
+
+    pub fn new(table: RuleTable, opts: CheckOptions) -> Linter {
+        let pats = Checker::new(&table, opts.clone()).prefilter_literals();
+        let prefilter = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&pats)
+            .expect("prefilter literals build an automaton");
+        Linter {
+            table,
+            opts,
+            prefilter,
+        }
+    }
+
+    pub fn table(&self) -> &RuleTable {
+        &self.table
+    }
+
+    pub fn options(&self) -> &CheckOptions {
+        &self.opts
+    }
+
+    /// Scan the paths (and/or standard input) of `scan`.
+    pub fn scan(&self, scan: &ScanOptions) -> Result<Scan, Error> {
+        for p in &scan.paths {
+            if std::fs::symlink_metadata(p).is_err() {
+                return Err(Error::Usage(format!(
+                    "{}: no such file or directory",
+                    walk::display_path(p)
+                )));
+            }
+        }
+        let checker = Checker::new(&self.table, self.opts.clone());
+        let max = scan.max_filesize.unwrap_or(DEFAULT_MAX_FILESIZE);
+        let results: Mutex<Vec<FileResult>> = Mutex::new(Vec::new());
+        let notes: Mutex<Vec<Note>> = Mutex::new(Vec::new());
+        let scanned = std::sync::atomic::AtomicUsize::new(0);
+        let errors = walk::walk(&scan.paths, &scan.walk, |path, explicit| {
+            let display = walk::display_path(path);
+            match self.read(path, &display, max, explicit) {
+                ReadOutcome::Skip(note) => {
+                    if let Some(n) = note {
+                        notes.lock().expect("unpoisoned").push(n);
+                    }
+                }
+                ReadOutcome::NoCandidate => {
+                    scanned.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                }
+                ReadOutcome::File(file) => {
+                    scanned.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let r = analyze(&checker, file);
+                    if let Some(n) = &r.note {
+                        notes.lock().expect("unpoisoned").push(n.clone());
+                    }
+                    results.lock().expect("unpoisoned").push(r);
+                }
+            }
+        });
+        let mut results = results.into_inner().expect("unpoisoned");
+        let mut notes = notes.into_inner().expect("unpoisoned");
+        for e in errors {
+            notes.push(Note {
+                path: e.path,
+                kind: NoteKind::Unreadable,
+                message: e.message,
+            });
+        }
+        if let Some((path, bytes)) = &scan.stdin {
+            let lang = Lang::detect(Path::new(path), bytes).unwrap_or(Lang::Rust);
+            let file = SourceFile::new(path.clone(), lang, bytes.clone());
+            scanned.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            results.push(analyze(&checker, file));
+        }
+        results.sort_by(|a, b| a.file.path.cmp(&b.file.path));
+        notes.sort_by(|a, b| (&a.path, &a.message).cmp(&(&b.path, &b.message)));
+        Ok(finish(&checker, results, notes, scanned.into_inner()))
+    }
+
+    /// Lint one in-memory file (as `path`); for editors and tests.
+    pub fn check_text(&self, path: &str, text: &str) -> Scan {
+        let checker = Checker::new(&self.table, self.opts.clone());
+        let lang = Lang::detect(Path::new(path), text.as_bytes()).unwrap_or(Lang::Rust);
+        let file = SourceFile::new(path, lang, text.as_bytes().to_vec());
+        let r = analyze(&checker, file);
+        let notes = r.note.clone().into_iter().collect();
+        finish(&checker, vec![r], notes, 1)
+    }
+
+    fn read(&self, path: &Path, display: &str, max: u64, explicit: bool) -> ReadOutcome {
+        let unreadable = |e: std::io::Error| {
+            ReadOutcome::Skip(Some(Note {
+                path: display.to_string(),
+                kind: NoteKind::Unreadable,
+                message: e.to_string(),
+            }))
+        };
+        let mut f = match std::fs::File::open(path) {
+            Ok(f) => f,
+            Err(e) => return unreadable(e),
+        };
+        let len = f.metadata().map(|m| m.len()).unwrap_or(0);
+        let by_name = Lang::detect(path, b"");
+        if len > max {
+            // Unknown files are not ours to mention.
+            return ReadOutcome::Skip(by_name.map(|_| Note {
+                path: display.to_string(),
+                kind: NoteKind::TooLarge,
+                message: format!("{len} bytes is over the {max}-byte limit; skipped"),
+            }));
+        }
+        let mut bytes = Vec::with_capacity(len as usize + 1);
+        if let Err(e) = f.read_to_end(&mut bytes) {
+            return unreadable(e);
+        }
+        let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+        let lang = by_name.or_else(|| Lang::detect(path, &bytes[..bytes.len().min(256)]));
+        let Some(lang) = lang else {
+            return ReadOutcome::Skip(None);
+        };
+        if !utf16 && memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some() {
+            return ReadOutcome::Skip((explicit || by_name.is_some()).then(|| Note {
+                path: display.to_string(),
+                kind: NoteKind::Binary,
+                message: "binary file (NUL bytes); skipped".into(),
+            }));
+        }
+        // The prefilter: files without any literal a check needs are never tokenised.
+        if !utf16 && !self.prefilter.is_match(&bytes) {
+            return ReadOutcome::NoCandidate;
+        }
+        ReadOutcome::File(SourceFile::new(display.to_string(), lang, bytes))
+    }
+}
+
+enum ReadOutcome {
+    Skip(Option<Note>),
+    NoCandidate,
+    File(SourceFile),
+}
+
+struct FileResult {
+    file: SourceFile,
+    check: FileCheck,
+    note: Option<Note>,
+}
+
+fn analyze(checker: &Checker<'_>, file: SourceFile) -> FileResult {
+    let facts = extract::extract(&file);
+    let mut note = facts.note.clone().map(|m| Note {
+        path: file.path.clone(),
+        kind: NoteKind::Degraded,
+        message: m,
+    });
+    if file.encoding == source::Encoding::Latin1 {
+        note = Some(Note {
+            path: file.path.clone(),
+            kind: NoteKind::Degraded,
+            message: "not valid UTF-8; read as Latin-1 (no fixes are applied to it)".into(),
+        });
+    }
+    let mut check = checker.check_file(&file, &facts);
+    check.path = file.path.clone();
+    FileResult { file, check, note }
+}
+
+fn finish(
+    checker: &Checker<'_>,
+    results: Vec<FileResult>,
+    notes: Vec<Note>,
+    files_scanned: usize,
+) -> Scan {
+    let (files, mut checks): (Vec<SourceFile>, Vec<FileCheck>) =
+        results.into_iter().map(|r| (r.file, r.check)).unzip();
+    checker.finish(&mut checks);
+    let mut scan = Scan {
+        notes,
+        files_scanned,
+        ..Scan::default()
+    };
+    for (file, check) in files.into_iter().zip(checks) {
+        if check.findings.is_empty() {
+            continue;
+        }
+        let text = report::mask(&file.text, &check.secrets);
+        scan.sources.insert(file.path.clone(), Arc::from(text));
+        scan.findings.extend(check.findings);
+    }
+    scan.findings
+        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    scan.findings
+        .dedup_by(|a, b| a.sort_key() == b.sort_key() && a.span == b.span);
+    scan
+}

@@ -1,0 +1,255 @@
+//! Human reports: miette (default), rustc-style through codespan-reporting, and one-liners.
+
+use std::fmt;
+use std::io::{self, Write};
+use std::sync::Arc;
+
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, termcolor};
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan,
+};
+
+use super::{RenderOptions, Summary};
+use crate::Scan;
+use crate::finding::{Finding, Severity};
+
+/// One finding as a miette diagnostic.
+struct FindingReport<'a> {
+    f: &'a Finding,
+    src: NamedSource<Arc<str>>,
+    /// Byte range in the shown text (the decoded text; equals the file for UTF-8).
+    range: (usize, usize),
+    help: String,
+}
+
+impl fmt::Debug for FindingReport<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.f.message)
+    }
+}
+
+impl fmt::Display for FindingReport<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.f.message)
+    }
+}
+
+impl std::error::Error for FindingReport<'_> {}
+
+impl Diagnostic for FindingReport<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(format!("{}/{}", self.f.rule, self.f.id)))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.f.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        (!self.help.is_empty()).then(|| Box::new(&self.help) as Box<dyn fmt::Display>)
+    }
+
+    fn url<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        (!self.f.docs.is_empty()).then(|| Box::new(&self.f.docs) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.src)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let span = SourceSpan::from((self.range.0, self.range.1 - self.range.0));
+        let mut labels = vec![LabeledSpan::new_primary_with_span(
+            Some(self.f.rule.summary().to_string()),
+            span,
+        )];
+        for r in self.f.related.iter().filter(|r| r.path == self.f.path) {
+            let (s, e) = (r.span.byte_start, r.span.byte_end);
+            labels.push(LabeledSpan::new_with_span(
+                Some(r.message.clone()),
+                SourceSpan::from((s, e - s)),
+            ));
+        }
+        Some(Box::new(labels.into_iter()))
+    }
+}
+
+/// Byte range of a finding in the shown (decoded) text, from its line/column.
+fn text_range(text: &str, f: &Finding) -> (usize, usize) {
+    let off = |line: usize, col: usize| -> usize {
+        let start = if line <= 1 {
+            0
+        } else {
+            text.match_indices('\n')
+                .nth(line - 2)
+                .map_or(text.len(), |(i, _)| i + 1)
+        };
+        text[start..]
+            .char_indices()
+            .nth(col - 1)
+            .map_or(text.len(), |(i, _)| start + i)
+    };
+    let s = off(f.span.start.line, f.span.start.column);
+    let e = off(f.span.end.line, f.span.end.column).max(s);
+    (s, e)
+}
+
+fn help_with_related(f: &Finding) -> String {
+    let mut help = f.help.clone();
+    for r in f.related.iter().filter(|r| r.path != f.path) {
+        help.push_str(&format!(
+            "\n{}: {}:{}:{}",
+            r.message, r.path, r.span.start.line, r.span.start.column
+        ));
+    }
+    help
+}
+
+pub fn render(scan: &Scan, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    let theme = if opts.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_links(false)
+        .with_urls(true)
+        .with_context_lines(1);
+    for f in &scan.findings {
+        let text = scan
+            .sources
+            .get(&f.path)
+            .cloned()
+            .unwrap_or_else(|| Arc::from(""));
+        let range = text_range(&text, f);
+        let d = FindingReport {
+            f,
+            src: NamedSource::new(&f.path, text),
+            range,
+            help: help_with_related(f),
+        };
+        let mut s = String::new();
+        handler
+            .render_report(&mut s, &d)
+            .map_err(io::Error::other)?;
+        writeln!(out, "{s}")?;
+    }
+    notes_and_summary(scan, opts, out)
+}
+
+fn notes_and_summary(scan: &Scan, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    for n in &scan.notes {
+        writeln!(out, "note: {}: {}", n.path, n.message)?;
+    }
+    let s = Summary::of(scan);
+    writeln!(
+        out,
+        "linkedin-lint: {} file{} scanned, {} error{}, {} warning{}, {} info in {:.2}s",
+        s.files_scanned,
+        plural(s.files_scanned),
+        s.errors,
+        plural(s.errors),
+        s.warnings,
+        plural(s.warnings),
+        s.infos,
+        opts.elapsed.as_secs_f64()
+    )?;
+    let failing = scan
+        .findings
+        .iter()
+        .filter(|f| f.severity >= opts.fail_on)
+        .count();
+    if failing > 0 {
+        writeln!(
+            out,
+            "exit 1: {failing} finding{} at or above {}",
+            plural(failing),
+            opts.fail_on
+        )?;
+    } else if scan.unreadable() > 0 {
+        writeln!(
+            out,
+            "exit 1: {} path{} could not be read",
+            scan.unreadable(),
+            plural(scan.unreadable())
+        )?;
+    }
+    Ok(())
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// rustc/cargo-shaped output (`error[endpoint-deprecated]: …`, `  --> path:line:col`).
+pub fn render_rustc(scan: &Scan, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    let mut files = SimpleFiles::new();
+    let mut ids = std::collections::HashMap::new();
+    for (path, text) in &scan.sources {
+        ids.insert(path.clone(), files.add(path.clone(), text.clone()));
+    }
+    let config = term::Config::default();
+    let mut buf = Vec::new();
+    {
+        let mut writer: Box<dyn termcolor::WriteColor> = if opts.color {
+            Box::new(termcolor::Ansi::new(&mut buf))
+        } else {
+            Box::new(termcolor::NoColor::new(&mut buf))
+        };
+        for f in &scan.findings {
+            let Some(&id) = ids.get(&f.path) else {
+                continue;
+            };
+            let text = &scan.sources[&f.path];
+            let (s, e) = text_range(text, f);
+            let d = match f.severity {
+                Severity::Error => CsDiagnostic::error(),
+                Severity::Warning => CsDiagnostic::warning(),
+                Severity::Info => CsDiagnostic::note(),
+            };
+            let mut labels = vec![Label::primary(id, s..e).with_message(f.rule.summary())];
+            for r in f.related.iter() {
+                if let Some(&rid) = ids.get(&r.path) {
+                    let rt = &scan.sources[&r.path];
+                    let fake = Finding {
+                        span: r.span,
+                        ..f.clone()
+                    };
+                    let (rs, re) = text_range(rt, &fake);
+                    labels.push(Label::secondary(rid, rs..re).with_message(r.message.clone()));
+                }
+            }
+            let mut notes = vec![format!("help: {}", f.help)];
+            if !f.docs.is_empty() {
+                notes.push(format!("see: {}", f.docs));
+            }
+            let d = d
+                .with_code(f.rule.name())
+                .with_message(format!("{} [{}]", f.message, f.id))
+                .with_labels(labels)
+                .with_notes(notes);
+            term::emit_to_write_style(&mut *writer, &config, &files, &d)
+                .map_err(io::Error::other)?;
+        }
+    }
+    out.write_all(&buf)?;
+    notes_and_summary(scan, opts, out)
+}
+
+/// `path:line:col: severity[rule/id] message`, one per line.
+pub fn render_short(scan: &Scan, out: &mut dyn Write) -> io::Result<()> {
+    for f in &scan.findings {
+        writeln!(
+            out,
+            "{}:{}:{}: {}[{}/{}] {}",
+            f.path, f.span.start.line, f.span.start.column, f.severity, f.rule, f.id, f.message
+        )?;
+    }
+    Ok(())
+}

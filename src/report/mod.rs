@@ -1,0 +1,104 @@
+//! Reports: one finding model, many consumers. Every format reads the same [`Scan`]; none of
+//! them ever sees a secret (sources are masked before they get here, messages never hold one).
+
+pub mod human;
+pub mod json;
+
+use std::io::{self, Write};
+use std::ops::Range;
+use std::time::Duration;
+
+use serde::Serialize;
+
+use crate::Scan;
+use crate::finding::Severity;
+use crate::rules::RuleTable;
+
+/// Output formats (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// miette: snippet, label, help, docs link (default).
+    Human,
+    /// codespan-reporting, shaped like rustc/cargo diagnostics.
+    Rustc,
+    /// One line per finding: `path:line:col: severity[rule/id] message`.
+    Short,
+    /// One JSON document (schema_version 1).
+    Json,
+}
+
+/// Counts for the end of a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub files_scanned: usize,
+    pub findings: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Summary {
+    pub fn of(scan: &Scan) -> Summary {
+        Summary {
+            files_scanned: scan.files_scanned,
+            findings: scan.findings.len(),
+            errors: scan.count(Severity::Error),
+            warnings: scan.count(Severity::Warning),
+            infos: scan.count(Severity::Info),
+        }
+    }
+}
+
+/// How to render.
+#[derive(Debug, Clone)]
+pub struct RenderOptions {
+    pub format: Format,
+    pub color: bool,
+    pub elapsed: Duration,
+    /// The severity at which the run fails (for the closing reason line).
+    pub fail_on: Severity,
+}
+
+/// Render `scan` to `out`.
+pub fn render(
+    scan: &Scan,
+    table: &RuleTable,
+    opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let _ = table;
+    match opts.format {
+        Format::Human => human::render(scan, opts, out),
+        Format::Rustc => human::render_rustc(scan, opts, out),
+        Format::Short => human::render_short(scan, out),
+        Format::Json => json::render(scan, table, out),
+    }
+}
+
+/// Replace each character of `ranges` with `*` bytes so byte offsets stay valid.
+pub fn mask(text: &str, ranges: &[Range<usize>]) -> String {
+    if ranges.is_empty() {
+        return text.to_string();
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for r in ranges {
+        let (s, e) = (r.start.min(text.len()), r.end.min(text.len()));
+        for (i, ch) in text[s..e].char_indices() {
+            for k in 0..ch.len_utf8() {
+                bytes[s + i + k] = b'*';
+            }
+        }
+    }
+    String::from_utf8(bytes).expect("ASCII replacements keep UTF-8 valid")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn mask_keeps_length() {
+        let t = "a = \"AQé123\"";
+        let m = super::mask(t, std::slice::from_ref(&(5..12)));
+        assert_eq!(m.len(), t.len());
+        assert_eq!(m, "a = \"*******\"");
+    }
+}

@@ -1,0 +1,711 @@
+//! The rule table: LinkedIn knowledge as data (`rules/linkedin.yaml`).
+//!
+//! The default table is embedded in the binary; `--rules FILE` merges more files on top of it,
+//! replacing entries with the same `id` and adding new ones. Every YAML error, unknown field,
+//! duplicate id or bad value is a [`RuleError`] that points into the file with line and column.
+
+use std::collections::{BTreeMap, HashSet};
+
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use serde::Deserialize;
+
+use crate::calendar::{Date, Version};
+use crate::finding::{Applicability, Severity};
+
+/// The embedded default table.
+pub const DEFAULT_RULES: &str = include_str!("../rules/linkedin.yaml");
+/// The name the embedded table is reported under.
+pub const DEFAULT_RULES_NAME: &str = "rules/linkedin.yaml (embedded)";
+
+/// One rule file as written on disk. Every section is optional in a user file; the embedded
+/// table must have `versions`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleFile {
+    /// Format of the table; only `1` exists.
+    pub schema: u32,
+    /// Date of the newest fact in the table.
+    #[serde(default)]
+    pub updated: Option<String>,
+    #[serde(default)]
+    pub versions: Option<VersionsSection>,
+    /// Entries for the checks that are not per-endpoint or per-scope (version checks, headers,
+    /// tokens): their ids, severities, messages, help and sources.
+    #[serde(default)]
+    pub checks: Vec<CheckEntry>,
+    #[serde(default)]
+    pub endpoints: Vec<EndpointEntry>,
+    #[serde(default)]
+    pub scopes: Vec<ScopeEntry>,
+    #[serde(default)]
+    pub requirements: Vec<RequirementEntry>,
+}
+
+/// The version calendar.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VersionsSection {
+    /// Documentation of the value format, `YYYYMM[.RR]`.
+    pub format: String,
+    /// First versioned release (`202206`).
+    pub first: String,
+    /// Newest released version the table knows.
+    pub latest: String,
+    /// Support policy for versions without a published sunset date, in months after release.
+    pub support_months: u32,
+    /// Days before a sunset at which `version-expiring` starts to warn.
+    #[serde(default = "default_expiring_days")]
+    pub expiring_days: u32,
+    /// Source of the policy.
+    pub source: String,
+    /// Months in which no version was released (e.g. `202412`).
+    #[serde(default)]
+    pub not_released: Vec<NotReleased>,
+    /// Explicit sunset dates; they win over the policy.
+    #[serde(default)]
+    pub sunsets: Vec<SunsetEntry>,
+}
+
+fn default_expiring_days() -> u32 {
+    90
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotReleased {
+    pub version: String,
+    pub grade: Grade,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SunsetEntry {
+    pub version: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub grade: Grade,
+    pub source: String,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// How well a fact is sourced: primary (LinkedIn/Microsoft docs, official clients) or secondary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Grade {
+    P,
+    S,
+}
+
+/// A generic check's entry (version checks, header checks, token checks).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckEntry {
+    pub id: String,
+    /// The check (`rule` in the output) this entry belongs to.
+    pub rule: String,
+    pub severity: Severity,
+    /// Message; `{version}`, `{sunset}`, `{days}`, `{value}`, `{header}` are filled in.
+    pub message: String,
+    pub help: String,
+    pub since: String,
+    pub grade: Grade,
+    pub source: String,
+    /// What a user sees at run time when this breaks (HTTP status, error code), for `explain`.
+    #[serde(default)]
+    pub breaks: Option<String>,
+}
+
+/// An endpoint that moved or was retired.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EndpointEntry {
+    pub id: String,
+    /// The path as it appears in code, e.g. `/v2/me`. A path ending in `/` matches as a
+    /// prefix; otherwise the next character must not continue the name.
+    pub path: String,
+    /// Host the path must be joined to, when the path alone is too generic to judge
+    /// (e.g. `www.linkedin.com` for `/uas/oauth2/`). Default: any LinkedIn host.
+    #[serde(default)]
+    pub host: Option<String>,
+    /// What to use instead (path), if there is a 1:1 replacement.
+    #[serde(default)]
+    pub replacement: Option<String>,
+    /// Whether `--fix` may apply the replacement. Default `none` (no fix offered).
+    #[serde(default)]
+    pub fix: FixKind,
+    pub severity: Severity,
+    pub since: String,
+    pub grade: Grade,
+    pub message: String,
+    pub help: String,
+    pub source: String,
+    #[serde(default)]
+    pub breaks: Option<String>,
+}
+
+/// An OAuth scope that was retired or deprecated.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScopeEntry {
+    pub id: String,
+    pub scope: String,
+    /// Scopes to request instead (may be empty: no self-serve replacement).
+    #[serde(default)]
+    pub replacement: Vec<String>,
+    #[serde(default)]
+    pub fix: FixKind,
+    pub severity: Severity,
+    pub since: String,
+    pub grade: Grade,
+    pub message: String,
+    pub help: String,
+    pub source: String,
+    #[serde(default)]
+    pub breaks: Option<String>,
+}
+
+/// A scope an endpoint needs from a given version on.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequirementEntry {
+    pub id: String,
+    pub endpoint: String,
+    pub from_version: String,
+    pub scope: String,
+    pub severity: Severity,
+    pub since: String,
+    pub grade: Grade,
+    pub message: String,
+    pub help: String,
+    pub source: String,
+    #[serde(default)]
+    pub breaks: Option<String>,
+}
+
+/// Whether and how a table entry may be fixed automatically.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FixKind {
+    #[default]
+    None,
+    MachineApplicable,
+    MaybeIncorrect,
+}
+
+impl FixKind {
+    pub fn applicability(self) -> Option<Applicability> {
+        match self {
+            FixKind::None => None,
+            FixKind::MachineApplicable => Some(Applicability::MachineApplicable),
+            FixKind::MaybeIncorrect => Some(Applicability::MaybeIncorrect),
+        }
+    }
+}
+
+/// The merged, validated table the checks use.
+#[derive(Debug, Clone)]
+pub struct RuleTable {
+    pub updated: String,
+    pub calendar: Calendar,
+    pub checks: Vec<CheckEntry>,
+    pub endpoints: Vec<EndpointEntry>,
+    pub scopes: Vec<ScopeEntry>,
+    pub requirements: Vec<RequirementEntry>,
+}
+
+/// The version calendar in checked form.
+#[derive(Debug, Clone)]
+pub struct Calendar {
+    pub first: Version,
+    pub latest: Version,
+    pub support_months: u32,
+    pub expiring_days: u32,
+    pub policy_source: String,
+    /// Months without a release, with their source.
+    pub not_released: BTreeMap<u32, NotReleased>,
+    /// Explicit sunsets by month index (`year * 12 + month - 1`).
+    pub sunsets: BTreeMap<u32, (Date, SunsetEntry)>,
+}
+
+/// A rule file that could not be loaded. Rendered by miette with the file, line and column.
+#[derive(Debug, thiserror::Error, Diagnostic)]
+#[error("invalid rule file {name}: {reason}")]
+#[diagnostic(code(linkedin_lint::rules))]
+pub struct RuleError {
+    pub name: String,
+    pub reason: String,
+    #[source_code]
+    pub src: NamedSource<String>,
+    #[label("{reason}")]
+    pub span: Option<SourceSpan>,
+    /// 1-based line and column of the problem, when known.
+    pub line_col: Option<(usize, usize)>,
+}
+
+impl RuleError {
+    fn new(name: &str, src: &str, reason: String, at: Option<usize>) -> Self {
+        let line_col = at.map(|o| line_col(src, o));
+        RuleError {
+            name: name.to_string(),
+            reason,
+            src: NamedSource::new(name, src.to_string()),
+            span: at.map(|o| SourceSpan::from((o, 0))),
+            line_col,
+        }
+    }
+}
+
+fn line_col(src: &str, offset: usize) -> (usize, usize) {
+    let before = &src[..offset.min(src.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, col)
+}
+
+/// Parse one rule file. This is the only place that touches the YAML library, so replacing
+/// the archived `serde_yaml` with a maintained fork is a one-line change here.
+pub fn parse_rule_file(name: &str, src: &str) -> Result<RuleFile, Box<RuleError>> {
+    serde_yaml::from_str::<RuleFile>(src).map_err(|e| {
+        let at = e.location().map(|l| l.index());
+        let mut reason = e.to_string();
+        // serde_yaml appends " at line X column Y"; the label already shows where.
+        if let Some(i) = reason.find(" at line ") {
+            reason.truncate(i);
+        }
+        Box::new(RuleError::new(name, src, reason, at))
+    })
+}
+
+/// Load the embedded table, then merge each `(name, text)` file over it in order.
+pub fn load(extra: &[(String, String)]) -> Result<RuleTable, Box<RuleError>> {
+    let base = parse_rule_file(DEFAULT_RULES_NAME, DEFAULT_RULES)?;
+    let mut files = vec![(
+        DEFAULT_RULES_NAME.to_string(),
+        DEFAULT_RULES.to_string(),
+        base,
+    )];
+    for (name, text) in extra {
+        let parsed = parse_rule_file(name, text)?;
+        files.push((name.clone(), text.clone(), parsed));
+    }
+    build(files)
+}
+
+/// Find where `needle` (an id or value) is written in the YAML, to point an error at it.
+fn locate(src: &str, key: &str, value: &str) -> Option<usize> {
+    for (pos, _) in src.match_indices(value) {
+        let line_start = src[..pos].rfind('\n').map_or(0, |i| i + 1);
+        let line = &src[line_start..pos];
+        if line.contains(key) {
+            return Some(pos);
+        }
+    }
+    src.find(value)
+}
+
+fn build(files: Vec<(String, String, RuleFile)>) -> Result<RuleTable, Box<RuleError>> {
+    let mut versions: Option<(String, String, VersionsSection)> = None;
+    let mut updated = String::new();
+    let mut checks: Vec<CheckEntry> = Vec::new();
+    let mut endpoints: Vec<EndpointEntry> = Vec::new();
+    let mut scopes: Vec<ScopeEntry> = Vec::new();
+    let mut requirements: Vec<RequirementEntry> = Vec::new();
+    let mut extra_sunsets: Vec<(String, String, SunsetEntry)> = Vec::new();
+
+    for (name, src, file) in files {
+        let err = |reason: String, key: &str, value: &str| {
+            Box::new(RuleError::new(&name, &src, reason, locate(&src, key, value)))
+        };
+        if file.schema != 1 {
+            return Err(err(
+                format!(
+                    "unsupported schema {} (this linkedin-lint reads schema 1)",
+                    file.schema
+                ),
+                "schema",
+                &file.schema.to_string(),
+            ));
+        }
+        if let Some(u) = &file.updated {
+            Date::parse(u)
+                .map_err(|e| err(format!("bad `updated` date {u:?}: {e}"), "updated", u))?;
+            if u.as_str() > updated.as_str() {
+                updated = u.clone();
+            }
+        }
+        // Ids are unique within one file; across files a later file overrides an earlier one.
+        let mut seen = HashSet::new();
+        let all_ids = file
+            .checks
+            .iter()
+            .map(|c| &c.id)
+            .chain(file.endpoints.iter().map(|e| &e.id))
+            .chain(file.scopes.iter().map(|s| &s.id))
+            .chain(file.requirements.iter().map(|r| &r.id));
+        for id in all_ids {
+            if !seen.insert(id.clone()) {
+                // Point at the second occurrence.
+                let first = locate(&src, "id", id).unwrap_or(0);
+                let second = src[first + id.len()..]
+                    .find(id.as_str())
+                    .map(|o| o + first + id.len());
+                return Err(Box::new(RuleError::new(
+                    &name,
+                    &src,
+                    format!("duplicate id `{id}`"),
+                    second,
+                )));
+            }
+            if !is_valid_id(id) {
+                return Err(err(
+                    format!("id `{id}` must be lowercase letters, digits and dashes"),
+                    "id",
+                    id,
+                ));
+            }
+        }
+        for c in &file.checks {
+            if !crate::finding::Rule::ALL.iter().any(|r| r.name() == c.rule) {
+                return Err(err(
+                    format!("unknown rule `{}` for id `{}`", c.rule, c.id),
+                    "rule",
+                    &c.rule,
+                ));
+            }
+            check_date(&c.since)
+                .map_err(|e| err(format!("bad `since` of `{}`: {e}", c.id), "since", &c.since))?;
+        }
+        for e in &file.endpoints {
+            if !e.path.starts_with('/') {
+                return Err(err(
+                    format!("endpoint path `{}` must start with `/`", e.path),
+                    "path",
+                    &e.path,
+                ));
+            }
+            if e.fix != FixKind::None && e.replacement.is_none() {
+                return Err(err(
+                    format!("`{}` has a fix but no replacement", e.id),
+                    "id",
+                    &e.id,
+                ));
+            }
+            check_date(&e.since)
+                .map_err(|x| err(format!("bad `since` of `{}`: {x}", e.id), "since", &e.since))?;
+        }
+        for s in &file.scopes {
+            if s.scope.is_empty()
+                || !s
+                    .scope
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+            {
+                return Err(err(
+                    format!("scope `{}` is not a scope name", s.scope),
+                    "scope",
+                    &s.scope,
+                ));
+            }
+            if s.fix != FixKind::None && s.replacement.is_empty() {
+                return Err(err(
+                    format!("`{}` has a fix but no replacement", s.id),
+                    "id",
+                    &s.id,
+                ));
+            }
+            check_date(&s.since)
+                .map_err(|x| err(format!("bad `since` of `{}`: {x}", s.id), "since", &s.since))?;
+        }
+        for r in &file.requirements {
+            Version::parse(&r.from_version).map_err(|e| {
+                err(
+                    format!("bad `from_version` {:?}: {e}", r.from_version),
+                    "from_version",
+                    &r.from_version,
+                )
+            })?;
+            check_date(&r.since)
+                .map_err(|x| err(format!("bad `since` of `{}`: {x}", r.id), "since", &r.since))?;
+        }
+        if let Some(v) = file.versions {
+            for s in &v.sunsets {
+                Version::parse(&s.version).map_err(|e| {
+                    err(
+                        format!("bad version {:?}: {e}", s.version),
+                        "version",
+                        &s.version,
+                    )
+                })?;
+                Date::parse(&s.date).map_err(|e| {
+                    err(
+                        format!("bad sunset date {:?}: {e}", s.date),
+                        "date",
+                        &s.date,
+                    )
+                })?;
+            }
+            for n in &v.not_released {
+                Version::parse(&n.version).map_err(|e| {
+                    err(
+                        format!("bad version {:?}: {e}", n.version),
+                        "version",
+                        &n.version,
+                    )
+                })?;
+            }
+            for (k, val) in [("first", &v.first), ("latest", &v.latest)] {
+                Version::parse(val)
+                    .map_err(|e| err(format!("bad `{k}` version {val:?}: {e}"), k, val))?;
+            }
+            match &mut versions {
+                // A later file's `versions` adds/overrides sunsets and may move `latest`.
+                Some(_) => {
+                    for s in v.sunsets.iter().cloned() {
+                        extra_sunsets.push((name.clone(), src.clone(), s));
+                    }
+                    let (_, _, cur) = versions.as_mut().expect("checked");
+                    cur.latest = v.latest.clone();
+                    cur.support_months = v.support_months;
+                    cur.expiring_days = v.expiring_days;
+                    cur.not_released.extend(v.not_released.iter().cloned());
+                }
+                None => versions = Some((name.clone(), src.clone(), v)),
+            }
+        }
+        merge_by_id(&mut checks, file.checks, |c| &c.id);
+        merge_by_id(&mut endpoints, file.endpoints, |e| &e.id);
+        merge_by_id(&mut scopes, file.scopes, |s| &s.id);
+        merge_by_id(&mut requirements, file.requirements, |r| &r.id);
+    }
+
+    let (vname, vsrc, v) = versions.ok_or_else(|| {
+        Box::new(RuleError::new(
+            DEFAULT_RULES_NAME,
+            DEFAULT_RULES,
+            "the table has no `versions` section".into(),
+            None,
+        ))
+    })?;
+    let mut sunsets = BTreeMap::new();
+    for s in v
+        .sunsets
+        .iter()
+        .cloned()
+        .map(|s| (vname.clone(), vsrc.clone(), s))
+        .chain(extra_sunsets)
+    {
+        let (_, _, s) = s;
+        let ver = Version::parse(&s.version).expect("validated");
+        let date = Date::parse(&s.date).expect("validated");
+        sunsets.insert(ver.month_index(), (date, s));
+    }
+    let not_released = v
+        .not_released
+        .iter()
+        .map(|n| {
+            (
+                Version::parse(&n.version).expect("validated").month_index(),
+                n.clone(),
+            )
+        })
+        .collect();
+    let calendar = Calendar {
+        first: Version::parse(&v.first).expect("validated"),
+        latest: Version::parse(&v.latest).expect("validated"),
+        support_months: v.support_months,
+        expiring_days: v.expiring_days,
+        policy_source: v.source.clone(),
+        not_released,
+        sunsets,
+    };
+    Ok(RuleTable {
+        updated,
+        calendar,
+        checks,
+        endpoints,
+        scopes,
+        requirements,
+    })
+}
+
+fn check_date(s: &str) -> Result<(), String> {
+    // `since` may be a date or a month (`2023-08`) or a version (`202306`).
+    if Date::parse(s).is_ok() || Version::parse(s).is_ok() {
+        return Ok(());
+    }
+    if s.len() == 7 && Date::parse(&format!("{s}-01")).is_ok() {
+        return Ok(());
+    }
+    if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(());
+    }
+    Err(format!(
+        "{s:?} is not a date (YYYY-MM-DD, YYYY-MM, YYYY) or version (YYYYMM)"
+    ))
+}
+
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+}
+
+fn merge_by_id<T>(into: &mut Vec<T>, new: Vec<T>, id: impl Fn(&T) -> &String) {
+    for item in new {
+        match into.iter().position(|x| id(x) == id(&item)) {
+            Some(i) => into[i] = item,
+            None => into.push(item),
+        }
+    }
+}
+
+impl RuleTable {
+    /// The entry of a generic check by id.
+    pub fn check(&self, id: &str) -> Option<&CheckEntry> {
+        self.checks.iter().find(|c| c.id == id)
+    }
+
+    /// The first generic entry of a rule (used when a rule has one entry).
+    pub fn check_for_rule(&self, rule: crate::finding::Rule) -> Option<&CheckEntry> {
+        self.checks.iter().find(|c| c.rule == rule.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_table_loads() {
+        let t = load(&[]).expect("embedded table is valid");
+        assert!(t.endpoints.iter().any(|e| e.id == "v2-me"));
+        assert!(t.scopes.iter().any(|s| s.scope == "r_liteprofile"));
+        assert!(
+            t.requirements
+                .iter()
+                .any(|r| r.endpoint == "/rest/me" && r.from_version == "202306")
+        );
+        assert_eq!(t.calendar.first.to_string(), "202206");
+    }
+
+    #[test]
+    fn every_entry_cites_a_source_and_s_grades_are_not_errors() {
+        let t = load(&[]).unwrap();
+        for e in &t.endpoints {
+            assert!(
+                e.source.starts_with("https://"),
+                "{} has no source URL",
+                e.id
+            );
+            if e.grade == Grade::S {
+                assert_ne!(
+                    e.severity,
+                    Severity::Error,
+                    "{} is S-graded but an error",
+                    e.id
+                );
+            }
+        }
+        for s in &t.scopes {
+            assert!(
+                s.source.starts_with("https://"),
+                "{} has no source URL",
+                s.id
+            );
+            if s.grade == Grade::S {
+                assert_ne!(
+                    s.severity,
+                    Severity::Error,
+                    "{} is S-graded but an error",
+                    s.id
+                );
+            }
+        }
+        for c in &t.checks {
+            assert!(
+                c.source.starts_with("https://"),
+                "{} has no source URL",
+                c.id
+            );
+            if c.grade == Grade::S {
+                assert_ne!(
+                    c.severity,
+                    Severity::Error,
+                    "{} is S-graded but an error",
+                    c.id
+                );
+            }
+        }
+        for r in &t.requirements {
+            assert!(
+                r.source.starts_with("https://"),
+                "{} has no source URL",
+                r.id
+            );
+            if r.grade == Grade::S {
+                assert_ne!(
+                    r.severity,
+                    Severity::Error,
+                    "{} is S-graded but an error",
+                    r.id
+                );
+            }
+        }
+        for (_, s) in t.calendar.sunsets.values() {
+            assert!(
+                s.source.starts_with("https://"),
+                "sunset {} has no source URL",
+                s.version
+            );
+        }
+    }
+
+    #[test]
+    fn unknown_field_points_at_line_and_column() {
+        let src = "schema: 1\nendpoints:\n  - id: x\n    pth: /v2/x\n";
+        let e = parse_rule_file("extra.yaml", src).unwrap_err();
+        assert!(e.reason.contains("unknown field `pth`"), "{}", e.reason);
+        assert_eq!(e.line_col, Some((4, 5)));
+    }
+
+    #[test]
+    fn duplicate_id_points_at_second_occurrence() {
+        let entry = |id: &str| {
+            format!(
+                "  - id: {id}\n    path: /v2/x\n    severity: warning\n    since: 2023-01-01\n    grade: P\n    message: m\n    help: h\n    source: https://example.com\n"
+            )
+        };
+        let src = format!(
+            "schema: 1\nendpoints:\n{}{}",
+            entry("dup-x"),
+            entry("dup-x")
+        );
+        let e = load(&[("extra.yaml".into(), src)]).unwrap_err();
+        assert_eq!(e.reason, "duplicate id `dup-x`");
+        assert_eq!(e.line_col, Some((11, 9)));
+    }
+
+    #[test]
+    fn bad_version_and_date_are_errors() {
+        let src = "schema: 1\nrequirements:\n  - id: r\n    endpoint: /rest/x\n    from_version: \"2023-6\"\n    scope: s\n    severity: error\n    since: 2023-01-01\n    grade: P\n    message: m\n    help: h\n    source: https://example.com\n";
+        let e = load(&[("r.yaml".into(), src.into())]).unwrap_err();
+        assert!(e.reason.starts_with("bad `from_version`"), "{}", e.reason);
+        assert_eq!(e.line_col, Some((5, 20)));
+    }
+
+    #[test]
+    fn user_file_overrides_by_id() {
+        let src = "schema: 1\nendpoints:\n  - id: v2-me\n    path: /v2/me\n    severity: info\n    since: 2023-08-01\n    grade: P\n    message: m\n    help: h\n    source: https://example.com\n";
+        let t = load(&[("o.yaml".into(), src.into())]).unwrap();
+        let e = t
+            .endpoints
+            .iter()
+            .filter(|e| e.id == "v2-me")
+            .collect::<Vec<_>>();
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].severity, Severity::Info);
+    }
+}

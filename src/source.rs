@@ -1,0 +1,309 @@
+//! A file's text, how it was decoded, its language, and line/column arithmetic.
+
+use std::path::Path;
+
+use crate::finding::{LineCol, Span};
+
+/// The language a file is read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    Rust,
+    JavaScript,
+    Python,
+    Go,
+    Java,
+    Kotlin,
+    CSharp,
+    Ruby,
+    Php,
+    Perl,
+    Shell,
+    Markdown,
+    Yaml,
+    Toml,
+    Json,
+    Env,
+    Properties,
+}
+
+impl Lang {
+    /// Recognise a file by extension, name, or shebang (first line).
+    pub fn detect(path: &Path, head: &[u8]) -> Option<Lang> {
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        if name == ".env" || name.starts_with(".env.") || name.ends_with(".env") {
+            return Some(Lang::Env);
+        }
+        if let Some(l) = match name.as_str() {
+            "dockerfile" | "makefile" | "justfile" => Some(Lang::Shell),
+            "gemfile" | "rakefile" => Some(Lang::Ruby),
+            _ => None,
+        } {
+            return Some(l);
+        }
+        let ext = name.rsplit_once('.').map(|(_, e)| e);
+        let by_ext = match ext {
+            Some("rs") => Some(Lang::Rust),
+            Some(
+                "js" | "mjs" | "cjs" | "jsx" | "ts" | "mts" | "cts" | "tsx" | "vue" | "svelte",
+            ) => Some(Lang::JavaScript),
+            Some("py" | "pyi") => Some(Lang::Python),
+            Some("go") => Some(Lang::Go),
+            Some("java" | "groovy" | "scala" | "dart") => Some(Lang::Java),
+            Some("kt" | "kts") => Some(Lang::Kotlin),
+            Some("cs") => Some(Lang::CSharp),
+            Some("rb" | "rake" | "gemspec") => Some(Lang::Ruby),
+            Some("php") => Some(Lang::Php),
+            Some("pl" | "pm") => Some(Lang::Perl),
+            Some("sh" | "bash" | "zsh" | "ksh" | "fish" | "ps1") => Some(Lang::Shell),
+            Some("md" | "markdown" | "mdx") => Some(Lang::Markdown),
+            Some("yaml" | "yml") => Some(Lang::Yaml),
+            Some("toml") => Some(Lang::Toml),
+            Some("json" | "jsonc" | "json5") => Some(Lang::Json),
+            Some("properties" | "ini" | "cfg" | "conf") => Some(Lang::Properties),
+            Some("env") => Some(Lang::Env),
+            _ => None,
+        };
+        by_ext.or_else(|| Self::from_shebang(head))
+    }
+
+    fn from_shebang(head: &[u8]) -> Option<Lang> {
+        let line = head.strip_prefix(b"#!")?;
+        let line = &line[..line.iter().position(|&b| b == b'\n').unwrap_or(line.len())];
+        let line = std::str::from_utf8(line).ok()?;
+        let mut words = line.split_whitespace();
+        let mut prog = words.next()?.rsplit('/').next()?;
+        if prog == "env" {
+            prog = words.find(|w| !w.starts_with('-'))?;
+        }
+        let prog = prog.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+        Some(match prog {
+            "sh" | "bash" | "zsh" | "dash" | "ksh" => Lang::Shell,
+            "python" => Lang::Python,
+            "node" | "deno" | "bun" | "ts-node" | "tsx" => Lang::JavaScript,
+            "ruby" => Lang::Ruby,
+            "perl" => Lang::Perl,
+            "php" => Lang::Php,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::Rust => "rust",
+            Lang::JavaScript => "javascript",
+            Lang::Python => "python",
+            Lang::Go => "go",
+            Lang::Java => "java",
+            Lang::Kotlin => "kotlin",
+            Lang::CSharp => "csharp",
+            Lang::Ruby => "ruby",
+            Lang::Php => "php",
+            Lang::Perl => "perl",
+            Lang::Shell => "shell",
+            Lang::Markdown => "markdown",
+            Lang::Yaml => "yaml",
+            Lang::Toml => "toml",
+            Lang::Json => "json",
+            Lang::Env => "env",
+            Lang::Properties => "properties",
+        }
+    }
+
+    /// Language of a Markdown fence info string (```` ```ts ````).
+    pub fn from_fence(info: &str) -> Option<Lang> {
+        let tag = info
+            .split(|c: char| c.is_whitespace() || c == ',' || c == '{')
+            .next()?
+            .to_ascii_lowercase();
+        Some(match tag.as_str() {
+            "rust" | "rs" => Lang::Rust,
+            "js" | "javascript" | "ts" | "typescript" | "jsx" | "tsx" | "node" => Lang::JavaScript,
+            "py" | "python" | "python3" => Lang::Python,
+            "go" | "golang" => Lang::Go,
+            "java" | "groovy" | "scala" => Lang::Java,
+            "kotlin" | "kt" => Lang::Kotlin,
+            "cs" | "csharp" | "c#" => Lang::CSharp,
+            "rb" | "ruby" => Lang::Ruby,
+            "php" => Lang::Php,
+            "perl" | "pl" => Lang::Perl,
+            "sh" | "bash" | "shell" | "console" | "zsh" | "curl" | "http" => Lang::Shell,
+            "yaml" | "yml" => Lang::Yaml,
+            "toml" => Lang::Toml,
+            "json" | "jsonc" => Lang::Json,
+            "env" | "dotenv" => Lang::Env,
+            "ini" | "properties" => Lang::Properties,
+            _ => return None,
+        })
+    }
+}
+
+/// How the file's bytes were turned into text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    /// UTF-16 with a byte-order mark; `true` = big endian.
+    Utf16 {
+        big_endian: bool,
+    },
+    /// Not valid UTF-8: read byte-for-byte as Latin-1.
+    Latin1,
+}
+
+/// A file to analyse.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// `/`-separated display path, as reached from the command-line paths.
+    pub path: String,
+    pub lang: Lang,
+    pub text: String,
+    pub encoding: Encoding,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    /// Decode `bytes` (UTF-8, UTF-16 with BOM, else Latin-1) into a source file.
+    pub fn new(path: impl Into<String>, lang: Lang, bytes: Vec<u8>) -> SourceFile {
+        let (text, encoding) = decode(bytes);
+        let line_starts = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+            .collect();
+        SourceFile {
+            path: path.into(),
+            lang,
+            text,
+            encoding,
+            line_starts,
+        }
+    }
+
+    /// 1-based line and column (in chars) of a byte offset into `text`.
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let column = self.text[start..offset].chars().count() + 1;
+        LineCol {
+            line: line + 1,
+            column,
+        }
+    }
+
+    /// Byte offset into `text` of a 1-based line and a 0-based char column (proc-macro2's form).
+    pub fn offset_of(&self, line: usize, char_col: usize) -> usize {
+        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+            return self.text.len();
+        };
+        let rest = &self.text[start..];
+        rest.char_indices()
+            .nth(char_col)
+            .map_or(self.text.len(), |(i, _)| start + i)
+    }
+
+    /// The span of a byte range of `text`, with byte offsets translated to the file on disk.
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        Span {
+            start: self.line_col(start),
+            end: self.line_col(end),
+            byte_start: self.disk_offset(start),
+            byte_end: self.disk_offset(end),
+        }
+    }
+
+    /// Translate an offset in the decoded text to an offset in the bytes on disk.
+    pub fn disk_offset(&self, offset: usize) -> usize {
+        match self.encoding {
+            Encoding::Utf8 => offset,
+            Encoding::Latin1 => self.text[..offset].chars().count(),
+            Encoding::Utf16 { .. } => 2 + 2 * self.text[..offset].encode_utf16().count(),
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+}
+
+fn decode(bytes: Vec<u8>) -> (String, Encoding) {
+    if let [a, b, rest @ ..] = bytes.as_slice() {
+        let be = match (a, b) {
+            (0xFE, 0xFF) => Some(true),
+            (0xFF, 0xFE) => Some(false),
+            _ => None,
+        };
+        if let Some(big_endian) = be {
+            let units = rest.chunks(2).map(|c| {
+                let pair = [c[0], *c.get(1).unwrap_or(&0)];
+                if big_endian {
+                    u16::from_be_bytes(pair)
+                } else {
+                    u16::from_le_bytes(pair)
+                }
+            });
+            let text = char::decode_utf16(units)
+                .map(|r| r.unwrap_or('\u{FFFD}'))
+                .collect();
+            return (text, Encoding::Utf16 { big_endian });
+        }
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => (s, Encoding::Utf8),
+        Err(e) => (
+            e.into_bytes().iter().map(|&b| b as char).collect(),
+            Encoding::Latin1,
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_chars() {
+        let f = SourceFile::new("a.rs", Lang::Rust, "ab\nçé\"x\"\n".as_bytes().to_vec());
+        let x = f.text.find('x').unwrap();
+        assert_eq!(f.line_col(x), LineCol { line: 2, column: 4 });
+        assert_eq!(f.offset_of(2, 3), x);
+        assert_eq!(f.line_col(0), LineCol { line: 1, column: 1 });
+    }
+
+    #[test]
+    fn latin1_offsets_map_back_to_disk() {
+        let bytes = b"caf\xe9 \"/v2/me\"".to_vec();
+        let f = SourceFile::new("a.py", Lang::Python, bytes);
+        assert_eq!(f.encoding, Encoding::Latin1);
+        let at = f.text.find("/v2").unwrap();
+        assert_eq!(f.disk_offset(at), 6);
+        assert_eq!(f.line_col(at).column, 7);
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "x = \"/v2/me\"".encode_utf16() {
+            bytes.extend(u.to_le_bytes());
+        }
+        let f = SourceFile::new("a.py", Lang::Python, bytes);
+        assert_eq!(f.encoding, Encoding::Utf16 { big_endian: false });
+        let at = f.text.find("/v2").unwrap();
+        assert_eq!(f.disk_offset(at), 2 + 2 * 5);
+    }
+
+    #[test]
+    fn detects_languages() {
+        assert_eq!(
+            Lang::detect(Path::new("x/a.tsx"), b""),
+            Some(Lang::JavaScript)
+        );
+        assert_eq!(Lang::detect(Path::new(".env.local"), b""), Some(Lang::Env));
+        assert_eq!(
+            Lang::detect(Path::new("deploy"), b"#!/usr/bin/env bash\n"),
+            Some(Lang::Shell)
+        );
+        assert_eq!(
+            Lang::detect(Path::new("tool"), b"#!/usr/bin/python3.11\n"),
+            Some(Lang::Python)
+        );
+        assert_eq!(Lang::detect(Path::new("logo.png"), b"\x89PNG"), None);
+    }
+}
