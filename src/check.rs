@@ -169,6 +169,7 @@ impl<'t> Checker<'t> {
                 self.auth(file, lit, value_range.clone(), &mut out);
             }
             if lit.kind == LitKind::Str {
+                self.misspelled_header(file, facts, lit, &mut out);
                 self.endpoints(file, facts, lit, &mut out);
                 self.collect_scopes(idx, lit, &mut scope_lists);
             }
@@ -365,6 +366,36 @@ impl<'t> Checker<'t> {
         out.findings.push(f);
     }
 
+    /// `Linkedin-Versoin`, `LinkedIn_Version`, `X-LinkedIn-Version`: a header name that is
+    /// meant to be LinkedIn-Version but is not.
+    fn misspelled_header(&self, file: &SourceFile, facts: &FileFacts, lit: &Literal, out: &mut FileCheck) {
+        let v = &lit.value;
+        let (name, r) = match split_header_line(v) {
+            Some((n, r)) if !n.is_empty() => {
+                let s = v.find(n).unwrap_or(0);
+                let _ = r;
+                (n, s..s + n.len())
+            }
+            _ => (v.trim(), 0..v.len()),
+        };
+        let shaped = (8..=32).contains(&name.len())
+            && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            && (name.contains('-') || name.contains('_'));
+        if !shaped || name.eq_ignore_ascii_case("linkedin-version") {
+            return;
+        }
+        let norm: String = name.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
+        let near = norm == "linkedinversion" || edit_distance(&norm, "linkedinversion") <= 2;
+        // Env-var style names (`LINKEDIN_VERSION`) are names, not headers.
+        let env_style = name.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+        if !near || env_style || !(facts.linkedin_context || norm.contains("linkedin")) {
+            return;
+        }
+        let e = self.entry("version-header-misspelled");
+        let f = self.finding(file, Rule::VersionMissing, &e, lit.sub_span(r), &[("value", name)]);
+        out.findings.push(f);
+    }
+
     fn restli(&self, file: &SourceFile, lit: &Literal, r: Range<usize>, out: &mut FileCheck) {
         let value = lit.value[r.clone()].trim();
         if value == "2.0.0" || is_template(value) {
@@ -461,18 +492,45 @@ impl<'t> Checker<'t> {
         if !context {
             return;
         }
-        let path = &v[path_start..];
-        // A /rest/ request site (for version-missing).
-        if path.starts_with("/rest/") || (path_start > 0 && v[path_start..].starts_with("rest/")) {
-            out.rest_sites.push(file.span(
-                lit.sub_span(path_start..path_start + 5).start,
-                lit.sub_span(path_start..path_start + 5).end,
-            ));
+        // The path as requested: a base's own path (`https://api.linkedin.com/v2`) joined to
+        // the literal's path (`/adAccountsV2`). `pre` bytes of `joined` come from the base.
+        let own = &v[path_start..];
+        let base_path = match (host, lit.base.as_deref()) {
+            (None, Some(b)) => match url_parts(b) {
+                (Some(_), ps) => b[ps..].split(['?', '#']).next().unwrap_or("").trim_end_matches('/'),
+                _ => "",
+            },
+            _ => "",
+        };
+        let joined = if base_path.is_empty() {
+            own.to_string()
+        } else if own.starts_with('/') {
+            format!("{base_path}{own}")
+        } else {
+            format!("{base_path}/{own}")
+        };
+        let pre = joined.len() - own.len();
+        let path = joined.as_str();
+        // Map a range of `joined` to the file; `None` when it lies wholly in the base.
+        let to_file = |r: Range<usize>| -> Option<Range<usize>> {
+            if r.end <= pre {
+                return None;
+            }
+            let s = path_start + r.start.saturating_sub(pre);
+            Some(lit.sub_span(s..path_start + r.end - pre))
+        };
+        let rest = path.starts_with("/rest/") || path.starts_with("rest/");
+        if rest {
+            let l = if path.starts_with('/') { 5 } else { 4 };
+            if let Some(r) = to_file(0..l).or_else(|| to_file(0..path.len())) {
+                out.rest_sites.push(file.span(r.start, r.end));
+            }
         }
         for (ri, req) in self.table.requirements.iter().enumerate() {
             if path_matches(path, &req.endpoint) {
-                let r = lit.sub_span(path_start..path_start + req.endpoint.len());
-                out.requirement_sites.push((ri, file.span(r.start, r.end)));
+                if let Some(r) = to_file(0..req.endpoint.len().min(path.len())) {
+                    out.requirement_sites.push((ri, file.span(r.start, r.end)));
+                }
             }
         }
         // The first table entry that matches at the start of the path wins.
@@ -485,43 +543,40 @@ impl<'t> Checker<'t> {
         }) else {
             return;
         };
-        {
-            let start = 0;
-            let plen = if path.starts_with('/') {
-                e.path.len()
-            } else {
-                e.path.len() - 1
-            };
-            let r = path_start + start..path_start + start + plen;
-            let span = lit.sub_span(r);
-            let replacement = e.replacement.clone().unwrap_or_default();
-            let mut f = Finding {
-                rule: Rule::EndpointDeprecated,
-                id: e.id.clone(),
-                severity: e.severity,
-                message: e.message.clone(),
-                help: e.help.clone(),
-                path: file.path.clone(),
-                span: file.span(span.start, span.end),
-                fix: None,
-                docs: e.source.clone(),
-                related: Vec::new(),
-                in_comment: false,
-            };
-            if let (Some(app), true, false) =
-                (e.fix.applicability(), lit.exact, replacement.is_empty())
-            {
-                f.fix = Some(Fix {
-                    applicability: app,
-                    edits: vec![Edit {
-                        byte_start: file.disk_offset(span.start),
-                        byte_end: file.disk_offset(span.end),
-                        replacement,
-                    }],
-                });
-            }
-            out.findings.push(f);
+        let slash = path.starts_with('/');
+        let plen = if slash { e.path.len() } else { e.path.len() - 1 };
+        let Some(span) = to_file(0..plen) else {
+            return; // the deprecated path is all in the base: reported where the base is defined
+        };
+        let mut replacement = e.replacement.clone().unwrap_or_default();
+        if !slash {
+            replacement = replacement.trim_start_matches('/').to_string();
         }
+        let mut f = Finding {
+            rule: Rule::EndpointDeprecated,
+            id: e.id.clone(),
+            severity: e.severity,
+            message: e.message.clone(),
+            help: e.help.clone(),
+            path: file.path.clone(),
+            span: file.span(span.start, span.end),
+            fix: None,
+            docs: e.source.clone(),
+            related: Vec::new(),
+            in_comment: false,
+        };
+        // A fix only when the whole old path is in this literal.
+        if let (Some(app), true, false, 0) = (e.fix.applicability(), lit.exact, replacement.is_empty(), pre) {
+            f.fix = Some(Fix {
+                applicability: app,
+                edits: vec![Edit {
+                    byte_start: file.disk_offset(span.start),
+                    byte_end: file.disk_offset(span.end),
+                    replacement,
+                }],
+            });
+        }
+        out.findings.push(f);
     }
 
     fn collect_scopes(&self, idx: usize, lit: &Literal, lists: &mut BTreeMap<ListKey, ScopeList>) {
@@ -1147,6 +1202,20 @@ fn path_matches(path: &str, pattern: &str) -> bool {
     };
     pattern.ends_with('/')
         || !rest.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
+/// Levenshtein distance (small strings only).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur.push((prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
 }
 
 /// Fill `{name}` placeholders.

@@ -320,6 +320,14 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
         }
     }
 
+    // `${key:default}` (Spring `@Value`, shell `${VAR:-default}`): the default is a value
+    // bound to the key.
+    let n = lits.len();
+    for k in 0..n {
+        if let Some(d) = placeholder_default(&lits[k]) {
+            lits.push(d);
+        }
+    }
     // Constants of the file: first string literal bound to each name.
     let mut consts: HashMap<String, usize> = HashMap::new();
     for (k, l) in lits.iter().enumerate() {
@@ -377,6 +385,34 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
         docs: false,
         note: None,
     }
+}
+
+/// The default of a `${key:default}` / `${VAR:-default}` placeholder, as its own literal.
+fn placeholder_default(l: &crate::facts::Literal) -> Option<crate::facts::Literal> {
+    if l.in_comment || l.kind != LitKind::Str {
+        return None;
+    }
+    let v = l.value.trim();
+    let inner = v.strip_prefix("${")?.strip_suffix('}')?;
+    let (key, default) = inner.split_once(':')?;
+    let default = default.strip_prefix('-').unwrap_or(default);
+    if key.is_empty() || !key.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-')) || default.contains(['$', '{', '}']) {
+        return None;
+    }
+    let off = l.value.find(default).filter(|_| !default.is_empty())?;
+    let mut d = crate::facts::Literal::new(
+        if default.bytes().all(|b| b.is_ascii_digit()) { LitKind::Int } else { LitKind::Str },
+        default.to_string(),
+        l.span.clone(),
+        l.outer.clone(),
+        false,
+    );
+    if l.exact {
+        d.span = l.span.start + off..l.span.start + off + default.len();
+        d.exact = true;
+    }
+    d.name = Some(key.to_string());
+    Some(d)
 }
 
 /// Header-name constants of common HTTP libraries (`reqwest::header::AUTHORIZATION`).
@@ -539,6 +575,23 @@ mod tests {
         assert_eq!(a.list, b.list);
         assert!(a.list.is_some());
         assert_eq!(b.name.as_deref(), Some("SCOPES"));
+    }
+
+    #[test]
+    fn placeholder_defaults_are_values() {
+        let src = "@Value(\"${linkedin.api.version:202304}\") String v;";
+        let f = facts(Lang::Java, src);
+        let d = find(&f, "202304");
+        assert_eq!(d.name.as_deref(), Some("linkedin.api.version"));
+        assert_eq!(&src[d.span.clone()], "202304");
+        let f = facts(Lang::Shell, "V=\"${LINKEDIN_VERSION:-202301}\"\n");
+        assert_eq!(find(&f, "202301").name.as_deref(), Some("LINKEDIN_VERSION"));
+    }
+
+    #[test]
+    fn template_expressions_are_code() {
+        let f = facts(Lang::JavaScript, "const u = `https://www.linkedin.com/oauth/v2/authorization?scope=${encodeURIComponent(\"r_liteprofile r_emailaddress\")}`;");
+        assert!(f.literals.iter().any(|l| l.value == "r_liteprofile r_emailaddress"));
     }
 
     #[test]

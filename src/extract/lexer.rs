@@ -569,6 +569,8 @@ impl Lexer<'_> {
         let cs = j + 1;
         let mut k = cs;
         let mut depth = 0usize;
+        // `${…}` expressions of a template literal, lexed as code after the literal.
+        let mut exprs: Vec<(usize, usize)> = Vec::new();
         while k < self.end {
             let c = self.s[k];
             if c == b'\\' && !no_escape {
@@ -583,10 +585,18 @@ impl Lexer<'_> {
                 if c == b'$' && self.at(k + 1) == b'{' {
                     depth += 1;
                     k += 2;
+                    if depth == 1 {
+                        exprs.push((k, k));
+                    }
                     continue;
                 }
                 if depth > 0 && c == b'}' {
                     depth -= 1;
+                    if depth == 0 {
+                        if let Some(e) = exprs.last_mut() {
+                            e.1 = k;
+                        }
+                    }
                 } else if c == q && depth == 0 {
                     break;
                 }
@@ -606,7 +616,29 @@ impl Lexer<'_> {
         let oe = if self.at(ce) == q { ce + 1 } else { ce };
         self.i = oe.max(st + 1);
         self.finish_string(st, cs, ce, oe, no_escape, fmt || q == b'`', q);
+        for (es, ee) in exprs {
+            if ee > es {
+                self.sub_lex(es, ee);
+            }
+        }
         true
+    }
+
+    /// Lex `es..ee` (an interpolated expression) as code, as a parenthesised group after the
+    /// literal, so strings inside `${encodeURIComponent("…")}` are seen too.
+    fn sub_lex(&mut self, es: usize, ee: usize) {
+        let mut sub = Lexer { s: self.s, text: self.text, i: es, end: ee, sp: self.sp, out: Lexed::default() };
+        sub.run();
+        let base = self.out.lits.len();
+        self.out.toks.push(Tok::Punct('('));
+        for t in sub.out.toks {
+            self.out.toks.push(match t {
+                Tok::Lit(i) => Tok::Lit(i + base),
+                other => other,
+            });
+        }
+        self.out.toks.push(Tok::Punct(')'));
+        self.out.lits.extend(sub.out.lits);
     }
 
     /// Rust/Go/Java/C# `'x'` char literals vs Rust lifetimes: neither is interesting.
