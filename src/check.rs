@@ -368,7 +368,13 @@ impl<'t> Checker<'t> {
 
     /// `Linkedin-Versoin`, `LinkedIn_Version`, `X-LinkedIn-Version`: a header name that is
     /// meant to be LinkedIn-Version but is not.
-    fn misspelled_header(&self, file: &SourceFile, facts: &FileFacts, lit: &Literal, out: &mut FileCheck) {
+    fn misspelled_header(
+        &self,
+        file: &SourceFile,
+        facts: &FileFacts,
+        lit: &Literal,
+        out: &mut FileCheck,
+    ) {
         let v = &lit.value;
         let (name, r) = match split_header_line(v) {
             Some((n, r)) if !n.is_empty() => {
@@ -379,20 +385,34 @@ impl<'t> Checker<'t> {
             _ => (v.trim(), 0..v.len()),
         };
         let shaped = (8..=32).contains(&name.len())
-            && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
             && (name.contains('-') || name.contains('_'));
         if !shaped || name.eq_ignore_ascii_case("linkedin-version") {
             return;
         }
-        let norm: String = name.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
+        let norm: String = name
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
         let near = norm == "linkedinversion" || edit_distance(&norm, "linkedinversion") <= 2;
         // Env-var style names (`LINKEDIN_VERSION`) are names, not headers.
-        let env_style = name.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+        let env_style = name
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
         if !near || env_style || !(facts.linkedin_context || norm.contains("linkedin")) {
             return;
         }
         let e = self.entry("version-header-misspelled");
-        let f = self.finding(file, Rule::VersionMissing, &e, lit.sub_span(r), &[("value", name)]);
+        let f = self.finding(
+            file,
+            Rule::VersionMissing,
+            &e,
+            lit.sub_span(r),
+            &[("value", name)],
+        );
         out.findings.push(f);
     }
 
@@ -497,7 +517,11 @@ impl<'t> Checker<'t> {
         let own = &v[path_start..];
         let base_path = match (host, lit.base.as_deref()) {
             (None, Some(b)) => match url_parts(b) {
-                (Some(_), ps) => b[ps..].split(['?', '#']).next().unwrap_or("").trim_end_matches('/'),
+                (Some(_), ps) => b[ps..]
+                    .split(['?', '#'])
+                    .next()
+                    .unwrap_or("")
+                    .trim_end_matches('/'),
                 _ => "",
             },
             _ => "",
@@ -544,7 +568,11 @@ impl<'t> Checker<'t> {
             return;
         };
         let slash = path.starts_with('/');
-        let plen = if slash { e.path.len() } else { e.path.len() - 1 };
+        let plen = if slash {
+            e.path.len()
+        } else {
+            e.path.len() - 1
+        };
         let Some(span) = to_file(0..plen) else {
             return; // the deprecated path is all in the base: reported where the base is defined
         };
@@ -566,7 +594,12 @@ impl<'t> Checker<'t> {
             in_comment: false,
         };
         // A fix only when the whole old path is in this literal.
-        if let (Some(app), true, false, 0) = (e.fix.applicability(), lit.exact, replacement.is_empty(), pre) {
+        if let (Some(app), true, false, 0) = (
+            e.fix.applicability(),
+            lit.exact,
+            replacement.is_empty(),
+            pre,
+        ) {
             f.fix = Some(Fix {
                 applicability: app,
                 edits: vec![Edit {
@@ -739,9 +772,14 @@ impl<'t> Checker<'t> {
                     continue;
                 }
                 let from = Version::parse(&req.from_version).expect("validated");
-                let pinned = if local.is_empty() { &tree_versions } else { &local };
+                let pinned = if local.is_empty() {
+                    &tree_versions
+                } else {
+                    &local
+                };
                 // No pinned version: the request needs one anyway, and any current one is newer.
-                let applies = pinned.is_empty() || pinned.iter().any(|v| v.month_index() >= from.month_index());
+                let applies = pinned.is_empty()
+                    || pinned.iter().any(|v| v.month_index() >= from.month_index());
                 if !applies {
                     continue;
                 }
@@ -1211,7 +1249,11 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, ca) in a.chars().enumerate() {
         let mut cur = vec![i + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur.push((prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
+            cur.push(
+                (prev[j] + usize::from(ca != *cb))
+                    .min(prev[j + 1] + 1)
+                    .min(cur[j] + 1),
+            );
         }
         prev = cur;
     }

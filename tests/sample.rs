@@ -21,13 +21,27 @@ fn labelled_sample_precision_and_recall() {
         .iter()
         .filter(|f| f["rule"] != "version-inconsistent")
         .map(|f| {
-            let path = f["path"].as_str().unwrap().strip_prefix(&format!("{DIR}/")).unwrap().to_string();
-            format!("{path}:{} {}/{}", f["span"]["start"]["line"], f["rule"].as_str().unwrap(), f["id"].as_str().unwrap())
+            let path = f["path"]
+                .as_str()
+                .unwrap()
+                .strip_prefix(&format!("{DIR}/"))
+                .unwrap()
+                .to_string();
+            format!(
+                "{path}:{} {}/{}",
+                f["span"]["start"]["line"],
+                f["rule"].as_str().unwrap(),
+                f["id"].as_str().unwrap()
+            )
         })
         .collect();
     let labels = std::fs::read_to_string(format!("{DIR}/LABELS")).expect("LABELS file");
     let (mut expected, mut misses, mut fps) = (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
-    for line in labels.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+    for line in labels
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
         if let Some(l) = line.strip_prefix("miss ") {
             misses.insert(l.to_string());
             expected.insert(l.to_string());
@@ -42,13 +56,25 @@ fn labelled_sample_precision_and_recall() {
     let fn_ = expected.difference(&found).count();
     let precision = tp as f64 / (tp + fp).max(1) as f64;
     let recall = tp as f64 / (tp + fn_).max(1) as f64;
-    eprintln!("sample: {} labels, tp={tp} fp={fp} fn={fn_}, precision={precision:.3} recall={recall:.3}", expected.len());
-    let unexpected: Vec<_> = found.difference(&expected).filter(|f| !fps.contains(*f)).collect();
-    let newly_missed: Vec<_> = expected.difference(&found).filter(|f| !misses.contains(*f)).collect();
+    eprintln!(
+        "sample: {} labels, tp={tp} fp={fp} fn={fn_}, precision={precision:.3} recall={recall:.3}",
+        expected.len()
+    );
+    let unexpected: Vec<_> = found
+        .difference(&expected)
+        .filter(|f| !fps.contains(*f))
+        .collect();
+    let newly_missed: Vec<_> = expected
+        .difference(&found)
+        .filter(|f| !misses.contains(*f))
+        .collect();
     let fixed_misses: Vec<_> = misses.iter().filter(|m| found.contains(*m)).collect();
     let gone_fps: Vec<_> = fps.iter().filter(|f| !found.contains(*f)).collect();
     assert!(
-        unexpected.is_empty() && newly_missed.is_empty() && fixed_misses.is_empty() && gone_fps.is_empty(),
+        unexpected.is_empty()
+            && newly_missed.is_empty()
+            && fixed_misses.is_empty()
+            && gone_fps.is_empty(),
         "sample changed:\n  new false positives: {unexpected:#?}\n  new misses: {newly_missed:#?}\n  misses now found (update LABELS): {fixed_misses:#?}\n  false positives gone (update LABELS): {gone_fps:#?}"
     );
     assert!(!expected.is_empty());

@@ -75,6 +75,24 @@ const JOINS: &[&str] = &[
     "concat", "concatcp", "formatcp", "join", "urljoin", "url_join", "resolve", "URL", "Join",
 ];
 
+/// Calls whose arguments are the elements of a list.
+const LIST_CALLS: &[&str] = &[
+    "vec",
+    "array",
+    "list",
+    "Array",
+    "listOf",
+    "arrayOf",
+    "setOf",
+    "List",
+    "Set",
+    "asList",
+    "of",
+    "tuple",
+    "set",
+    "frozenset",
+];
+
 /// Type-ish identifiers that may sit before `=` in a declaration and are not the name.
 const TYPE_WORDS: &[&str] = &[
     "str", "String", "string", "String?", "Str", "var", "let", "const", "val", "final", "static",
@@ -157,23 +175,11 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
                 let is_list = *c == '['
                     || (*c == '{' && matches!(prev(1), Some(Tok::Ident(_))))
                     || (*c == '(' && callee.is_none());
-                let list = if is_list
-                    || callee.as_deref().is_some_and(|f| {
-                        matches!(
-                            f,
-                            "vec"
-                                | "array"
-                                | "list"
-                                | "Array"
-                                | "listOf"
-                                | "arrayOf"
-                                | "setOf"
-                                | "List"
-                                | "Set"
-                                | "asList"
-                                | "of"
-                        )
-                    }) {
+                // Varargs of a scope setter (`.scopes("a", "b")`, `addScope(…)`) form a list too.
+                let list_call = callee.as_deref().is_some_and(|f| {
+                    LIST_CALLS.contains(&f) || f.to_ascii_lowercase().contains("scope")
+                });
+                let list = if is_list || list_call {
                     next_list += 1;
                     Some(next_list)
                 } else {
@@ -396,12 +402,21 @@ fn placeholder_default(l: &crate::facts::Literal) -> Option<crate::facts::Litera
     let inner = v.strip_prefix("${")?.strip_suffix('}')?;
     let (key, default) = inner.split_once(':')?;
     let default = default.strip_prefix('-').unwrap_or(default);
-    if key.is_empty() || !key.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-')) || default.contains(['$', '{', '}']) {
+    if key.is_empty()
+        || !key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
+        || default.contains(['$', '{', '}'])
+    {
         return None;
     }
     let off = l.value.find(default).filter(|_| !default.is_empty())?;
     let mut d = crate::facts::Literal::new(
-        if default.bytes().all(|b| b.is_ascii_digit()) { LitKind::Int } else { LitKind::Str },
+        if default.bytes().all(|b| b.is_ascii_digit()) {
+            LitKind::Int
+        } else {
+            LitKind::Str
+        },
         default.to_string(),
         l.span.clone(),
         l.outer.clone(),
@@ -590,8 +605,15 @@ mod tests {
 
     #[test]
     fn template_expressions_are_code() {
-        let f = facts(Lang::JavaScript, "const u = `https://www.linkedin.com/oauth/v2/authorization?scope=${encodeURIComponent(\"r_liteprofile r_emailaddress\")}`;");
-        assert!(f.literals.iter().any(|l| l.value == "r_liteprofile r_emailaddress"));
+        let f = facts(
+            Lang::JavaScript,
+            "const u = `https://www.linkedin.com/oauth/v2/authorization?scope=${encodeURIComponent(\"r_liteprofile r_emailaddress\")}`;",
+        );
+        assert!(
+            f.literals
+                .iter()
+                .any(|l| l.value == "r_liteprofile r_emailaddress")
+        );
     }
 
     #[test]

@@ -627,7 +627,14 @@ impl Lexer<'_> {
     /// Lex `es..ee` (an interpolated expression) as code, as a parenthesised group after the
     /// literal, so strings inside `${encodeURIComponent("…")}` are seen too.
     fn sub_lex(&mut self, es: usize, ee: usize) {
-        let mut sub = Lexer { s: self.s, text: self.text, i: es, end: ee, sp: self.sp, out: Lexed::default() };
+        let mut sub = Lexer {
+            s: self.s,
+            text: self.text,
+            i: es,
+            end: ee,
+            sp: self.sp,
+            out: Lexed::default(),
+        };
         sub.run();
         let base = self.out.lits.len();
         self.out.toks.push(Tok::Punct('('));
