@@ -99,6 +99,10 @@ pub enum NoteKind {
     Unreadable,
     /// Read, but in a degraded way (lexed instead of parsed, decoded as Latin-1).
     Degraded,
+    /// Deleted between the walk and the read.
+    Vanished,
+    /// A FIFO, socket or device named explicitly.
+    NotAFile,
 }
 
 /// The result of a scan.
@@ -297,11 +301,25 @@ impl Linter {
                 message: e.to_string(),
             }))
         };
-        let mut f = match std::fs::File::open(path) {
-            Ok(f) => f,
+        // Stat before opening: opening a FIFO or device would block or never end.
+        let meta = match std::fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return vanished(display),
             Err(e) => return unreadable(e),
         };
-        let len = f.metadata().map(|m| m.len()).unwrap_or(0);
+        if !meta.is_file() {
+            return ReadOutcome::Skip(explicit.then(|| Note {
+                path: display.to_string(),
+                kind: NoteKind::NotAFile,
+                message: "not a regular file; skipped".into(),
+            }));
+        }
+        let mut f = match std::fs::File::open(path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return vanished(display),
+            Err(e) => return unreadable(e),
+        };
+        let len = meta.len();
         let by_name = Lang::detect(path, b"");
         if len > max {
             // Unknown files are not ours to mention.
@@ -333,6 +351,15 @@ impl Linter {
         }
         ReadOutcome::File(SourceFile::new(display.to_string(), lang, bytes))
     }
+}
+
+/// A file that disappeared between the walk and the read: noted, not a failure.
+fn vanished(display: &str) -> ReadOutcome {
+    ReadOutcome::Skip(Some(Note {
+        path: display.to_string(),
+        kind: NoteKind::Vanished,
+        message: "disappeared during the scan; skipped".into(),
+    }))
 }
 
 enum ReadOutcome {

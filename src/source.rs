@@ -158,6 +158,8 @@ pub struct SourceFile {
     pub text: String,
     pub encoding: Encoding,
     line_starts: Vec<usize>,
+    /// All ASCII: columns are byte differences (keeps very long lines linear).
+    ascii: bool,
 }
 
 impl SourceFile {
@@ -167,12 +169,14 @@ impl SourceFile {
         let line_starts = std::iter::once(0)
             .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
             .collect();
+        let ascii = text.is_ascii();
         SourceFile {
             path: path.into(),
             lang,
             text,
             encoding,
             line_starts,
+            ascii,
         }
     }
 
@@ -181,7 +185,11 @@ impl SourceFile {
         let offset = offset.min(self.text.len());
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line];
-        let column = self.text[start..offset].chars().count() + 1;
+        let column = if self.ascii {
+            offset - start
+        } else {
+            self.text[start..offset].chars().count()
+        } + 1;
         LineCol {
             line: line + 1,
             column,

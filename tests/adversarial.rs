@@ -1,0 +1,199 @@
+//! Bad input never panics, hangs or silences a file: each case has a test.
+
+mod common;
+
+use common::{TODAY, bin, brief, json, tree};
+use std::time::Instant;
+
+#[test]
+fn nul_bytes_and_invalid_utf8() {
+    let dir = tree(&[]);
+    std::fs::write(
+        dir.path().join("a.js"),
+        b"const u = 'https://api.linkedin.com/v2/me';\0\0\0",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.py"),
+        b"X = '\xff\xfe\xfd'\nU = 'https://api.linkedin.com/v2/me'\n",
+    )
+    .unwrap();
+    let (doc, code) = json(&[dir.path().to_str().unwrap()]);
+    let found = brief(&doc);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].ends_with("b.py:2:30 endpoint-deprecated/v2-me"),
+        "{found:?}"
+    );
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn huge_single_line_minified_file() {
+    // 50 MB on one line, with a LinkedIn call every ~100 KB.
+    let chunk = format!(
+        "{}fetch('https://api.linkedin.com/v2/me');",
+        "var a=1,b=[2,3],c={d:'x'};".repeat(4000)
+    );
+    let text = chunk.repeat(50 * 1024 * 1024 / chunk.len() + 1);
+    let dir = tree(&[("bundle.min.js", &text)]);
+    let path = dir.path().join("bundle.min.js");
+    // Over the default size limit: skipped with a note, quickly.
+    let out = bin()
+        .arg("check")
+        .arg(&path)
+        .args(["--today", TODAY])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("over the 8388608-byte limit"));
+    // Raised limit: every call is found, spans exact, in bounded time.
+    let t = Instant::now();
+    let (doc, _) = json(&[path.to_str().unwrap(), "--max-filesize", "100000000"]);
+    let n = doc["findings"].as_array().unwrap().len();
+    assert_eq!(n, text.matches("/v2/me").count());
+    let f = &doc["findings"][n - 1];
+    let (s, e) = (
+        f["span"]["byte_start"].as_u64().unwrap() as usize,
+        f["span"]["byte_end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[s..e], "/v2/me");
+    assert_eq!(
+        f["span"]["start"]["column"].as_u64().unwrap() as usize,
+        s + 1
+    );
+    assert!(t.elapsed().as_secs() < 120, "took {:?}", t.elapsed());
+}
+
+#[test]
+fn deep_nesting_does_not_overflow() {
+    let deep =
+        |open: &str, close: &str| format!("{}{}", open.repeat(100_000), close.repeat(100_000));
+    let dir = tree(&[
+        (
+            "deep.rs",
+            &format!(
+                "const U: &str = \"https://api.linkedin.com/v2/me\";\nfn f() {{ let x = {}; }}\n",
+                deep("(", ")")
+            ),
+        ),
+        (
+            "deep.js",
+            &format!(
+                "const u = 'https://api.linkedin.com/v2/me';\nconst x = {};\n",
+                deep("[", "]")
+            ),
+        ),
+        (
+            "deep.json",
+            &format!(
+                "{{\"url\": \"https://api.linkedin.com/v2/me\", \"x\": {}}}\n",
+                deep("[", "]")
+            ),
+        ),
+    ]);
+    let (doc, _) = json(&[dir.path().to_str().unwrap()]);
+    let found = brief(&doc);
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(
+        found
+            .iter()
+            .all(|f| f.ends_with("endpoint-deprecated/v2-me"))
+    );
+    // The Rust file says how it was read.
+    let out = bin()
+        .arg("check")
+        .arg(dir.path())
+        .args(["--today", TODAY])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("deep.rs: nesting depth 100001 exceeds 256; read lexically")
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_and_dangling_links() {
+    let dir = tree(&[("src/a.py", "U = 'https://api.linkedin.com/v2/me'\n")]);
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("src/loop")).unwrap();
+    std::os::unix::fs::symlink(
+        dir.path().join("nowhere.py"),
+        dir.path().join("src/dangling.py"),
+    )
+    .unwrap();
+    // Not following links (default): the loop and the dangling link are not entered.
+    let (doc, code) = json(&[dir.path().to_str().unwrap()]);
+    assert_eq!(brief(&doc).len(), 1);
+    assert_eq!(code, 0);
+    // Following links: the loop is detected and reported; the scan still finishes.
+    let out = bin()
+        .arg("check")
+        .arg(dir.path())
+        .args(["--today", TODAY, "--follow-links"])
+        .output()
+        .unwrap();
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.contains("symbolic link loop"), "{s}");
+    assert!(s.contains("endpoint-deprecated/v2-me"), "{s}");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "unreadable paths make the exit code say so"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn fifo_named_explicitly_does_not_block() {
+    let dir = tree(&[]);
+    let fifo = dir.path().join("pipe.py");
+    let ok = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    assert!(ok, "mkfifo is needed for this test");
+    let out = bin()
+        .arg("check")
+        .arg(&fifo)
+        .args(["--today", TODAY])
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("pipe.py: not a regular file; skipped"));
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_file_is_reported_and_the_scan_goes_on() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tree(&[
+        ("a.py", "U = 'https://api.linkedin.com/v2/me'\n"),
+        ("b.py", "U = 'https://api.linkedin.com/v2/me'\n"),
+    ]);
+    let b = dir.path().join("b.py");
+    std::fs::set_permissions(&b, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&b).is_ok() {
+        // Running as root: permissions do not stop reads. A directory named like a file
+        // inside a directory we cannot list is not possible either, so use a path whose
+        // read fails for another reason: a dangling link followed explicitly.
+        std::fs::set_permissions(&b, std::fs::Permissions::from_mode(0o644)).unwrap();
+        std::fs::remove_file(&b).unwrap();
+        std::os::unix::fs::symlink(dir.path().join("gone.py"), &b).unwrap();
+    }
+    let out = bin()
+        .arg("check")
+        .arg(dir.path())
+        .args(["--today", TODAY, "--follow-links"])
+        .output()
+        .unwrap();
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        s.contains("a.py") && s.contains("endpoint-deprecated/v2-me"),
+        "{s}"
+    );
+    assert!(s.contains("note: ") && s.contains("b.py"), "{s}");
+    assert_eq!(out.status.code(), Some(1));
+}
