@@ -285,9 +285,14 @@ impl Linter {
 
     /// Lint one in-memory file (as `path`); for editors and tests.
     pub fn check_text(&self, path: &str, text: &str) -> Scan {
+        self.check_bytes(path, text.as_bytes())
+    }
+
+    /// Lint one in-memory file given as bytes (any encoding) as if it were `path`.
+    pub fn check_bytes(&self, path: &str, bytes: &[u8]) -> Scan {
         let checker = Checker::new(&self.table, self.opts.clone());
-        let lang = Lang::detect(Path::new(path), text.as_bytes()).unwrap_or(Lang::Rust);
-        let file = SourceFile::new(path, lang, text.as_bytes().to_vec());
+        let lang = Lang::detect(Path::new(path), bytes).unwrap_or(Lang::Rust);
+        let file = SourceFile::new(path, lang, bytes.to_vec());
         let r = analyze(&checker, file);
         let notes = r.note.clone().into_iter().collect();
         finish(&checker, vec![r], notes, 1)

@@ -246,6 +246,7 @@ impl Reader<'_> {
             let Some(sep) = content.find(['=', ':']) else {
                 // `GET https://…` request lines.
                 if let Some((_, url)) = content.split_once(' ') {
+                    let url = url.trim_start();
                     let us = e - url.len();
                     let ue = us + url.split_whitespace().next().unwrap_or("").len();
                     self.scalar(us, ue, None, None);
@@ -330,6 +331,17 @@ mod tests {
         assert_eq!(lit(&f, "b").name.as_deref(), Some("other"));
         assert!(lit(&f, " pinned").in_comment);
         assert!(f.linkedin_context);
+    }
+
+    #[test]
+    fn request_line_with_several_spaces() {
+        // Found by the property test: the URL's offset ignored extra spaces.
+        let src = "GET   https://api.linkedin.com/v2/me 🙂\n";
+        let f = extract(src, 0, src.len(), Lang::Properties);
+        assert_eq!(
+            &src[lit(&f, "https://api.linkedin.com/v2/me").span.clone()],
+            "https://api.linkedin.com/v2/me"
+        );
     }
 
     #[test]

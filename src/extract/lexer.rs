@@ -574,7 +574,12 @@ impl Lexer<'_> {
         while k < self.end {
             let c = self.s[k];
             if c == b'\\' && !no_escape {
-                k += 2;
+                // Skip the escaped character whole (it may be multi-byte).
+                k += 1 + self
+                    .text
+                    .get(k + 1..)
+                    .and_then(|r| r.chars().next())
+                    .map_or(1, char::len_utf8);
                 continue;
             }
             if raw && sp.csharp && c == b'"' && self.at(k + 1) == b'"' {
@@ -656,7 +661,7 @@ impl Lexer<'_> {
             while k < self.end && k < j + 12 && self.s[k] != b'\'' {
                 k += 1;
             }
-            self.i = (k + 1).min(self.end);
+            self.i = self.char_floor((k + 1).min(self.end)).max(j);
         } else {
             let ch_len = self
                 .text
@@ -832,6 +837,16 @@ mod tests {
             ]
         );
         assert_eq!(l.lits[2].lead_ident.as_deref(), Some("API"));
+    }
+
+    #[test]
+    fn escaped_multibyte_char_keeps_boundaries() {
+        // Found by the property test: `\` before a multi-byte char used to land mid-char.
+        let src = "x = \"a\\Å\" + ident_Å + '\\Å'";
+        for lang in [Lang::JavaScript, Lang::Rust, Lang::Go] {
+            let l = lex(src, 0, src.len(), lang);
+            assert!(l.lits.iter().all(|l| src.is_char_boundary(l.span.start) && src.is_char_boundary(l.span.end)));
+        }
     }
 
     #[test]
