@@ -243,18 +243,22 @@ impl Reader<'_> {
             }
             let content = content.strip_prefix("export ").unwrap_or(content);
             let s = e - content.len();
+            // `GET https://…` request lines (HTTP snippets in docs).
+            let method = content
+                .split_once(' ')
+                .filter(|(m, _)| HTTP_METHODS.contains(m));
+            if let Some((_, url)) = method {
+                let url = url.trim_start();
+                let us = e - url.len();
+                let ue = us + url.split_whitespace().next().unwrap_or("").len();
+                self.scalar(us, ue, None, None);
+                continue;
+            }
             let Some(sep) = content.find(['=', ':']) else {
-                // `GET https://…` request lines.
-                if let Some((_, url)) = content.split_once(' ') {
-                    let url = url.trim_start();
-                    let us = e - url.len();
-                    let ue = us + url.split_whitespace().next().unwrap_or("").len();
-                    self.scalar(us, ue, None, None);
-                }
                 continue;
             };
             let key = content[..sep].trim();
-            if key.is_empty() || key.contains(' ') && !key.starts_with("GET") {
+            if key.is_empty() || key.contains(' ') {
                 continue;
             }
             let vs = s + sep + 1;
@@ -270,6 +274,8 @@ impl Reader<'_> {
         }
     }
 }
+
+const HTTP_METHODS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 
 /// `key: rest` → (key length, offset of rest). Quoted keys allowed; `http://x` is not a key.
 fn split_key(s: &str) -> Option<(usize, usize)> {
