@@ -480,7 +480,8 @@ impl<'t> Checker<'t> {
         for (range, kind) in secret_ranges(lit) {
             let span = lit.sub_span(range);
             out.secrets.push(span.clone());
-            let ctx = facts.linkedin_context
+            let real = !is_placeholder(&file.text[span.clone()]);
+            let ctx = real && facts.linkedin_context
                 || lit
                     .name
                     .as_deref()
@@ -559,21 +560,40 @@ impl<'t> Checker<'t> {
         }
         // The first table entry that matches at the start of the path wins.
         let actual_host = host.or(base_host);
-        let Some(e) = self.table.endpoints.iter().find(|e| {
-            path_matches(path, &e.path)
-                && e.host
-                    .as_deref()
-                    .is_none_or(|h| actual_host.is_some_and(|a| a.eq_ignore_ascii_case(h)))
-        }) else {
+        let host_ok = |e: &crate::rules::EndpointEntry| {
+            e.host
+                .as_deref()
+                .is_none_or(|h| actual_host.is_some_and(|a| a.eq_ignore_ascii_case(h)))
+        };
+        // Where the entry matches: at the start of the path, or (`segment: true`) after any `/`.
+        let at = |e: &crate::rules::EndpointEntry| -> Option<usize> {
+            if path_matches(path, &e.path) {
+                return Some(0);
+            }
+            if e.segment {
+                return path
+                    .match_indices(e.path.as_str())
+                    .map(|(p, _)| p)
+                    .find(|&p| p > 0 && path_matches(&path[p..], &e.path));
+            }
+            None
+        };
+        let Some((e, start)) = self
+            .table
+            .endpoints
+            .iter()
+            .filter(|e| host_ok(e))
+            .find_map(|e| at(e).map(|p| (e, p)))
+        else {
             return;
         };
-        let slash = path.starts_with('/');
+        let slash = start > 0 || path.starts_with('/');
         let plen = if slash {
             e.path.len()
         } else {
             e.path.len() - 1
         };
-        let Some(span) = to_file(0..plen) else {
+        let Some(span) = to_file(start..start + plen) else {
             return; // the deprecated path is all in the base: reported where the base is defined
         };
         let mut replacement = e.replacement.clone().unwrap_or_default();
@@ -764,11 +784,41 @@ impl<'t> Checker<'t> {
             .iter()
             .flat_map(|f| f.versions.iter().map(|v| v.0))
             .collect();
+        // The scopes that apply to a file: its own, else those of the nearest directory that
+        // requests any (a monorepo's other project must not hide a missing scope).
+        let by_path: Vec<(String, BTreeSet<String>)> = files
+            .iter()
+            .filter(|f| !f.scopes.is_empty())
+            .map(|f| (f.path.clone(), f.scopes.clone()))
+            .collect();
+        let nearest = |path: &str| -> BTreeSet<String> {
+            let mut dir = path;
+            while let Some((parent, _)) = dir.rsplit_once('/') {
+                let prefix = format!("{parent}/");
+                let set: BTreeSet<String> = by_path
+                    .iter()
+                    .filter(|(p, _)| p.starts_with(&prefix))
+                    .flat_map(|(_, s)| s.iter().cloned())
+                    .collect();
+                if !set.is_empty() {
+                    return set;
+                }
+                dir = parent;
+            }
+            requested.clone()
+        };
         for file in files.iter_mut() {
             let local: Vec<Version> = file.versions.iter().map(|v| v.0).collect();
+            let scopes = if file.requirement_sites.is_empty() {
+                BTreeSet::new()
+            } else if file.scopes.is_empty() {
+                nearest(&file.path)
+            } else {
+                file.scopes.clone()
+            };
             for (ri, span) in file.requirement_sites.clone() {
                 let req = &self.table.requirements[ri];
-                if requested.contains(&req.scope) {
+                if scopes.contains(&req.scope) {
                     continue;
                 }
                 let from = Version::parse(&req.from_version).expect("validated");
@@ -1095,23 +1145,7 @@ fn token_shaped(s: &str) -> bool {
         return false;
     }
     let lower = s.to_ascii_lowercase();
-    if [
-        "your",
-        "xxxx",
-        "example",
-        "changeme",
-        "placeholder",
-        "dummy",
-        "redacted",
-        "<",
-        "****",
-        "http",
-        "test_",
-        "fake",
-    ]
-    .iter()
-    .any(|p| lower.contains(p))
-    {
+    if ["<", "****", "http"].iter().any(|p| lower.contains(p)) {
         return false;
     }
     let digits = s.bytes().filter(u8::is_ascii_digit).count();
@@ -1119,6 +1153,25 @@ fn token_shaped(s: &str) -> bool {
     let lowc = s.bytes().filter(u8::is_ascii_lowercase).count();
     // Identifier-like words (`ACCESS_TOKEN_KEY`) are not secrets.
     digits > 0 && lowc + upper > 0 && !(s.contains('_') && lowc == 0 && digits == 0)
+}
+
+/// A token-shaped value that says it is not real (`your-token-here`, `fake…`): still masked in
+/// every output, but not reported as a hard-coded secret.
+fn is_placeholder(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    [
+        "your",
+        "xxxx",
+        "example",
+        "changeme",
+        "placeholder",
+        "dummy",
+        "redacted",
+        "test_",
+        "fake",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
 }
 
 /// `Name: value` inside one string (curl `-H`, raw HTTP): (name, range of value).
@@ -1212,10 +1265,20 @@ fn url_parts(v: &str) -> (Option<&str>, usize) {
         return (None, v.len() - rest.len());
     }
     if let Some(rest) = v.strip_prefix('$') {
-        let n = rest
-            .bytes()
-            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
-            .count();
+        // `$base/v2`, and PHP property chains `$this->apiBase/v2`.
+        let b = rest.as_bytes();
+        let mut n = 0;
+        loop {
+            n += b[n..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
+                .count();
+            if b[n..].starts_with(b"->") {
+                n += 2;
+            } else {
+                break;
+            }
+        }
         return (None, 1 + n);
     }
     (None, 0)
@@ -1330,7 +1393,7 @@ mod tests {
         assert_eq!(secret_ranges(&l)[0].1, SecretKind::ClientSecret);
         let mut l = Literal::new(
             LitKind::Str,
-            "your-client-secret-here1".into(),
+            "your-client-secret-here!".into(),
             0..10,
             0..10,
             true,

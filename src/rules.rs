@@ -128,6 +128,10 @@ pub struct EndpointEntry {
     /// (e.g. `www.linkedin.com` for `/uas/oauth2/`). Default: any LinkedIn host.
     #[serde(default)]
     pub host: Option<String>,
+    /// Match after any `/` of the path, not only at its start (`…/socialActions/{urn}/likes`).
+    /// Use with `host` so that the short path is judged only on LinkedIn URLs.
+    #[serde(default)]
+    pub segment: bool,
     /// What to use instead (path), if there is a 1:1 replacement.
     #[serde(default)]
     pub replacement: Option<String>,

@@ -184,6 +184,16 @@ impl Reader<'_> {
                 } else {
                     let ve = self.value_end(s, e);
                     let name = Some(path(&keys));
+                    // docker-compose `environment:` lists: `- KEY=value`.
+                    if let Some((k, _)) = self.text[s..ve].split_once('=') {
+                        if !k.is_empty()
+                            && k.bytes()
+                                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+                        {
+                            self.scalar(s + k.len() + 1, ve, Some(k.to_string()), None);
+                            continue;
+                        }
+                    }
                     if self.text[s..ve].starts_with('[') {
                         self.flow_list(s, ve, name);
                     } else {

@@ -37,6 +37,8 @@ const SETTERS: &[&str] = &[
     "update",
     "add_header",
     "putHeader",
+    "defaultHeader",
+    "header_set",
 ];
 
 /// Wrappers that pass a literal through unchanged (`HeaderValue::from_static("…")`).
@@ -73,6 +75,22 @@ const WRAPPERS: &[&str] = &[
 /// Calls that join their arguments into one string (`concat!`, `path.join`, `urljoin`).
 const JOINS: &[&str] = &[
     "concat", "concatcp", "formatcp", "join", "urljoin", "url_join", "resolve", "URL", "Join",
+];
+
+/// Environment/config getters whose second argument is the default for the key in the first.
+const GETTERS: &[&str] = &[
+    "get",
+    "getenv",
+    "Getenv",
+    "getProperty",
+    "getOrDefault",
+    "fetch",
+    "env",
+    "GetEnvironmentVariable",
+    "get_env",
+    "getString",
+    "GetValue",
+    "config",
 ];
 
 /// Calls whose arguments are the elements of a list.
@@ -148,7 +166,18 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
                 {
                     defines.push(id.clone());
                 }
-                uses.push(id.clone());
+                // Uses are calls and imported names (a keyword argument `headers=` that
+                // happens to share a helper's name is neither).
+                // A bare call `helper(…)`; not a method `x.post(…)` and not a definition.
+                let called = matches!(toks.get(i + 1), Some(Tok::Punct('(')))
+                    && !matches!(prev(1), Some(Tok::Punct('.')))
+                    && !matches!(prev(1), Some(Tok::Ident(k)) if DEFINERS.contains(&k.as_str()));
+                let imported = toks[i.saturating_sub(12)..i]
+                    .iter()
+                    .any(|t| matches!(t, Tok::Ident(k) if IMPORTS.contains(&k.as_str())));
+                if called || imported {
+                    uses.push(id.clone());
+                }
             }
             Tok::Punct(c @ ('(' | '[' | '{')) => {
                 let close = match c {
@@ -218,14 +247,24 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
             }
             Tok::Lit(li) => {
                 let li = *li;
-                let value_lc = lits[li].value.to_ascii_lowercase();
-                if value_lc.contains("linkedin") || value_lc == "x-restli-protocol-version" {
+                if !lits[li].in_comment && gives_context(&lits[li].value) {
                     context = true;
                 }
-                // Direct binding.
-                let name = binding_name(toks, lits, i);
+                // Direct binding, or through a fallback: `X = process.env.V || '202405'`.
+                let name = binding_name(toks, lits, i).or_else(|| fallback_binding(toks, lits, i));
                 if let Some(n) = &name {
                     lits[li].name = Some(n.clone());
+                }
+                // The default of an environment/config getter is bound to the key:
+                // `os.environ.get('LINKEDIN_VERSION', '202311')`, `getProperty("k", "v")`.
+                if let Some(g) = stack.last() {
+                    if g.arg == 1 && g.callee.as_deref().is_some_and(|f| GETTERS.contains(&f)) {
+                        if let Some(Arg::Lit(k)) = &g.first_arg {
+                            if lits[li].name.is_none() {
+                                lits[li].name = Some(lits[*k].value.clone());
+                            }
+                        }
+                    }
                 }
                 // Position inside groups; wrappers pass through to the enclosing group.
                 let mut depth = stack.len();
@@ -303,6 +342,22 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
             }
             _ => {}
         }
+        // A map entry whose key names a header and whose value is a constant:
+        // `{VERSION_HEADER: PINNED}`, `{"LinkedIn-Version": VERSION}`, `'K' => $v`.
+        if let Tok::Ident(id) = t {
+            let key = match (prev(1), prev(2), prev(3)) {
+                (Some(Tok::Punct(':')), Some(Tok::Ident(k)), _) => Some(Arg::Ident(k.clone())),
+                (Some(Tok::Punct(':')), Some(Tok::Lit(k)), _) => Some(Arg::Lit(*k)),
+                (Some(Tok::Punct('>')), Some(Tok::Punct('=')), Some(Tok::Lit(k))) => {
+                    Some(Arg::Lit(*k))
+                }
+                _ => None,
+            };
+            let followed_by_call = matches!(toks.get(i + 1), Some(Tok::Punct('(' | '.' | '[')));
+            if let (Some(k), false) = (key, followed_by_call) {
+                header_refs.push((Arg::Ident(id.clone()), k));
+            }
+        }
         // Setter call with an identifier value: `.header("LinkedIn-Version", VERSION)`,
         // also through wrappers: `insert("LinkedIn-Version", HeaderValue::from_static(V))`.
         if let Tok::Ident(id) = t {
@@ -358,7 +413,10 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
             Arg::Lit(k) => Some(*k),
             Arg::Ident(id) => consts.get(id).copied(),
         };
-        if let Some(k) = target {
+        // A constant used as an Authorization value may be used with "Bearer " elsewhere:
+        // only a literal written in place is judged as the header's value.
+        let via_name = matches!(val, Arg::Ident(_));
+        if let Some(k) = target.filter(|_| !(via_name && h.eq_ignore_ascii_case("authorization"))) {
             lits[k].header = Some(h);
         }
     }
@@ -438,10 +496,66 @@ fn well_known_header(id: &str) -> Option<String> {
     }
 }
 
+const IMPORTS: &[&str] = &[
+    "import",
+    "from",
+    "use",
+    "require",
+    "include",
+    "require_once",
+    "using",
+];
+
 const DEFINERS: &[&str] = &[
     "fn", "def", "function", "func", "const", "let", "var", "val", "class", "static", "export",
     "pub",
 ];
+
+/// Does this string show that the code talks to LinkedIn's API? An API or OAuth URL, a
+/// LinkedIn header, or a client package name do; a link to a LinkedIn *page*
+/// (`https://www.linkedin.com/company/acme`) or the word "LinkedIn" in a label do not.
+pub fn gives_context(v: &str) -> bool {
+    let lc = v.to_ascii_lowercase();
+    if !lc.contains("linkedin") && !lc.contains("restli") {
+        return false;
+    }
+    if [
+        "api.linkedin.com",
+        "linkedin.com/oauth",
+        "linkedin.com/uas",
+        "linkedin-version",
+        "restli",
+    ]
+    .iter()
+    .any(|k| lc.contains(k))
+    {
+        return true;
+    }
+    if lc.contains("linkedin.com") {
+        return false; // a web page link
+    }
+    // Package and module names: `linkedin-api-client`, `passport-linkedin-oauth2`,
+    // `social_core.backends.linkedin`, `@linkedin/…`, and a provider id `linkedin`.
+    v == "linkedin" || (!lc.contains(' ') && lc.contains(['-', '_', '.', '/', '@']))
+}
+
+/// `NAME = a.b || 'v'`, `NAME = a ?? "v"`, `NAME = a or 'v'`: the name across the fallback.
+fn fallback_binding(toks: &[Tok], lits: &[crate::facts::Literal], i: usize) -> Option<String> {
+    let p1 = i.checked_sub(1).map(|k| &toks[k])?;
+    let is_fallback =
+        matches!(p1, Tok::Punct('|' | '?')) || matches!(p1, Tok::Ident(w) if w == "or");
+    if !is_fallback {
+        return None;
+    }
+    for j in (i.saturating_sub(14)..i - 1).rev() {
+        match &toks[j] {
+            Tok::Punct('=' | ':') => return binding_name(toks, lits, j + 1),
+            Tok::Punct(';' | ',' | '{' | '}' | '(' | ')') | Tok::Newline => return None,
+            _ => {}
+        }
+    }
+    None
+}
 
 /// The name a token at `i` (a literal or an opening bracket) is bound to, from the tokens
 /// before it: `NAME =`, `NAME: T =`, `NAME :`, `"key":`, `'k' =>`, `x["K"] =`, `NAME :=`.
@@ -614,6 +728,34 @@ mod tests {
                 .iter()
                 .any(|l| l.value == "r_liteprofile r_emailaddress")
         );
+    }
+
+    #[test]
+    fn fallbacks_and_getter_defaults_are_bound() {
+        let f = facts(
+            Lang::JavaScript,
+            "const LINKEDIN_VERSION = process.env.LINKEDIN_API_VERSION || '202405';",
+        );
+        assert_eq!(find(&f, "202405").name.as_deref(), Some("LINKEDIN_VERSION"));
+        let f = facts(
+            Lang::Python,
+            "V = os.environ.get('LINKEDIN_VERSION', '202311')\nH = {VERSION_HEADER: PINNED}\nVERSION_HEADER = 'LinkedIn-Version'\nPINNED = '202409'\n",
+        );
+        assert_eq!(find(&f, "202311").name.as_deref(), Some("LINKEDIN_VERSION"));
+        assert_eq!(
+            find(&f, "202409").header.as_deref(),
+            Some("LinkedIn-Version")
+        );
+    }
+
+    #[test]
+    fn which_strings_give_context() {
+        assert!(gives_context("https://api.linkedin.com/rest"));
+        assert!(gives_context("passport-linkedin-oauth2"));
+        assert!(gives_context("linkedin"));
+        assert!(!gives_context("https://www.linkedin.com/company/acme"));
+        assert!(!gives_context("LinkedIn"));
+        assert!(!gives_context("Share on LinkedIn"));
     }
 
     #[test]

@@ -747,7 +747,17 @@ pub fn lead_ident(src: &str, interp: bool) -> Option<String> {
     } else if let Some(r) = src.strip_prefix('{') {
         r.split(['}', ':', '!']).next()?
     } else if let Some(r) = src.strip_prefix('$') {
-        let n = r.bytes().take_while(|b| is_ident_char(*b)).count();
+        // `$base`, `$this->apiBase`: the last name of the chain.
+        let b = r.as_bytes();
+        let mut n = 0;
+        loop {
+            n += b[n..].iter().take_while(|c| is_ident_char(**c)).count();
+            if b[n..].starts_with(b"->") {
+                n += 2;
+            } else {
+                break;
+            }
+        }
         &r[..n]
     } else {
         return None;
