@@ -221,6 +221,10 @@ impl<'t> Checker<'t> {
             .collect::<String>()
             .to_ascii_lowercase();
         let last = norm.rsplit('.').next().unwrap_or("");
+        // The header's name, not its value: `LINKEDIN_VERSION_HEADER = "LinkedIn-Version"`.
+        if last.ends_with("header") || last.ends_with("headername") {
+            return false;
+        }
         let strong = last.contains("linkedinversion")
             || last.contains("linkedinapiversion")
             || last == "liversion"
@@ -1473,6 +1477,15 @@ mod tests {
             scope_fixed(&l, "a.py", before, true),
             "S = ['openid', 'profile']\n"
         );
+    }
+
+    #[test]
+    fn the_name_of_the_version_header_is_not_a_version() {
+        let scan = linter().check_text(
+            "a.py",
+            "API = 'https://api.linkedin.com'\nLINKEDIN_VERSION_HEADER = 'LinkedIn-Version'\nLINKEDIN_VERSION = '202609'\n",
+        );
+        assert!(scan.findings.is_empty(), "{:?}", scan.findings);
     }
 
     #[test]
