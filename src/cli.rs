@@ -56,6 +56,9 @@ pub enum Command {
         #[command(flatten)]
         table: TableArgs,
     },
+    /// Generate the module that pins the LinkedIn-Version, with the header names and the
+    /// sign-in scopes (one source of truth for the version).
+    Codegen(crate::codegen::CodegenArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -173,6 +176,7 @@ where
         Some(Command::Explain { what, table }) => explain(&what, &table),
         Some(Command::Rules { format, table }) => rules(format, &table),
         Some(Command::Versions { format, table }) => versions(format, &table),
+        Some(Command::Codegen(a)) => crate::codegen::run(&a),
     };
     match result {
         Ok(code) => code,

@@ -18,9 +18,11 @@
 //! # Ok::<(), linkedin_lint::Error>(())
 //! ```
 
+pub mod atomic_write;
 pub mod calendar;
 pub mod check;
 pub mod cli;
+pub mod codegen;
 pub mod extract;
 pub mod facts;
 pub mod finding;
