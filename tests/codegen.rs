@@ -197,6 +197,26 @@ fn the_linter_sees_the_generated_pin_in_every_language() {
     assert_eq!(flagged.len(), 4, "{report}");
 }
 
+/// `version-inconsistent` tells where the one version should come from.
+#[test]
+fn version_inconsistent_points_at_codegen() {
+    let (doc, _) = common::json(&["tests/fixtures/legacy-client"]);
+    let helps: Vec<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "version-inconsistent")
+        .map(|f| f["help"].as_str().unwrap())
+        .collect();
+    assert!(!helps.is_empty());
+    for h in helps {
+        assert!(
+            h.contains("`linkedin-lint codegen --lang rust --out src/linkedin_version.rs`"),
+            "{h}"
+        );
+    }
+}
+
 /// A project that runs `cargo fmt` over the generated module must not make `--check` fail.
 #[test]
 fn generated_rust_is_rustfmt_clean() {
