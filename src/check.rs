@@ -222,6 +222,10 @@ impl<'t> Checker<'t> {
             .collect::<String>()
             .to_ascii_lowercase();
         let last = norm.rsplit('.').next().unwrap_or("");
+        // The header's name, not its value: `LINKEDIN_VERSION_HEADER = "LinkedIn-Version"`.
+        if last.ends_with("header") || last.ends_with("headername") {
+            return false;
+        }
         let strong = last.contains("linkedinversion")
             || last.contains("linkedinapiversion")
             || last == "liversion"
@@ -678,12 +682,50 @@ impl<'t> Checker<'t> {
                 .map(|(l, r)| l.value[r.clone()].to_string())
                 .collect();
             out.scopes.extend(present.iter().cloned());
-            let mut added: BTreeSet<String> = BTreeSet::new();
-            for (lit, r) in &list.items {
-                let scope = &lit.value[r.clone()];
-                let Some(e) = self.table.scopes.iter().find(|s| s.scope == scope) else {
+            let mut items: Vec<ScopeItem<'_>> = list
+                .items
+                .iter()
+                .map(|(l, r)| {
+                    let scope = &l.value[r.clone()];
+                    (
+                        l,
+                        r.clone(),
+                        self.table.scopes.iter().find(|s| s.scope == scope),
+                    )
+                })
+                .collect();
+            items.sort_by_key(|(l, r, _)| (l.outer.start, r.start));
+            // Each fix leaves out scopes the list has or an earlier fix of the list adds. That
+            // is only right if the earlier fix is applied whenever this one is: so the
+            // machine-applicable fixes come first (they never rely on a maybe-incorrect one),
+            // and only an entry that has a fix counts as adding anything.
+            let fixable = |i: usize| {
+                let (lit, _, e) = &items[i];
+                e.and_then(|e| e.fix.applicability()).filter(|_| lit.exact)
+            };
+            let mut order: Vec<usize> = (0..items.len()).collect();
+            order.sort_by_key(|&i| fixable(i) != Some(Applicability::MachineApplicable));
+            let mut news: Vec<Option<Vec<&str>>> = vec![None; items.len()];
+            let mut added: BTreeSet<&str> = BTreeSet::new();
+            for i in order {
+                let (Some(e), Some(_)) = (items[i].2, fixable(i)) else {
                     continue;
                 };
+                let new: Vec<&str> = e
+                    .replacement
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|s| !present.contains(*s) && !added.contains(s))
+                    .collect();
+                added.extend(new.iter().copied());
+                news[i] = Some(new);
+            }
+            let removed: Vec<bool> = news
+                .iter()
+                .map(|n| n.as_ref().is_some_and(Vec::is_empty))
+                .collect();
+            for (i, (lit, r, e)) in items.iter().enumerate() {
+                let Some(e) = e else { continue };
                 let span = lit.sub_span(r.clone());
                 let mut f = Finding {
                     rule: Rule::ScopeDeprecated,
@@ -698,19 +740,17 @@ impl<'t> Checker<'t> {
                     related: Vec::new(),
                     in_comment: false,
                 };
-                // The replacement, without scopes the list already has or another fix adds.
-                let new: Vec<&str> = e
-                    .replacement
-                    .iter()
-                    .map(String::as_str)
-                    .filter(|s| !present.contains(*s) && !added.contains(*s))
-                    .collect();
-                added.extend(new.iter().map(|s| s.to_string()));
-                if let (Some(app), true) = (e.fix.applicability(), lit.exact) {
-                    f.fix = scope_fix(file, key, list, lit, r.clone(), &new).map(|edits| Fix {
-                        applicability: app,
-                        edits,
-                    });
+                if let (Some(app), Some(new)) = (fixable(i), &news[i]) {
+                    // Removals take the separator before the item, except at the head of the
+                    // list, where they take the one after it: so removing several neighbours
+                    // gives edits that do not overlap.
+                    let mut nb = list_neighbours(&items, i, *key);
+                    nb.at_head = removed[..i].iter().all(|r| *r);
+                    f.fix =
+                        scope_fix(file, *key, list.sep, lit, r.clone(), nb, new).map(|edits| Fix {
+                            applicability: app,
+                            edits,
+                        });
                 }
                 out.findings.push(f);
             }
@@ -942,6 +982,9 @@ fn scope_region(v: &str) -> Option<(Range<usize>, Sep)> {
         Sep::Plus
     } else if r.contains(',') {
         Sep::Comma
+    } else if region.start > 0 {
+        // A `scope=` query parameter with one scope: a space is not allowed in a URL.
+        Sep::Pct20
     } else {
         Sep::Space
     };
@@ -986,13 +1029,95 @@ fn split_scopes(v: &str, region: Range<usize>, sep: Sep) -> Vec<Range<usize>> {
     out
 }
 
-/// Edits that replace one deprecated scope in its list by `new` (may be empty: remove it).
+/// The items before and after one item of a scope list, as ranges of the file's text: the
+/// neighbouring tokens of a scope string, or the neighbouring elements (quotes included) of an
+/// array.
+#[derive(Debug, Default)]
+struct Neighbours {
+    prev: Option<Range<usize>>,
+    next: Option<Range<usize>>,
+    /// Every item before this one is removed by its fix.
+    at_head: bool,
+}
+
+type ScopeItem<'a> = (
+    &'a Literal,
+    Range<usize>,
+    Option<&'a crate::rules::ScopeEntry>,
+);
+
+fn list_neighbours(items: &[ScopeItem<'_>], i: usize, key: ListKey) -> Neighbours {
+    let range = |(l, r, _): &ScopeItem<'_>| match key {
+        ListKey::Literal(_) => l.sub_span(r.clone()),
+        ListKey::Array(_) => l.outer.clone(),
+    };
+    Neighbours {
+        prev: i.checked_sub(1).map(|j| range(&items[j])),
+        next: items.get(i + 1).map(range),
+        at_head: false,
+    }
+}
+
+/// Between two scopes of one string: only separators (`split_scopes` skips nothing else).
+fn is_token_separator(between: &str) -> bool {
+    let mut rest = between;
+    while !rest.is_empty() {
+        if let Some(r) = ["%20", "%2C", "%2c"]
+            .iter()
+            .find_map(|p| rest.strip_prefix(p))
+        {
+            rest = r;
+        } else if rest.starts_with([' ', ',', '+', '\t', '\n', '\r']) {
+            rest = &rest[1..];
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
+/// Between two array elements: whitespace and one comma (`", "`, `",\n    "`), or a YAML
+/// block-sequence dash on a new line (`"\n  - "`). Comments or other elements in between make
+/// the gap no separator to copy.
+fn is_element_separator(between: &str) -> bool {
+    let solid: String = between.chars().filter(|c| !c.is_whitespace()).collect();
+    match solid.as_str() {
+        "" | "," => true,
+        "-" => {
+            // The dash starts the last line of the gap and is followed by a space.
+            let last_line = &between[between.rfind('\n').map_or(between.len(), |i| i + 1)..];
+            last_line.trim() == "-" && last_line.ends_with(char::is_whitespace)
+        }
+        _ => false,
+    }
+}
+
+/// A YAML block-sequence item (`  - r_liteprofile`) with no neighbour to copy from: the next item
+/// goes on its own line with the same indentation and line ending.
+fn yaml_item_separator(text: &str, item: &Range<usize>) -> Option<String> {
+    let line_start = text[..item.start].rfind('\n').map_or(0, |i| i + 1);
+    let prefix = &text[line_start..item.start];
+    if prefix.trim() != "-" || !prefix.ends_with(char::is_whitespace) {
+        return None;
+    }
+    let eol = match text[item.end..].find('\n') {
+        Some(i) if text[..item.end + i].ends_with('\r') => "\r\n",
+        _ => "\n",
+    };
+    Some(format!("{eol}{prefix}"))
+}
+
+/// Edits that replace one deprecated scope in its list by `new` (empty: remove it), written the
+/// way the list already is: the same quoting, and the separator the list uses between its items
+/// (copied from a neighbour: `", "`, `",\n    "`, `"\n  - "`, `"%20"`), so a multi-line array
+/// stays one item per line and a YAML sequence stays a sequence.
 fn scope_fix(
     file: &SourceFile,
-    key: &ListKey,
-    list: &ScopeList,
+    key: ListKey,
+    sep: Sep,
     lit: &Literal,
     r: Range<usize>,
+    nb: Neighbours,
     new: &[&str],
 ) -> Option<Vec<Edit>> {
     let text = &file.text;
@@ -1001,57 +1126,71 @@ fn scope_fix(
         byte_end: file.disk_offset(e),
         replacement: rep,
     };
-    match key {
-        ListKey::Literal(_) => {
-            let span = lit.sub_span(r.clone());
-            if !new.is_empty() {
-                return Some(vec![edit(
-                    span.start,
-                    span.end,
-                    new.join(list.sep.as_str()),
-                )]);
-            }
-            // Remove the token and one adjacent separator.
-            let sep = list.sep.as_str();
-            let after = &text[span.end..lit.span.end];
-            if after.starts_with(sep) {
-                return Some(vec![edit(span.start, span.end + sep.len(), String::new())]);
-            }
-            let before = &text[lit.span.start..span.start];
-            if before.ends_with(sep) {
-                return Some(vec![edit(span.start - sep.len(), span.end, String::new())]);
-            }
-            Some(vec![edit(span.start, span.end, String::new())])
+    let (item, clean): (Range<usize>, fn(&str) -> bool) = match key {
+        ListKey::Literal(_) => (lit.sub_span(r), is_token_separator),
+        ListKey::Array(_) => (lit.outer.clone(), is_element_separator),
+    };
+    let gap_next = nb
+        .next
+        .map(|n| item.end..n.start)
+        .filter(|g| g.start <= g.end && clean(&text[g.clone()]));
+    let gap_prev = nb
+        .prev
+        .map(|p| p.end..item.start)
+        .filter(|g| g.start <= g.end && clean(&text[g.clone()]));
+    if new.is_empty() {
+        // Remove the item with the separator on one side of it.
+        let (first, second) = if nb.at_head {
+            (
+                gap_next.map(|g| item.start..g.end),
+                gap_prev.map(|g| g.start..item.end),
+            )
+        } else {
+            (
+                gap_prev.map(|g| g.start..item.end),
+                gap_next.map(|g| item.start..g.end),
+            )
+        };
+        if let Some(cut) = first.or(second) {
+            return Some(vec![edit(cut.start, cut.end, String::new())]);
         }
-        ListKey::Array(_) => {
-            let outer = lit.outer.clone();
-            let quoted = &text[outer.clone()];
-            let (open, close) = (
-                &quoted[..lit.span.start - outer.start],
-                &quoted[lit.span.end - outer.start..],
-            );
-            if !new.is_empty() {
-                let rep = new
-                    .iter()
-                    .map(|s| format!("{open}{s}{close}"))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                return Some(vec![edit(outer.start, outer.end, rep)]);
+        return match key {
+            ListKey::Literal(_) => None,
+            ListKey::Array(_) => {
+                // Neighbours separated by something else (a comment, a constant): drop the
+                // element with its comma, `"x", ` or `, "x"`.
+                let after = &text[item.end..];
+                let ws_comma = after.len() - after.trim_start_matches([',', ' ', '\t']).len();
+                if after.trim_start_matches([' ', '\t']).starts_with(',') {
+                    return Some(vec![edit(item.start, item.end + ws_comma, String::new())]);
+                }
+                let trimmed = text[..item.start].trim_end_matches([' ', '\t']);
+                trimmed
+                    .ends_with(',')
+                    .then(|| vec![edit(trimmed.len() - 1, item.end, String::new())])
             }
-            // Drop the element with its separator: `"x", ` or `, "x"`.
-            let after = &text[outer.end..];
-            let ws_comma = after.len() - after.trim_start_matches([',', ' ', '\t']).len();
-            if after.trim_start_matches([' ', '\t']).starts_with(',') {
-                return Some(vec![edit(outer.start, outer.end + ws_comma, String::new())]);
-            }
-            let before = &text[..outer.start];
-            let trimmed = before.trim_end_matches([' ', '\t']);
-            if trimmed.ends_with(',') {
-                return Some(vec![edit(trimmed.len() - 1, outer.end, String::new())]);
-            }
-            None
-        }
+        };
     }
+    let between = match gap_next.or(gap_prev) {
+        Some(g) => text[g].to_string(),
+        None => match key {
+            ListKey::Literal(_) => sep.as_str().to_string(),
+            ListKey::Array(_) => yaml_item_separator(text, &item).unwrap_or_else(|| ", ".into()),
+        },
+    };
+    let (open, close) = match key {
+        ListKey::Literal(_) => ("", ""),
+        ListKey::Array(_) => (
+            &text[lit.outer.start..lit.span.start],
+            &text[lit.span.end..lit.outer.end],
+        ),
+    };
+    let rep = new
+        .iter()
+        .map(|s| format!("{open}{s}{close}"))
+        .collect::<Vec<_>>()
+        .join(&between);
+    Some(vec![edit(item.start, item.end, rep)])
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1368,6 +1507,154 @@ mod tests {
         let v = "alter_emailaddress(x)";
         let (r, sep) = scope_region(v).unwrap();
         assert!(split_scopes(v, r, sep).is_empty());
+    }
+
+    /// `text` (as the file `path`) with the fixes of its scope findings applied.
+    fn scope_fixed(linter: &crate::Linter, path: &str, text: &str, unsafe_fixes: bool) -> String {
+        let scan = linter.check_text(path, text);
+        let mut edits: Vec<&Edit> = scan
+            .findings
+            .iter()
+            .filter(|f| f.rule == Rule::ScopeDeprecated)
+            .filter_map(|f| f.fix.as_ref())
+            .filter(|f| unsafe_fixes || f.applicability == Applicability::MachineApplicable)
+            .flat_map(|f| &f.edits)
+            .collect();
+        edits.sort_by_key(|e| (e.byte_start, e.byte_end));
+        for w in edits.windows(2) {
+            assert!(
+                w[0].byte_end <= w[1].byte_start,
+                "overlapping edits {w:?} in {text:?}"
+            );
+        }
+        let mut out = String::new();
+        let mut at = 0;
+        for e in edits {
+            out.push_str(&text[at..e.byte_start]);
+            out.push_str(&e.replacement);
+            at = e.byte_end;
+        }
+        out + &text[at..]
+    }
+
+    fn linter() -> crate::Linter {
+        crate::Linter::builder()
+            .today("2026-11-23")
+            .build()
+            .unwrap()
+    }
+
+    #[test]
+    fn scope_fixes_keep_the_list_layout() {
+        let l = linter();
+        let cases = [
+            // One item per line stays one item per line.
+            (
+                "a.ts",
+                "const s = [\n  \"r_liteprofile\",\n  \"w_member_social\",\n];\n",
+                "const s = [\n  \"openid\",\n  \"profile\",\n  \"w_member_social\",\n];\n",
+            ),
+            // Quoting is kept; replacements already in the list or added by another fix are not
+            // repeated.
+            (
+                "a.py",
+                "S = ['r_liteprofile', 'r_emailaddress', 'w_member_social']\n",
+                "S = ['openid', 'profile', 'email', 'w_member_social']\n",
+            ),
+            // A YAML block sequence stays a sequence, also with one item (and CRLF).
+            (
+                "a.yaml",
+                "scopes:\r\n  - r_liteprofile\r\nother: 1\r\n",
+                "scopes:\r\n  - openid\r\n  - profile\r\nother: 1\r\n",
+            ),
+            (
+                "a.yaml",
+                "a:\n  scopes:\n    - r_liteprofile\n  more:\n    - r_emailaddress\n",
+                "a:\n  scopes:\n    - openid\n    - profile\n  more:\n    - openid\n    - email\n",
+            ),
+            // A comma-and-space separated string keeps `, `.
+            (
+                "a.py",
+                "SCOPE = 'r_liteprofile, w_member_social'\n",
+                "SCOPE = 'openid, profile, w_member_social'\n",
+            ),
+            // A `scope=` query parameter with one scope gets `%20`, never a space.
+            (
+                "a.py",
+                "U = 'https://www.linkedin.com/oauth/v2/authorization?scope=r_liteprofile&state=1'\n",
+                "U = 'https://www.linkedin.com/oauth/v2/authorization?scope=openid%20profile&state=1'\n",
+            ),
+        ];
+        for (path, before, after) in cases {
+            assert_eq!(scope_fixed(&l, path, before, false), after, "{before}");
+        }
+    }
+
+    #[test]
+    fn scopes_already_requested_are_removed_without_overlapping_edits() {
+        let l = linter();
+        let cases = [
+            (
+                "S = ['openid', 'profile', 'email', 'r_liteprofile', 'r_emailaddress']\n",
+                "S = ['openid', 'profile', 'email']\n",
+            ),
+            (
+                "S = ['r_liteprofile', 'r_emailaddress', 'openid', 'profile', 'email']\n",
+                "S = ['openid', 'profile', 'email']\n",
+            ),
+            (
+                "S = ['openid', 'r_liteprofile', 'profile', 'r_emailaddress', 'email']\n",
+                "S = ['openid', 'profile', 'email']\n",
+            ),
+            (
+                "S = [\n    'openid',\n    'r_liteprofile',\n    'profile',\n]\n",
+                "S = [\n    'openid',\n    'profile',\n]\n",
+            ),
+            (
+                "SCOPE = 'openid profile r_liteprofile'\n",
+                "SCOPE = 'openid profile'\n",
+            ),
+        ];
+        for (before, after) in cases {
+            assert_eq!(scope_fixed(&l, "a.py", before, false), after, "{before}");
+        }
+    }
+
+    #[test]
+    fn a_safe_scope_fix_never_relies_on_a_maybe_incorrect_one() {
+        // `x_legacy` (maybe-incorrect) and `r_liteprofile` (machine-applicable) both become
+        // `openid profile`. `--fix` alone applies only the second, which must therefore bring
+        // both scopes itself, even though `x_legacy` comes first in the list.
+        let dir = tempfile::tempdir().unwrap();
+        let rules = dir.path().join("rules.yaml");
+        std::fs::write(
+            &rules,
+            "schema: 1\nscopes:\n  - id: x-legacy\n    scope: x_legacy\n    replacement: [openid, profile]\n    fix: maybe-incorrect\n    severity: warning\n    since: \"2020\"\n    grade: P\n    message: m\n    help: h\n    source: https://example.com/x\n",
+        )
+        .unwrap();
+        let l = crate::Linter::builder()
+            .today("2026-11-23")
+            .rules_file(&rules)
+            .build()
+            .unwrap();
+        let before = "S = ['x_legacy', 'r_liteprofile']\n";
+        assert_eq!(
+            scope_fixed(&l, "a.py", before, false),
+            "S = ['x_legacy', 'openid', 'profile']\n"
+        );
+        assert_eq!(
+            scope_fixed(&l, "a.py", before, true),
+            "S = ['openid', 'profile']\n"
+        );
+    }
+
+    #[test]
+    fn the_name_of_the_version_header_is_not_a_version() {
+        let scan = linter().check_text(
+            "a.py",
+            "API = 'https://api.linkedin.com'\nLINKEDIN_VERSION_HEADER = 'LinkedIn-Version'\nLINKEDIN_VERSION = '202609'\n",
+        );
+        assert!(scan.findings.is_empty(), "{:?}", scan.findings);
     }
 
     #[test]

@@ -56,6 +56,9 @@ pub enum Command {
         #[command(flatten)]
         table: TableArgs,
     },
+    /// Generate the module that pins the LinkedIn-Version, with the header names and the
+    /// sign-in scopes (one source of truth for the version).
+    Codegen(crate::codegen::CodegenArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -137,6 +140,15 @@ pub struct CheckArgs {
     /// Follow symbolic links (loops are detected and reported).
     #[arg(long)]
     pub follow_links: bool,
+    /// Apply the machine-applicable fixes in place, then report what remains.
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix or --diff: also apply maybe-incorrect fixes (they change behaviour; review).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print a unified diff of what --fix would change, and write nothing.
+    #[arg(long)]
+    pub diff: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -173,6 +185,7 @@ where
         Some(Command::Explain { what, table }) => explain(&what, &table),
         Some(Command::Rules { format, table }) => rules(format, &table),
         Some(Command::Versions { format, table }) => versions(format, &table),
+        Some(Command::Codegen(a)) => crate::codegen::run(&a),
     };
     match result {
         Ok(code) => code,
@@ -221,6 +234,13 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
         opts.paths.push(PathBuf::from("."));
     }
     let scan = linter.scan(&opts)?;
+    let fix = crate::fix::FixOptions {
+        unsafe_fixes: a.unsafe_fixes,
+    };
+    let (scan, fixed) = match crate::fix::on_check(&linter, &opts, scan, a.fix, a.diff, fix)? {
+        crate::fix::AfterFix::Report(scan, fixed) => (scan, fixed),
+        crate::fix::AfterFix::Exit(code) => return Ok(if a.exit_zero { EXIT_OK } else { code }),
+    };
     let fail_on = match a.fail_on.unwrap_or(FailOn::Error) {
         FailOn::Info => Severity::Info,
         FailOn::Warning => Severity::Warning,
@@ -241,7 +261,12 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
             path: "<stdout>".into(),
             message: e.to_string(),
         })?;
-    let failing = scan.findings.iter().any(|f| f.severity >= fail_on) || scan.unreadable() > 0;
+    if let Some(plan) = &fixed {
+        eprintln!("linkedin-lint: {}", plan.summary(true));
+    }
+    let failing = scan.findings.iter().any(|f| f.severity >= fail_on)
+        || scan.unreadable() > 0
+        || fixed.as_ref().is_some_and(|p| p.write_failed());
     Ok(if failing && !a.exit_zero {
         EXIT_FINDINGS
     } else {

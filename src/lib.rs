@@ -18,12 +18,15 @@
 //! # Ok::<(), linkedin_lint::Error>(())
 //! ```
 
+pub mod atomic_write;
 pub mod calendar;
 pub mod check;
 pub mod cli;
+pub mod codegen;
 pub mod extract;
 pub mod facts;
 pub mod finding;
+pub mod fix;
 pub mod report;
 pub mod rules;
 pub mod source;
@@ -115,6 +118,9 @@ pub struct Scan {
     pub sources: BTreeMap<String, Arc<str>>,
     pub notes: Vec<Note>,
     pub files_scanned: usize,
+    /// What was read from every file that has a finding, so `--fix` can tell whether the file
+    /// changed before it writes.
+    pub snapshots: BTreeMap<String, fix::Snapshot>,
 }
 
 impl Scan {
@@ -416,6 +422,8 @@ fn finish(
         if check.findings.is_empty() {
             continue;
         }
+        scan.snapshots
+            .insert(file.path.clone(), fix::Snapshot::of(&file));
         let text = report::mask(&file.text, &check.secrets);
         scan.sources.insert(file.path.clone(), Arc::from(text));
         scan.findings.extend(check.findings);

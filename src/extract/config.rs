@@ -170,6 +170,11 @@ impl Reader<'_> {
             {
                 keys.pop();
             }
+            if !in_seq && seq_list.is_some_and(|(i, _)| indent <= i) {
+                // A key at the sequence's level or above ends it: the next `- item` starts
+                // another list.
+                seq_list = None;
+            }
             if in_seq {
                 let list = match seq_list {
                     Some((i, l)) if i == indent => l,
@@ -357,6 +362,28 @@ mod tests {
         assert_eq!(
             &src[lit(&f, "https://api.linkedin.com/v2/me").span.clone()],
             "https://api.linkedin.com/v2/me"
+        );
+    }
+
+    #[test]
+    fn sibling_yaml_sequences_are_separate_lists() {
+        for src in [
+            "a:\n  scopes:\n    - r_liteprofile\n  other:\n    - r_emailaddress\n",
+            "scopes:\n- r_liteprofile\nother:\n- r_emailaddress\n",
+        ] {
+            let f = extract(src, 0, src.len(), Lang::Yaml);
+            assert_ne!(
+                lit(&f, "r_liteprofile").list,
+                lit(&f, "r_emailaddress").list,
+                "{src}"
+            );
+        }
+        // Keys inside an item do not end the sequence.
+        let src = "- name: x\n  scope: r_liteprofile\n- r_emailaddress\n- w_member_social\n";
+        let f = extract(src, 0, src.len(), Lang::Yaml);
+        assert_eq!(
+            lit(&f, "r_emailaddress").list,
+            lit(&f, "w_member_social").list
         );
     }
 

@@ -584,9 +584,19 @@ fn binding_name(toks: &[Tok], lits: &[crate::facts::Literal], i: usize) -> Optio
         _ => {}
     }
     match prev(k)? {
-        Tok::Ident(id) if !TYPE_WORDS.contains(&id.as_str()) || op != '=' => Some(id.clone()),
+        Tok::Ident(id) if !TYPE_WORDS.contains(&id.as_str()) || op != '=' => {
+            // `NAME: Type = value` (`X: int = 1`, `X: Final = "v"`): the name is before the
+            // `:`, unless that is a path separator (`a::B = …`).
+            if op == '=' && matches!(prev(k + 1), Some(Tok::Punct(':'))) {
+                if let Some(Tok::Ident(name)) = prev(k + 2) {
+                    return Some(name.clone());
+                }
+            }
+            Some(id.clone())
+        }
         Tok::Lit(l) if lits[*l].kind == LitKind::Str || op != '=' => Some(lits[*l].value.clone()),
-        Tok::Punct(']') => match prev(k + 1)? {
+        // `x["K"] = v`; a generic type (`X: Final[str] = v`) is handled below.
+        Tok::Punct(']') if matches!(prev(k + 1), Some(Tok::Lit(_))) => match prev(k + 1)? {
             Tok::Lit(l) => Some(lits[*l].value.clone()),
             _ => None,
         },
@@ -646,6 +656,29 @@ mod tests {
         );
         assert_eq!(find(&f, "202301").name.as_deref(), Some("LinkedIn-Version"));
         assert_eq!(find(&f, "x").name, None);
+    }
+
+    #[test]
+    fn annotated_bindings_name_the_variable_not_the_type() {
+        for src in [
+            "LINKEDIN_VERSION: Final[str] = \"202401\"",
+            "LINKEDIN_VERSION: Final = \"202401\"",
+            "LINKEDIN_VERSION: Optional[str] = \"202401\"",
+        ] {
+            let f = facts(Lang::Python, src);
+            assert_eq!(
+                find(&f, "202401").name.as_deref(),
+                Some("LINKEDIN_VERSION"),
+                "{src}"
+            );
+        }
+        let f = facts(
+            Lang::JavaScript,
+            "const LINKEDIN_VERSION: Version = \"202401\";",
+        );
+        assert_eq!(find(&f, "202401").name.as_deref(), Some("LINKEDIN_VERSION"));
+        let f = facts(Lang::Python, "headers[\"LinkedIn-Version\"] = \"202301\"");
+        assert_eq!(find(&f, "202301").name.as_deref(), Some("LinkedIn-Version"));
     }
 
     #[test]

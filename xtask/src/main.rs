@@ -11,9 +11,87 @@ fn main() -> ExitCode {
                 .chain(args[1..].iter().cloned());
             ExitCode::from(linkedin_lint::cli::main(argv) as u8)
         }
+        Some("codegen") => codegen(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask lint-linkedin [PATHS] [FLAGS]");
+            eprintln!(
+                "usage: cargo xtask lint-linkedin [PATHS] [FLAGS] | cargo xtask codegen [--check]"
+            );
             ExitCode::from(2)
         }
     }
+}
+
+/// The generated examples kept in the repository, and the date they are generated for (fixed, so
+/// they only change when the rule table or the generator does).
+const CODEGEN_TODAY: &str = "2026-11-23";
+const CODEGEN_EXAMPLES: [(linkedin_lint::codegen::Language, &str); 4] = {
+    use linkedin_lint::codegen::Language::*;
+    [
+        (Rust, "tests/fixtures/codegen/linkedin_version.rs"),
+        (Typescript, "tests/fixtures/codegen/linkedinVersion.ts"),
+        (Python, "tests/fixtures/codegen/linkedin_version.py"),
+        (Go, "tests/fixtures/codegen/linkedin_version.go"),
+    ]
+};
+
+/// `cargo xtask codegen [--check]`: regenerate the examples, or (CI) fail with a diff when one
+/// is stale.
+fn codegen(args: &[String]) -> ExitCode {
+    use linkedin_lint::codegen::{self, Constants, Freshness};
+
+    let check = match args {
+        [] => false,
+        [a] if a == "--check" => true,
+        _ => {
+            eprintln!("usage: cargo xtask codegen [--check]");
+            return ExitCode::from(2);
+        }
+    };
+    let linter = match linkedin_lint::Linter::builder()
+        .today(CODEGEN_TODAY)
+        .build()
+    {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let constants = Constants::new(&linter);
+    // Paths (and the diff headers) relative to the workspace root, wherever cargo runs from.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    if let Err(e) = std::env::set_current_dir(&root) {
+        eprintln!("{}: {e}", root.display());
+        return ExitCode::from(2);
+    }
+    let mut stale = 0;
+    for (lang, rel) in CODEGEN_EXAMPLES {
+        let path = std::path::Path::new(rel);
+        let text = codegen::generate(lang, &constants);
+        let result = if check {
+            codegen::check(path, &text).map(|f| match f {
+                Freshness::Fresh => {}
+                Freshness::Stale { diff } => {
+                    print!("{diff}");
+                    eprintln!("{rel} is stale");
+                    stale += 1;
+                }
+            })
+        } else {
+            codegen::write(path, &text).map(|written| {
+                if written {
+                    eprintln!("wrote {rel}");
+                }
+            })
+        };
+        if let Err(e) = result {
+            eprintln!("{rel}: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    if stale > 0 {
+        eprintln!("run `cargo xtask codegen` and commit the result");
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
 }

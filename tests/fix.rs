@@ -1,0 +1,424 @@
+//! `check --fix`, `--unsafe-fixes` and `--diff` end to end: before/after fixtures per language,
+//! idempotence, every byte kept, and files that cannot or must not be written.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{TODAY, bin, tree};
+use linkedin_lint::fix::{self, FixOptions, ProblemKind};
+use linkedin_lint::{Linter, ScanOptions};
+
+/// Fixture directories under tests/fixtures/fix and their file extensions.
+const CASES: [(&str, &str); 5] = [
+    ("rust", "rs"),
+    ("typescript", "ts"),
+    ("python", "py"),
+    ("yaml", "yaml"),
+    ("env", "env"),
+];
+
+fn fixture(case: &str, name: &str) -> Option<Vec<u8>> {
+    std::fs::read(Path::new("tests/fixtures/fix").join(case).join(name)).ok()
+}
+
+/// A temporary copy of a case's `before` file.
+fn copy_before(case: &str, ext: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(format!("before.{ext}"));
+    std::fs::write(&path, fixture(case, &format!("before.{ext}")).unwrap()).unwrap();
+    (dir, path)
+}
+
+/// `check PATH --today TODAY --format short ARGS…`: (exit code, stdout, stderr).
+fn run(path: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = bin()
+        .arg("check")
+        .arg(path)
+        .args(["--today", TODAY, "--format", "short"])
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn assert_same(case: &str, got: &[u8], want: &[u8]) {
+    if got != want {
+        let (g, w) = (String::from_utf8_lossy(got), String::from_utf8_lossy(want));
+        let diff = similar::TextDiff::from_lines(w.as_ref(), g.as_ref());
+        panic!(
+            "{case}: fixed file differs from the fixture (- fixture, + got):\n{}",
+            diff.unified_diff()
+        );
+    }
+}
+
+#[test]
+fn fix_gives_the_after_fixture_and_a_second_run_changes_nothing() {
+    for (case, ext) in CASES {
+        let (_dir, path) = copy_before(case, ext);
+        let (_, _, err) = run(&path, &["--fix"]);
+        let once = std::fs::read(&path).unwrap();
+        assert_same(
+            case,
+            &once,
+            &fixture(case, &format!("after.{ext}")).unwrap(),
+        );
+        assert!(err.contains("linkedin-lint: fixed "), "{case}: {err}");
+        let (_, _, err) = run(&path, &["--fix"]);
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            once,
+            "{case}: second run changed the file"
+        );
+        assert!(err.contains("nothing to fix"), "{case}: {err}");
+    }
+}
+
+#[test]
+fn unsafe_fixes_also_apply_maybe_incorrect_ones() {
+    for (case, ext) in CASES {
+        let (_dir, path) = copy_before(case, ext);
+        run(&path, &["--fix", "--unsafe-fixes"]);
+        let once = std::fs::read(&path).unwrap();
+        let want = fixture(case, &format!("after-unsafe.{ext}"))
+            .or_else(|| fixture(case, &format!("after.{ext}")))
+            .unwrap();
+        assert_same(case, &once, &want);
+        run(&path, &["--fix", "--unsafe-fixes"]);
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            once,
+            "{case}: not idempotent"
+        );
+    }
+}
+
+#[test]
+fn v2_me_waits_for_unsafe_fixes_and_the_summary_says_so() {
+    let (_dir, path) = copy_before("rust", "rs");
+    let (code, out, err) = run(&path, &["--fix"]);
+    // What remains is reported: `/v2/me` (maybe-incorrect), a warning, so the run passes.
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("warning[endpoint-deprecated/v2-me]"), "{out}");
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(
+        err.contains("linkedin-lint: fixed 9 findings in 1 file (1 needs --unsafe-fixes)"),
+        "{err}"
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("\"{API_BASE}/v2/me\""));
+    // --fail-on warning still fails on what remains.
+    let (code, _, _) = run(&path, &["--fix", "--fail-on", "warning"]);
+    assert_eq!(code, 1);
+    let (code, out, err) = run(&path, &["--fix", "--unsafe-fixes"]);
+    assert_eq!((code, out.as_str()), (0, ""), "{err}");
+    assert!(err.contains("fixed 1 finding in 1 file"), "{err}");
+}
+
+#[test]
+fn exit_code_after_fix_follows_what_remains() {
+    let (_dir, path) = copy_before("env", "env");
+    let (code, _, _) = run(&path, &[]);
+    assert_eq!(code, 1, "errors before fixing");
+    let (code, out, err) = run(&path, &["--fix"]);
+    assert_eq!((code, out.as_str()), (0, ""), "{err}");
+    // An error that has no fix keeps the exit code at 1.
+    let dir = tree(&[(
+        "oauth.py",
+        "AUTHORIZE = 'https://www.linkedin.com/uas/oauth2/authorization'\nSECRET = 'x'\nAPI = 'https://api.linkedin.com/v1/people/~'\n",
+    )]);
+    let (code, out, _) = run(dir.path(), &["--fix"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("endpoint-deprecated/v1-people"), "{out}");
+    assert!(!out.contains("uas-oauth2"), "{out}");
+}
+
+#[test]
+fn diff_prints_the_change_and_writes_nothing() {
+    let (_dir, path) = copy_before("rust", "rs");
+    let before = std::fs::read(&path).unwrap();
+    let mtime = std::fs::metadata(&path).unwrap().modified().unwrap();
+    let (code, out, err) = run(&path, &["--diff"]);
+    assert_eq!(code, 1, "there is something to fix");
+    let name = path.to_string_lossy();
+    assert!(
+        out.starts_with(&format!("--- {name}\n+++ {name}\n@@ ")),
+        "{out}"
+    );
+    assert!(
+        out.contains("\n-pub const LINKEDIN_VERSION: &str = \"202304\";\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\n+pub const LINKEDIN_VERSION: &str = \"202609\";\n"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("/v2/userinfo"),
+        "maybe-incorrect fix in the diff"
+    );
+    assert!(
+        err.contains("would fix 9 findings in 1 file (1 needs --unsafe-fixes)"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert_eq!(std::fs::metadata(&path).unwrap().modified().unwrap(), mtime);
+    let (_, out, _) = run(&path, &["--diff", "--unsafe-fixes"]);
+    assert!(
+        out.contains("+    http.get(format!(\"{API_BASE}/v2/userinfo\"))"),
+        "{out}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    // The diff is exactly the change --fix makes.
+    let (_, diff, _) = run(&path, &["--diff"]);
+    run(&path, &["--fix"]);
+    let after = std::fs::read_to_string(&path).unwrap();
+    let expected = similar::TextDiff::from_lines(std::str::from_utf8(&before).unwrap(), &after)
+        .unified_diff()
+        .header(&name, &name)
+        .to_string();
+    assert_eq!(diff, expected);
+    // Nothing left to fix: no diff, exit 0.
+    let (code, out, _) = run(&path, &["--diff"]);
+    assert_eq!((code, out.as_str()), (0, ""));
+}
+
+#[test]
+fn crlf_bom_and_every_other_byte_are_kept() {
+    let lines = [
+        "# -*- coding: utf-8 -*-  ",
+        "API = \"https://api.linkedin.com\"\t",
+        "LINKEDIN_VERSION = \"202304\"   # pinned in 2023",
+        "SCOPES = [\"r_liteprofile\",\"w_member_social\"]",
+        "",
+        "URL = API + \"/v2/adAccountsV2\"",
+    ];
+    let before = format!("\u{feff}{}\r\n", lines.join("\r\n"));
+    let want = before
+        .replace("202304", "202609")
+        .replace("\"r_liteprofile\",", "\"openid\",\"profile\",")
+        .replace("/v2/adAccountsV2", "/rest/adAccounts");
+    let dir = tree(&[("client.py", &before)]);
+    let path = dir.path().join("client.py");
+    run(&path, &["--fix"]);
+    let got = std::fs::read(&path).unwrap();
+    assert_same("crlf", &got, want.as_bytes());
+    assert!(got.starts_with("\u{feff}".as_bytes()));
+}
+
+#[test]
+fn a_read_only_file_is_not_written() {
+    let (dir, path) = copy_before("python", "py");
+    let before = std::fs::read(&path).unwrap();
+    let mut perms = std::fs::metadata(&path).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&path, perms).unwrap();
+    let (code, _, err) = run(&path, &["--fix"]);
+    assert_eq!(code, 1, "a file that could not be fixed fails the run");
+    assert!(err.contains("before.py: read-only; not fixed"), "{err}");
+    assert!(err.contains("nothing to fix"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+/// A write that fails for real, even for root (for whom permissions do not stop writes): the
+/// file's absolute path fits in PATH_MAX (4096 bytes), but the temporary file next to it has a
+/// longer name and does not, so creating it fails with ENAMETOOLONG.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failed_write_leaves_the_original_intact() {
+    let base = tempfile::tempdir().unwrap();
+    let base_path = std::fs::canonicalize(base.path()).unwrap();
+    let mut dir = base_path.clone();
+    let name = "a.py";
+    let target_len = 4090; // < 4096, while the temporary file's path is over it
+    while dir.as_os_str().len() + 1 + name.len() < target_len {
+        let room = target_len - (dir.as_os_str().len() + 1 + name.len()) - 1;
+        dir.push("d".repeat(room.clamp(1, 200)));
+    }
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    assert!(path.as_os_str().len() < 4096);
+    let text = "API = 'https://api.linkedin.com'\nLINKEDIN_VERSION = '202304'\n";
+    std::fs::write(&path, text).unwrap();
+    let (code, out, err) = run(&path, &["--fix"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(err.contains("cannot write ("), "{err}");
+    assert!(err.contains("the file is unchanged"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        1,
+        "no temporary file left"
+    );
+    // The finding is still reported.
+    assert!(out.contains("version-sunset"), "{out}");
+}
+
+#[test]
+fn a_file_changed_between_scan_and_write_is_left_alone() {
+    let dir = tree(&[
+        (
+            "a.py",
+            "API = 'https://api.linkedin.com'\nLINKEDIN_VERSION = '202304'\n",
+        ),
+        (
+            "b.py",
+            "API = 'https://api.linkedin.com'\nLINKEDIN_VERSION = '202305'\n",
+        ),
+    ]);
+    let linter = Linter::builder().today(TODAY).build().unwrap();
+    let scan = linter.scan(&ScanOptions::paths([dir.path()])).unwrap();
+    // Someone edits a.py after the scan read it.
+    let edited = "API = 'https://api.linkedin.com'\nLINKEDIN_VERSION = '202304'  # keep\n";
+    std::fs::write(dir.path().join("a.py"), edited).unwrap();
+    let mut plan = fix::plan(&scan, FixOptions::default());
+    plan.write();
+    assert_eq!(plan.problems.len(), 1, "{:?}", plan.problems);
+    assert_eq!(plan.problems[0].kind, ProblemKind::Changed);
+    assert!(plan.problems[0].path.ends_with("a.py"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.py")).unwrap(),
+        edited
+    );
+    // The other file is fixed.
+    assert_eq!(plan.files.len(), 1);
+    assert!(
+        std::fs::read_to_string(dir.path().join("b.py"))
+            .unwrap()
+            .contains("'202609'")
+    );
+}
+
+#[test]
+fn a_rust_fix_that_would_break_the_file_is_not_written() {
+    // A rule file whose replacement would end the string literal early.
+    let dir = tree(&[
+        (
+            "rules.yaml",
+            "schema: 1\nendpoints:\n  - id: ad-accounts-v2\n    path: /v2/adAccountsV2\n    replacement: '/rest/\"adAccounts'\n    fix: machine-applicable\n    severity: error\n    since: \"2023\"\n    grade: P\n    message: m\n    help: h\n    source: https://example.com/x\n",
+        ),
+        (
+            "src/lib.rs",
+            "pub const URL: &str = \"https://api.linkedin.com/v2/adAccountsV2\";\n",
+        ),
+    ]);
+    let src = dir.path().join("src/lib.rs");
+    let before = std::fs::read(&src).unwrap();
+    let out = bin()
+        .args([
+            "check", "--today", TODAY, "--format", "short", "--fix", "--rules",
+        ])
+        .arg(dir.path().join("rules.yaml"))
+        .arg(&src)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("the fixed file would not parse as Rust (1:"),
+        "{err}"
+    );
+    assert!(err.contains("nothing written"), "{err}");
+    assert_eq!(std::fs::read(&src).unwrap(), before);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn generated_files_are_regenerated_not_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("linkedin_version.rs");
+    // Generated with a version that sunsets in 53 days: `check` offers to move it to 202609.
+    bin()
+        .args([
+            "codegen",
+            "--lang",
+            "rust",
+            "--today",
+            TODAY,
+            "--target-version",
+            "202601",
+        ])
+        .arg("--out")
+        .arg(&path)
+        .assert()
+        .success();
+    let before = std::fs::read(&path).unwrap();
+    let out = bin()
+        .arg("check")
+        .arg(&path)
+        .args(["--today", TODAY, "--format", "short", "--fix"])
+        .output()
+        .unwrap();
+    let (stdout, err) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(stdout.contains("version-expiring"), "{stdout}");
+    assert!(
+        err.contains("generated by `linkedin-lint codegen`; not fixed (regenerate it instead)"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn files_that_are_not_utf8_are_skipped_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("client.py");
+    let bytes = b"# caf\xe9\nAPI = 'https://api.linkedin.com'\nLINKEDIN_VERSION = '202304'\n";
+    std::fs::write(&path, bytes).unwrap();
+    let (_, out, err) = run(&path, &["--fix"]);
+    assert!(
+        err.contains("client.py: not valid UTF-8; fixes are only applied to UTF-8 files"),
+        "{err}"
+    );
+    assert!(out.contains("version-sunset"), "{out}");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+}
+
+#[test]
+fn fix_needs_files_not_stdin() {
+    let out = bin()
+        .args([
+            "check",
+            "--stdin-filename",
+            "a.py",
+            "--fix",
+            "--today",
+            TODAY,
+        ])
+        .write_stdin("V = '202304'\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot be used with"));
+}
+
+#[test]
+fn json_output_stays_one_document_after_fixing() {
+    let (_dir, path) = copy_before("typescript", "ts");
+    let out = bin()
+        .arg("check")
+        .arg(&path)
+        .args(["--today", TODAY, "--format", "json", "--fix"])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rules: Vec<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["v2-me"]);
+    assert_eq!(
+        doc["findings"][0]["fix"]["applicability"],
+        "maybe-incorrect"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("fixed 9 findings in 1 file"));
+}
