@@ -88,3 +88,206 @@ fn short_format_is_one_line_per_finding() {
         "no summary lines: {out}"
     );
 }
+
+/// The official SARIF 2.1.0 schema, from `shared/schemas/` beside the project checkout.
+/// Absent schema = failed test: a schema test that silently passes proves nothing.
+fn sarif_validator() -> jsonschema::Validator {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/schemas/sarif-schema-2.1.0.json"
+    );
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| {
+        panic!(
+            "cannot read the official SARIF 2.1.0 schema at {path}: {e}\n\
+             It is expected in shared/schemas/ next to the project checkout (../shared from \
+             the crate root); the SARIF output is not validated without it."
+        )
+    });
+    let mut schema: serde_json::Value = serde_json::from_str(&text).expect("schema is JSON");
+    // The shared copy keeps the log object under `definitions/Root` and puts no constraint at
+    // the top level, where every document would pass: validate against Root.
+    if schema.get("properties").is_none() && schema["definitions"].get("Root").is_some() {
+        schema["$ref"] = serde_json::json!("#/definitions/Root");
+    }
+    // The official schema's `language` patterns have a stray `]`: a literal in ECMA-262
+    // regexes, a syntax error for Rust's regex engines, so the schema would not compile.
+    // Escaping it keeps the ECMA meaning (we never emit `language` anyway).
+    escape_stray_bracket(&mut schema);
+    jsonschema::options()
+        .build(&schema)
+        .expect("the SARIF schema compiles")
+}
+
+fn escape_stray_bracket(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, x) in m.iter_mut() {
+                if k == "pattern" && x == "^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$" {
+                    *x = serde_json::json!(r"^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}\]?$");
+                } else {
+                    escape_stray_bracket(x);
+                }
+            }
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(escape_stray_bracket),
+        _ => {}
+    }
+}
+
+fn assert_valid_sarif(v: &jsonschema::Validator, doc: &serde_json::Value) {
+    let errors: Vec<String> = v
+        .iter_errors(doc)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "invalid SARIF:\n{}", errors.join("\n"));
+}
+
+#[test]
+fn sarif_schema_check_rejects_invalid_logs() {
+    // Negative controls: the validator must be able to fail.
+    let v = sarif_validator();
+    let ok = serde_json::json!({"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [
+        {"message": {"text": "m"}, "level": "error", "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": "src/a%20b.rs"}, "region": {"startLine": 1}}}]}]}]});
+    assert!(v.is_valid(&ok));
+    let mut bad = ok.clone();
+    bad["version"] = "0.1.0".into();
+    assert!(
+        !v.is_valid(&bad),
+        "tool version in `version` must be rejected"
+    );
+    let mut bad = ok.clone();
+    bad.as_object_mut().unwrap().remove("runs");
+    assert!(!v.is_valid(&bad), "a log without runs must be rejected");
+    let mut bad = ok.clone();
+    bad["runs"][0]["results"][0]["level"] = "fatal".into();
+    assert!(!v.is_valid(&bad), "unknown level must be rejected");
+    let mut bad = ok.clone();
+    bad["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] =
+        0.into();
+    assert!(!v.is_valid(&bad), "0-based lines must be rejected");
+    let mut bad = ok;
+    bad["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] =
+        "src/a b.rs".into();
+    assert!(
+        !v.is_valid(&bad),
+        "unencoded space in a URI must be rejected"
+    );
+}
+
+#[test]
+fn sarif_is_valid_and_complete() {
+    let (out, _, code) = run("sarif", &[]);
+    assert_eq!(code, 1);
+    assert_redacted("sarif", &out);
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("one JSON document");
+    assert_valid_sarif(&sarif_validator(), &doc);
+    assert_eq!(
+        doc["$schema"],
+        "https://json.schemastore.org/sarif-2.1.0.json"
+    );
+    assert_eq!(doc["version"], "2.1.0");
+    let run = &doc["runs"][0];
+    assert_eq!(run["columnKind"], "unicodeCodePoints");
+    let driver = &run["tool"]["driver"];
+    assert_eq!(driver["name"], "linkedin-lint");
+    // Every rule-table entry is described, once.
+    let table = linkedin_lint::rules::load(&[]).unwrap();
+    let rules = driver["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), table.entries().count());
+    for (r, e) in rules.iter().zip(table.entries()) {
+        assert_eq!(r["id"], e.id);
+        assert_eq!(r["name"], e.rule.name());
+        assert_eq!(r["helpUri"], e.source);
+        assert_eq!(
+            r["defaultConfiguration"]["level"],
+            sarif_level(e.severity.as_str())
+        );
+    }
+    // Results: same findings as JSON, each pointing at its descriptor.
+    let (json, _) = common::json(&[FIXTURE]);
+    let findings = json["findings"].as_array().unwrap();
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), findings.len());
+    for (r, f) in results.iter().zip(findings) {
+        assert_eq!(r["ruleId"], f["id"]);
+        let idx = r["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[idx]["id"], f["id"]);
+        assert_eq!(r["level"], sarif_level(f["severity"].as_str().unwrap()));
+        assert_eq!(r["message"]["text"], f["message"]);
+        let loc = &r["locations"][0]["physicalLocation"];
+        assert_eq!(loc["artifactLocation"]["uri"], f["path"]);
+        let region = &loc["region"];
+        assert_eq!(region["startLine"], f["span"]["start"]["line"]);
+        assert_eq!(region["startColumn"], f["span"]["start"]["column"]);
+        assert_eq!(region["endLine"], f["span"]["end"]["line"]);
+        assert_eq!(region["endColumn"], f["span"]["end"]["column"]);
+        // Fixes: exactly the machine-applicable ones, with the same byte edits.
+        let safe = f["fix"]["applicability"] == "machine-applicable";
+        assert_eq!(r.get("fixes").is_some(), safe, "{r}");
+        if safe {
+            let rep = &r["fixes"][0]["artifactChanges"][0]["replacements"][0];
+            let edit = &f["fix"]["edits"][0];
+            assert_eq!(rep["deletedRegion"]["byteOffset"], edit["byte_start"]);
+            let len = edit["byte_end"].as_u64().unwrap() - edit["byte_start"].as_u64().unwrap();
+            assert_eq!(rep["deletedRegion"]["byteLength"], len);
+            assert_eq!(rep["insertedContent"]["text"], edit["replacement"]);
+        }
+    }
+    // The uas-oauth2 fix: bytes as on disk.
+    let src = std::fs::read_to_string(format!("{FIXTURE}/src/oauth.rs")).unwrap();
+    let fix = results
+        .iter()
+        .find(|r| r["ruleId"] == "uas-oauth2")
+        .map(|r| &r["fixes"][0]["artifactChanges"][0]["replacements"][0]["deletedRegion"])
+        .unwrap();
+    let at = fix["byteOffset"].as_u64().unwrap() as usize;
+    let len = fix["byteLength"].as_u64().unwrap() as usize;
+    assert_eq!(&src[at..at + len], "/uas/oauth2/");
+}
+
+fn sarif_level(severity: &str) -> &'static str {
+    match severity {
+        "error" => "error",
+        "warning" => "warning",
+        _ => "note",
+    }
+}
+
+#[test]
+fn sarif_of_an_empty_scan_is_a_valid_log() {
+    let dir = common::tree(&[("src/main.rs", "fn main() {}\n")]);
+    let out = bin()
+        .args(["check", "--today", TODAY, "--format", "sarif"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_valid_sarif(&sarif_validator(), &doc);
+    assert_eq!(doc["runs"][0]["results"], serde_json::json!([]));
+    assert!(
+        !doc["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn sarif_uris_are_percent_encoded() {
+    let dir = common::tree(&[(
+        "my dir/api #1.py",
+        "ME = 'https://api.linkedin.com/v2/me'\n",
+    )]);
+    let out = bin()
+        .current_dir(dir.path())
+        .args(["check", "my dir", "--today", TODAY, "--format", "sarif"])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_valid_sarif(&sarif_validator(), &doc);
+    let uri = &doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+        ["uri"];
+    assert_eq!(uri, "my%20dir/api%20%231.py");
+}

@@ -3,6 +3,7 @@
 
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use std::io::{self, Write};
 use std::ops::Range;
@@ -25,6 +26,8 @@ pub enum Format {
     Short,
     /// One JSON document (schema_version 1).
     Json,
+    /// SARIF 2.1.0, for code-scanning UIs (GitHub code scanning).
+    Sarif,
 }
 
 /// Counts for the end of a report.
@@ -66,12 +69,12 @@ pub fn render(
     opts: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let _ = table;
     match opts.format {
         Format::Human => human::render(scan, opts, out),
         Format::Rustc => human::render_rustc(scan, opts, out),
         Format::Short => human::render_short(scan, out),
         Format::Json => json::render(scan, table, out),
+        Format::Sarif => sarif::render(scan, table, out),
     }
 }
 
