@@ -291,3 +291,98 @@ fn sarif_uris_are_percent_encoded() {
         ["uri"];
     assert_eq!(uri, "my%20dir/api%20%231.py");
 }
+
+/// Parse a workflow command the way the runner does: `::cmd k=v,k=v::data`, then unescape.
+fn parse_workflow_command(line: &str) -> (String, Vec<(String, String)>, String) {
+    let unescape = |s: &str| {
+        s.replace("%0D", "\r")
+            .replace("%0A", "\n")
+            .replace("%3A", ":")
+            .replace("%2C", ",")
+            .replace("%25", "%")
+    };
+    let rest = line.strip_prefix("::").expect("starts with ::");
+    let (head, data) = rest.split_once("::").expect("`::data` part");
+    let (cmd, props) = head.split_once(' ').expect("properties");
+    let props = props
+        .split(',')
+        .map(|kv| {
+            let (k, v) = kv.split_once('=').expect("k=v");
+            (k.to_string(), unescape(v))
+        })
+        .collect();
+    (cmd.to_string(), props, unescape(data))
+}
+
+#[test]
+fn github_annotations_match_the_findings() {
+    let (out, _, code) = run("github", &[]);
+    assert_eq!(code, 1);
+    assert_redacted("github", &out);
+    let (json, _) = common::json(&[FIXTURE]);
+    let findings = json["findings"].as_array().unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines.len(),
+        findings.len(),
+        "one line per finding, nothing else"
+    );
+    for (l, f) in lines.iter().zip(findings) {
+        let (cmd, props, data) = parse_workflow_command(l);
+        let want = match f["severity"].as_str().unwrap() {
+            "error" => "error",
+            "warning" => "warning",
+            _ => "notice",
+        };
+        assert_eq!(cmd, want, "{l}");
+        let keys: Vec<&str> = props.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(
+            keys,
+            ["file", "line", "col", "endLine", "endColumn", "title"]
+        );
+        let get = |k: &str| props.iter().find(|p| p.0 == k).unwrap().1.clone();
+        assert_eq!(get("file"), f["path"].as_str().unwrap());
+        assert_eq!(get("line"), f["span"]["start"]["line"].to_string());
+        assert_eq!(get("col"), f["span"]["start"]["column"].to_string());
+        assert_eq!(get("endLine"), f["span"]["end"]["line"].to_string());
+        assert_eq!(get("endColumn"), f["span"]["end"]["column"].to_string());
+        assert_eq!(
+            get("title"),
+            format!(
+                "linkedin-lint: {}/{}",
+                f["rule"].as_str().unwrap(),
+                f["id"].as_str().unwrap()
+            )
+        );
+        assert_eq!(
+            data,
+            format!(
+                "{}\n{}",
+                f["message"].as_str().unwrap(),
+                f["help"].as_str().unwrap()
+            )
+        );
+    }
+    assert!(out.contains("::notice file=tests/fixtures/legacy-client/README.md,line=6,"));
+}
+
+#[test]
+fn github_escapes_properties_and_data() {
+    let dir = common::tree(&[("a,b:c%.py", "ME = 'https://api.linkedin.com/v2/me'\n")]);
+    let out = bin()
+        .current_dir(dir.path())
+        .args(["check", "a,b:c%.py", "--today", TODAY, "--format", "github"])
+        .output()
+        .unwrap();
+    let out = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        out.starts_with("::warning file=a%2Cb%3Ac%25.py,line=1,col=31,"),
+        "{out}"
+    );
+    let (_, props, data) = parse_workflow_command(out.trim_end());
+    assert_eq!(props[0].1, "a,b:c%.py");
+    assert!(
+        data.contains('\n') && !out.trim_end().contains('\n'),
+        "one physical line"
+    );
+}

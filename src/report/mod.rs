@@ -1,6 +1,7 @@
 //! Reports: one finding model, many consumers. Every format reads the same [`Scan`]; none of
 //! them ever sees a secret (sources are masked before they get here, messages never hold one).
 
+pub mod github;
 pub mod human;
 pub mod json;
 pub mod sarif;
@@ -28,6 +29,8 @@ pub enum Format {
     Json,
     /// SARIF 2.1.0, for code-scanning UIs (GitHub code scanning).
     Sarif,
+    /// GitHub Actions workflow commands (`::error file=…::…`): annotations on the PR.
+    Github,
 }
 
 /// Counts for the end of a report.
@@ -75,6 +78,7 @@ pub fn render(
         Format::Short => human::render_short(scan, out),
         Format::Json => json::render(scan, table, out),
         Format::Sarif => sarif::render(scan, table, out),
+        Format::Github => github::render(scan, out),
     }
 }
 
