@@ -220,7 +220,13 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
     } else if opts.paths.is_empty() {
         opts.paths.push(PathBuf::from("."));
     }
-    let scan = linter.scan(&opts)?;
+    // jsonl writes each file's findings as soon as the file is checked, the rest at the end.
+    let stream =
+        (a.format == Some(Format::Jsonl)).then(|| report::jsonl::Stream::new(std::io::stdout()));
+    let scan = match &stream {
+        Some(s) => linter.scan_streaming(&opts, &|f| s.file(f))?,
+        None => linter.scan(&opts)?,
+    };
     let fail_on = match a.fail_on.unwrap_or(FailOn::Error) {
         FailOn::Info => Severity::Info,
         FailOn::Warning => Severity::Warning,
@@ -235,12 +241,15 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
         fail_on,
     };
     let mut out = stdout.lock();
-    report::render(&scan, linter.table(), &ropts, &mut out)
-        .and_then(|_| out.flush())
-        .map_err(|e| Error::Io {
-            path: "<stdout>".into(),
-            message: e.to_string(),
-        })?;
+    match stream {
+        Some(s) => s.finish(&scan, linter.table()),
+        None => report::render(&scan, linter.table(), &ropts, &mut out),
+    }
+    .and_then(|_| out.flush())
+    .map_err(|e| Error::Io {
+        path: "<stdout>".into(),
+        message: e.to_string(),
+    })?;
     let failing = scan.findings.iter().any(|f| f.severity >= fail_on) || scan.unreadable() > 0;
     Ok(if failing && !a.exit_zero {
         EXIT_FINDINGS

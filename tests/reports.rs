@@ -386,3 +386,87 @@ fn github_escapes_properties_and_data() {
         "one physical line"
     );
 }
+
+/// Findings that need the whole tree: known only after the walk.
+const TREE_WIDE: [&str; 3] = [
+    "version-inconsistent",
+    "scope-version-mismatch",
+    "version-missing",
+];
+
+#[test]
+fn jsonl_is_the_json_findings_one_per_line_then_a_summary() {
+    let (out, _, code) = run("jsonl", &[]);
+    assert_eq!(code, 1);
+    assert_redacted("jsonl", &out);
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    let (summary, findings) = lines.split_last().unwrap();
+    let (json, _) = common::json(&[FIXTURE]);
+    // The last line, and only it, is the summary, with the JSON document's objects.
+    assert_eq!(summary["type"], "summary");
+    assert_eq!(summary["schema_version"], json["schema_version"]);
+    assert_eq!(summary["tool"], json["tool"]);
+    assert_eq!(summary["summary"], json["summary"]);
+    assert!(findings.iter().all(|f| f.get("type").is_none()));
+    // Tree-wide findings come after every per-file one.
+    let first_wide = findings
+        .iter()
+        .position(|f| TREE_WIDE.contains(&f["rule"].as_str().unwrap()))
+        .unwrap();
+    assert!(
+        findings[first_wide..]
+            .iter()
+            .all(|f| TREE_WIDE.contains(&f["rule"].as_str().unwrap()))
+    );
+    // The same objects as the JSON document, in the document's order once sorted by its key
+    // (path, position, rule in catalogue order, id).
+    let mut sorted = findings.to_vec();
+    sorted.sort_by_key(|f| {
+        (
+            f["path"].as_str().unwrap().to_string(),
+            f["span"]["byte_start"].as_u64().unwrap(),
+            linkedin_lint::Rule::from_name(f["rule"].as_str().unwrap()).unwrap(),
+            f["id"].as_str().unwrap().to_string(),
+        )
+    });
+    let doc = json["findings"].as_array().unwrap();
+    assert_eq!(sorted.len(), doc.len());
+    for (a, b) in sorted.iter().zip(doc) {
+        assert_eq!(a, b);
+    }
+}
+
+#[test]
+fn scan_streaming_hands_over_each_file_before_the_scan_ends() {
+    use linkedin_lint::{Finding, Linter, ScanOptions};
+    use std::sync::Mutex;
+
+    let linter = Linter::builder().today(TODAY).build().unwrap();
+    let streamed: Mutex<Vec<Vec<Finding>>> = Mutex::new(Vec::new());
+    let scan = linter
+        .scan_streaming(&ScanOptions::paths([FIXTURE]), &|f| {
+            streamed.lock().unwrap().push(f.to_vec())
+        })
+        .unwrap();
+    let streamed = streamed.into_inner().unwrap();
+    // One call per file with a per-file finding, each sorted and from one file.
+    for batch in &streamed {
+        assert!(batch.windows(2).all(|w| w[0].path == w[1].path));
+        assert!(batch.windows(2).all(|w| w[0].sort_key() <= w[1].sort_key()));
+    }
+    let flat: Vec<&Finding> = streamed.iter().flatten().collect();
+    assert!(
+        flat.iter().all(|f| scan.findings.contains(f)),
+        "streamed = final"
+    );
+    let rest: Vec<&Finding> = scan.findings.iter().filter(|f| !flat.contains(f)).collect();
+    assert!(!rest.is_empty());
+    assert!(
+        rest.iter().all(|f| TREE_WIDE.contains(&f.rule.name())),
+        "{rest:?}"
+    );
+    assert_eq!(flat.len() + rest.len(), scan.findings.len());
+}

@@ -4,6 +4,7 @@
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod jsonl;
 pub mod sarif;
 
 use std::io::{self, Write};
@@ -27,6 +28,8 @@ pub enum Format {
     Short,
     /// One JSON document (schema_version 1).
     Json,
+    /// JSON Lines: one finding per line as soon as it is known, then a summary line.
+    Jsonl,
     /// SARIF 2.1.0, for code-scanning UIs (GitHub code scanning).
     Sarif,
     /// GitHub Actions workflow commands (`::error file=…::…`): annotations on the PR.
@@ -77,6 +80,7 @@ pub fn render(
         Format::Rustc => human::render_rustc(scan, opts, out),
         Format::Short => human::render_short(scan, out),
         Format::Json => json::render(scan, table, out),
+        Format::Jsonl => jsonl::render(scan, table, out),
         Format::Sarif => sarif::render(scan, table, out),
         Format::Github => github::render(scan, out),
     }
