@@ -56,6 +56,16 @@ pub enum Command {
         #[command(flatten)]
         table: TableArgs,
     },
+    /// Explain a LinkedIn error response: what it means, the likely cause, the fix, the rule.
+    #[command(
+        after_help = "Reads the JSON body, optionally after the HTTP status line and headers (curl -i), or an OAuth redirect URL with error=.\nExit codes: 0 explained; 2 not a LinkedIn error response, or the file cannot be read."
+    )]
+    ExplainError {
+        /// File with the response; `-` or nothing reads standard input.
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        table: TableArgs,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -173,6 +183,7 @@ where
         Some(Command::Explain { what, table }) => explain(&what, &table),
         Some(Command::Rules { format, table }) => rules(format, &table),
         Some(Command::Versions { format, table }) => versions(format, &table),
+        Some(Command::ExplainError { file, table }) => explain_error(file.as_deref(), &table),
     };
     match result {
         Ok(code) => code,
@@ -256,6 +267,46 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
     } else {
         EXIT_OK
     })
+}
+
+/// `explain-error`: 0 when the input is explained, 2 when it is not a LinkedIn error response.
+fn explain_error(file: Option<&std::path::Path>, t: &TableArgs) -> Result<i32, Error> {
+    use crate::explain_error::{ErrorResponse, explain};
+    let linter = t.builder().build()?;
+    let (name, bytes) = match file.filter(|f| f.as_os_str() != "-") {
+        Some(f) => (
+            walk_display(f),
+            std::fs::read(f).map_err(|e| Error::Io {
+                path: walk_display(f),
+                message: e.to_string(),
+            })?,
+        ),
+        None => {
+            if std::io::stdin().is_terminal() {
+                eprintln!("Paste the LinkedIn error response, then Ctrl-D:");
+            }
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .map_err(|e| Error::Io {
+                    path: "<stdin>".into(),
+                    message: e.to_string(),
+                })?;
+            ("<stdin>".to_string(), buf)
+        }
+    };
+    let Some(response) = ErrorResponse::parse(&String::from_utf8_lossy(&bytes)) else {
+        eprintln!(
+            "linkedin-lint: {name} is not a LinkedIn error response (expected a JSON body such as {{\"status\":426,\"code\":\"NONEXISTENT_VERSION\",\"message\":\"…\"}}, optionally after the HTTP status line, or an OAuth redirect with error=)"
+        );
+        return Ok(EXIT_ERROR);
+    };
+    print!("{}", explain(&response, linter.table(), linter.options()));
+    Ok(EXIT_OK)
+}
+
+fn walk_display(p: &std::path::Path) -> String {
+    crate::walk::display_path(p)
 }
 
 fn explain(what: &str, t: &TableArgs) -> Result<i32, Error> {

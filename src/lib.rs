@@ -21,6 +21,7 @@
 pub mod calendar;
 pub mod check;
 pub mod cli;
+pub mod explain_error;
 pub mod extract;
 pub mod facts;
 pub mod finding;
