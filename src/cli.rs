@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::finding::{Rule, Severity};
+use crate::finding::Severity;
 use crate::report::{self, Format, RenderOptions};
 use crate::{Error, Linter, LinterBuilder, ScanOptions, WalkOptions};
 
@@ -301,8 +301,7 @@ fn explain_error(file: Option<&std::path::Path>, t: &TableArgs) -> Result<i32, E
         );
         return Ok(EXIT_ERROR);
     };
-    print!("{}", explain(&response, linter.table(), linter.options()));
-    Ok(EXIT_OK)
+    emit(&explain(&response, linter.table(), linter.options()).to_string())
 }
 
 fn walk_display(p: &std::path::Path) -> String {
@@ -311,288 +310,39 @@ fn walk_display(p: &std::path::Path) -> String {
 
 fn explain(what: &str, t: &TableArgs) -> Result<i32, Error> {
     let linter = t.builder().build()?;
-    let table = linter.table();
-    let mut out = String::new();
-    if let Some(rule) = Rule::from_name(what) {
-        out.push_str(&format!("{}: {}\n\nEntries:\n", rule, rule.summary()));
-        for c in table.checks.iter().filter(|c| c.rule == rule.name()) {
-            out.push_str(&format!("  {:<28} {:<8} {}\n", c.id, c.severity, c.message));
-        }
-        let (kind, ids): (&str, Vec<(&String, Severity, &String)>) = match rule {
-            Rule::EndpointDeprecated => (
-                "endpoint",
-                table
-                    .endpoints
-                    .iter()
-                    .map(|e| (&e.id, e.severity, &e.path))
-                    .collect(),
-            ),
-            Rule::ScopeDeprecated => (
-                "scope",
-                table
-                    .scopes
-                    .iter()
-                    .map(|e| (&e.id, e.severity, &e.scope))
-                    .collect(),
-            ),
-            Rule::ScopeVersionMismatch => (
-                "requirement",
-                table
-                    .requirements
-                    .iter()
-                    .map(|e| (&e.id, e.severity, &e.endpoint))
-                    .collect(),
-            ),
-            _ => ("", Vec::new()),
-        };
-        for (id, sev, what) in ids {
-            out.push_str(&format!("  {id:<28} {sev:<8} {kind} {what}\n"));
-        }
-        out.push_str("\nRun `linkedin-lint explain ID` for one entry.\n");
-        print!("{out}");
-        return Ok(EXIT_OK);
-    }
-    let entry = find_entry(table, what);
-    let Some(Explained {
-        rule,
-        severity: sev,
-        message,
-        help,
-        source,
-        breaks,
-        extra,
-    }) = entry
-    else {
-        return Err(Error::Usage(format!(
+    let text = crate::reference::explain(linter.table(), what).ok_or_else(|| {
+        Error::Usage(format!(
             "`{what}` is neither a rule nor a rule-table id; see `linkedin-lint rules`"
-        )));
-    };
-    println!("{what} ({rule}, {sev})\n\n{message}\n{extra}");
-    if let Some(b) = breaks {
-        println!("What breaks: {b}");
-    }
-    println!("What to do: {help}");
-    if rule.starts_with("scope") {
-        println!(
-            "Permission cache: after a scope or product change, a new token may act with its old permissions for about five minutes; changing scopes needs users to re-authorize."
-        );
-    }
-    println!("Source: {source}");
-    Ok(EXIT_OK)
-}
-
-/// One rule-table entry, whatever its section, as `explain` shows it.
-struct Explained<'t> {
-    rule: String,
-    severity: Severity,
-    message: &'t str,
-    help: &'t str,
-    source: &'t str,
-    breaks: &'t Option<String>,
-    extra: String,
-}
-
-fn find_entry<'t>(table: &'t crate::RuleTable, what: &str) -> Option<Explained<'t>> {
-    let ex = |rule: &str,
-              severity,
-              message: &'t String,
-              help: &'t String,
-              source: &'t String,
-              breaks: &'t Option<String>,
-              extra| Explained {
-        rule: rule.to_string(),
-        severity,
-        message,
-        help,
-        source,
-        breaks,
-        extra,
-    };
-    if let Some(c) = table.checks.iter().find(|c| c.id == what) {
-        return Some(ex(
-            &c.rule,
-            c.severity,
-            &c.message,
-            &c.help,
-            &c.source,
-            &c.breaks,
-            String::new(),
-        ));
-    }
-    if let Some(e) = table.endpoints.iter().find(|e| e.id == what) {
-        let arrow = e
-            .replacement
-            .as_ref()
-            .map(|r| format!(" -> {r}"))
-            .unwrap_or_default();
-        let fix = match e.fix {
-            crate::rules::FixKind::None => "none",
-            crate::rules::FixKind::MachineApplicable => "machine-applicable (--fix)",
-            crate::rules::FixKind::MaybeIncorrect => "maybe-incorrect (--fix --unsafe-fixes)",
-        };
-        let extra = format!("Path: {}{arrow}\nFix: {fix}\n", e.path);
-        return Some(ex(
-            "endpoint-deprecated",
-            e.severity,
-            &e.message,
-            &e.help,
-            &e.source,
-            &e.breaks,
-            extra,
-        ));
-    }
-    if let Some(e) = table.scopes.iter().find(|e| e.id == what) {
-        let arrow = if e.replacement.is_empty() {
-            String::new()
-        } else {
-            format!(" -> {}", e.replacement.join(" "))
-        };
-        let extra = format!("Scope: {}{arrow}\n", e.scope);
-        return Some(ex(
-            "scope-deprecated",
-            e.severity,
-            &e.message,
-            &e.help,
-            &e.source,
-            &e.breaks,
-            extra,
-        ));
-    }
-    table.requirements.iter().find(|e| e.id == what).map(|e| {
-        let extra = format!(
-            "Endpoint: {} needs scope {} from version {}\n",
-            e.endpoint, e.scope, e.from_version
-        );
-        ex(
-            "scope-version-mismatch",
-            e.severity,
-            &e.message,
-            &e.help,
-            &e.source,
-            &e.breaks,
-            extra,
-        )
-    })
+        ))
+    })?;
+    emit(&text)
 }
 
 fn rules(format: ListFormat, t: &TableArgs) -> Result<i32, Error> {
     let linter = t.builder().build()?;
-    let table = linter.table();
-    let mut rows: Vec<(String, String, Severity, String)> = Vec::new();
-    rows.extend(
-        table
-            .checks
-            .iter()
-            .map(|c| (c.id.clone(), c.rule.clone(), c.severity, c.message.clone())),
-    );
-    rows.extend(table.endpoints.iter().map(|e| {
-        (
-            e.id.clone(),
-            "endpoint-deprecated".into(),
-            e.severity,
-            e.path.clone(),
-        )
-    }));
-    rows.extend(table.scopes.iter().map(|e| {
-        (
-            e.id.clone(),
-            "scope-deprecated".into(),
-            e.severity,
-            e.scope.clone(),
-        )
-    }));
-    rows.extend(table.requirements.iter().map(|e| {
-        (
-            e.id.clone(),
-            "scope-version-mismatch".into(),
-            e.severity,
-            format!("{} needs {} from {}", e.endpoint, e.scope, e.from_version),
-        )
-    }));
-    match format {
-        ListFormat::Json => {
-            let v: Vec<_> = rows
-                .iter()
-                .map(|(id, rule, sev, summary)| serde_json::json!({"id": id, "rule": rule, "severity": sev, "summary": summary}))
-                .collect();
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&v).expect("serialisable")
-            );
-        }
-        ListFormat::Human => {
-            println!("{:<42} {:<24} {:<8} summary", "id", "rule", "severity");
-            for (id, rule, sev, summary) in rows {
-                println!("{id:<42} {rule:<24} {sev:<8} {summary}");
-            }
-        }
-    }
-    Ok(EXIT_OK)
+    emit(&crate::reference::rules(
+        linter.table(),
+        format == ListFormat::Json,
+    ))
 }
 
 fn versions(format: ListFormat, t: &TableArgs) -> Result<i32, Error> {
-    use crate::calendar::{Status, Version};
     let linter = t.builder().build()?;
-    let cal = &linter.table().calendar;
-    let opts = linter.options();
-    let mut rows = Vec::new();
-    for idx in cal.first.month_index()..=cal.latest.month_index().max(opts.today.month_index()) {
-        let v = Version::from_month_index(idx);
-        let (status, sunset) = match cal.status(v, opts.today, opts.expiring_days) {
-            Status::Active { sunset, .. } => ("active", Some(sunset)),
-            Status::Expiring { sunset, .. } => ("expiring", Some(sunset)),
-            Status::Sunset { sunset, .. } => ("sunset", Some(sunset)),
-            Status::NotReleased => ("never released", None),
-            Status::BeforeFirst => ("before first", None),
-            Status::Future => ("future", None),
-        };
-        let basis = if cal.sunsets.contains_key(&idx) {
-            "published"
-        } else {
-            "policy"
-        };
-        let known = idx <= cal.latest.month_index();
-        rows.push((
-            v.to_string(),
-            status,
-            sunset.map(|d| d.to_string()),
-            if sunset.is_some() { basis } else { "" },
-            known,
-        ));
+    emit(&crate::reference::versions(
+        linter.table(),
+        linter.options(),
+        format == ListFormat::Json,
+    ))
+}
+
+/// Print a reference command's output. A closed pipe (`| head`) is not an error.
+fn emit(text: &str) -> Result<i32, Error> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Io {
+            path: "<stdout>".into(),
+            message: e.to_string(),
+        }),
+        _ => Ok(EXIT_OK),
     }
-    let rec = cal.recommended(opts.today, opts.expiring_days);
-    match format {
-        ListFormat::Json => {
-            let v: Vec<_> = rows
-                .iter()
-                .map(|(v, st, d, b, known)| serde_json::json!({"version": v, "status": st, "sunset": d, "sunset_basis": b, "in_table": known}))
-                .collect();
-            let doc = serde_json::json!({"today": opts.today.to_string(), "recommended": rec.to_string(), "versions": v});
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&doc).expect("serialisable")
-            );
-        }
-        ListFormat::Human => {
-            println!(
-                "LinkedIn Marketing API versions on {} (expiring window {} days)",
-                opts.today, opts.expiring_days
-            );
-            println!("{:<10} {:<15} {:<12} basis", "version", "status", "sunset");
-            for (v, st, d, b, known) in &rows {
-                let mark = if *known {
-                    ""
-                } else {
-                    " (newer than the rule table)"
-                };
-                println!(
-                    "{v:<10} {st:<15} {:<12} {b}{mark}",
-                    d.clone().unwrap_or_else(|| "-".into())
-                );
-            }
-            println!("\nRecommended pin: {rec}");
-        }
-    }
-    let _ = std::io::stdout().flush();
-    Ok(EXIT_OK)
 }

@@ -242,7 +242,7 @@ pub struct Explanation {
 
 /// A scope or product change takes a while to reach tokens (facts §4, one LinkedIn support
 /// answer) and forces members to re-authorize (authorization-code-flow docs).
-pub const PERMISSION_CACHE: &str = "After a scope or product change, members must re-authorize (requesting different scopes invalidates their earlier tokens), and for about five minutes a new token may still act with its old permissions: wait before concluding the change did not work.";
+pub const PERMISSION_CACHE: &str = "Permission cache: after a scope or product change, members must re-authorize (requesting different scopes invalidates their earlier tokens), and for about five minutes a new token may still act with its old permissions; wait before concluding the change did not work.";
 
 /// Explain `r` with the rule table's calendar as of `opts.today`.
 pub fn explain(r: &ErrorResponse, table: &RuleTable, opts: &CheckOptions) -> Explanation {
@@ -630,7 +630,7 @@ fn oauth(r: &ErrorResponse, error: &str, table: &RuleTable, x: &mut Explanation)
                 (Some(s), Some(e)) => {
                     x.meaning = format!(
                         "{}, and this app may not request it.",
-                        capitalized(&e.message)
+                        crate::reference::capitalized(&e.message)
                     );
                     x.cause = format!("`{s}` in the scope list of the authorization URL.");
                     x.fix = e.help.clone();
@@ -678,13 +678,6 @@ fn oauth(r: &ErrorResponse, error: &str, table: &RuleTable, x: &mut Explanation)
     }
 }
 
-fn capitalized(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
-}
-
 impl fmt::Display for Explanation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{}", self.headline)?;
@@ -721,36 +714,10 @@ impl fmt::Display for Explanation {
             rows.push(("Note", n));
         }
         for (label, text) in rows {
-            write_wrapped(f, label, text)?;
+            f.write_str(&crate::reference::labelled(label, text))?;
         }
         Ok(())
     }
-}
-
-/// `Label:        text`, wrapped at 100 columns under the text column.
-fn write_wrapped(f: &mut fmt::Formatter<'_>, label: &str, text: &str) -> fmt::Result {
-    const INDENT: usize = 15;
-    const WIDTH: usize = 100;
-    let mut line = format!("{:<INDENT$}", format!("{label}:"));
-    let mut len = INDENT;
-    let mut first = true;
-    for word in text.split_whitespace() {
-        let w = word.chars().count();
-        if !first && len + 1 + w > WIDTH {
-            writeln!(f, "{line}")?;
-            line = " ".repeat(INDENT);
-            len = INDENT;
-            first = true;
-        }
-        if !first {
-            line.push(' ');
-            len += 1;
-        }
-        line.push_str(word);
-        len += w;
-        first = false;
-    }
-    writeln!(f, "{line}")
 }
 
 #[cfg(test)]

@@ -25,6 +25,7 @@ pub mod explain_error;
 pub mod extract;
 pub mod facts;
 pub mod finding;
+pub mod reference;
 pub mod report;
 pub mod rules;
 pub mod source;

@@ -58,3 +58,35 @@ fn explain_error_rejects_what_is_not_an_error_response() {
         .code(2)
         .stderr(predicate::str::contains("does/not/exist.json"));
 }
+
+#[test]
+fn explain_rules_and_versions_commands() {
+    bin()
+        .args(["explain", "rest-me-basicprofile"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "Why it breaks: HTTP 403 ACCESS_DENIED",
+        ))
+        .stdout(predicate::str::contains("Caveat:        Permission cache"));
+    bin()
+        .args(["explain", "no-such-thing"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "`no-such-thing` is neither a rule nor a rule-table id",
+        ));
+    let rules = bin().args(["rules", "--format", "json"]).output().unwrap();
+    let rows: serde_json::Value = serde_json::from_slice(&rules.stdout).unwrap();
+    let table = linkedin_lint::rules::load(&[]).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), table.entries().count());
+    bin()
+        .args(["versions", "--today", TODAY])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "202601    expiring        2027-01-15  published",
+        ))
+        .stdout(predicate::str::contains("\nRecommended pin: 202609 "));
+}
