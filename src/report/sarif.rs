@@ -254,12 +254,16 @@ fn descriptor(e: Entry<'_>) -> Descriptor<'_> {
     // Generic checks have message templates (`{version}`); their check's summary reads better.
     let short = match e.section {
         crate::rules::Section::Check(_) => e.rule.summary().to_string(),
-        _ => e.message.to_string(),
+        _ => crate::reference::capitalized(e.message),
     };
-    let full = match e.breaks {
-        Some(b) => format!("{short}. At run time: {b}."),
-        None => format!("{short}."),
-    };
+    // What it is, then what breaks at run time (as `linkedin-lint explain` says it).
+    let breaks = e
+        .breaks
+        .unwrap_or_else(|| crate::reference::typical_failure(e.rule));
+    let mut full = format!("{short}. At run time: {breaks}");
+    if !full.ends_with(['.', '"']) {
+        full.push('.');
+    }
     Descriptor {
         id: e.id,
         name: e.rule.name(),
