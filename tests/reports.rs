@@ -421,22 +421,24 @@ fn jsonl_is_the_json_findings_one_per_line_then_a_summary() {
             .iter()
             .all(|f| TREE_WIDE.contains(&f["rule"].as_str().unwrap()))
     );
-    // The same objects as the JSON document, in the document's order once sorted by its key
-    // (path, position, rule in catalogue order, id).
+    // The same objects as the JSON document, in the document's order once sorted by its key.
     let mut sorted = findings.to_vec();
-    sorted.sort_by_key(|f| {
-        (
-            f["path"].as_str().unwrap().to_string(),
-            f["span"]["byte_start"].as_u64().unwrap(),
-            linkedin_lint::Rule::from_name(f["rule"].as_str().unwrap()).unwrap(),
-            f["id"].as_str().unwrap().to_string(),
-        )
-    });
+    sorted.sort_by_key(finding_key);
     let doc = json["findings"].as_array().unwrap();
     assert_eq!(sorted.len(), doc.len());
     for (a, b) in sorted.iter().zip(doc) {
         assert_eq!(a, b);
     }
+}
+
+/// The JSON document's order: path, position, rule in catalogue order, id.
+fn finding_key(f: &serde_json::Value) -> (String, u64, linkedin_lint::Rule, String) {
+    (
+        f["path"].as_str().unwrap().to_string(),
+        f["span"]["byte_start"].as_u64().unwrap(),
+        linkedin_lint::Rule::from_name(f["rule"].as_str().unwrap()).unwrap(),
+        f["id"].as_str().unwrap().to_string(),
+    )
 }
 
 #[test]
@@ -469,4 +471,95 @@ fn scan_streaming_hands_over_each_file_before_the_scan_ends() {
         "{rest:?}"
     );
     assert_eq!(flat.len() + rest.len(), scan.findings.len());
+}
+
+/// Every `--format`, from the single list in `report::Format`.
+fn all_formats() -> Vec<String> {
+    use clap::ValueEnum;
+    linkedin_lint::report::Format::value_variants()
+        .iter()
+        .map(|f| f.to_possible_value().unwrap().get_name().to_string())
+        .collect()
+}
+
+#[test]
+fn no_format_leaks_the_client_secret() {
+    let formats = all_formats();
+    assert!(formats.len() >= 7, "{formats:?}");
+    for format in formats {
+        let (out, err, _) = run(&format, &[]);
+        assert!(
+            out.contains("client-secret-literal"),
+            "{format}: finding missing"
+        );
+        assert_redacted(&format, &out);
+        assert_redacted(&format, &err);
+    }
+}
+
+#[test]
+fn machine_formats_have_no_colour_and_no_summary() {
+    for format in ["json", "jsonl", "sarif", "github", "short"] {
+        let (out, _, _) = run(format, &["--color", "always"]);
+        assert!(!out.contains('\u{1b}'), "{format} has colour");
+        assert!(
+            !out.contains("files scanned") && !out.contains("exit 1:"),
+            "{format}: {out}"
+        );
+    }
+    // The human formats: colour only when asked for (tests do not run on a terminal).
+    for format in ["human", "rustc"] {
+        let (plain, _, _) = run(format, &[]);
+        assert!(
+            !plain.contains('\u{1b}'),
+            "{format} coloured off a terminal"
+        );
+        let (coloured, _, _) = run(format, &["--color", "always"]);
+        assert!(
+            coloured.contains('\u{1b}'),
+            "{format} ignores --color always"
+        );
+        assert!(plain.contains("9 files scanned, 7 errors, 15 warnings, 2 info in "));
+        assert!(
+            plain.ends_with("exit 1: 7 findings at or above error\n"),
+            "{plain}"
+        );
+    }
+}
+
+/// The human summary's elapsed time is the one thing that changes between runs.
+fn redact_elapsed(text: &str) -> String {
+    text.lines()
+        .map(
+            |l| match (l.starts_with("linkedin-lint: "), l.rfind(" in ")) {
+                (true, Some(i)) if l.ends_with('s') => format!("{} in [elapsed]", &l[..i]),
+                _ => l.to_string(),
+            },
+        )
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+/// Snapshots of every format on the fixture (review changes with `cargo insta review`).
+#[test]
+fn snapshot_every_format() {
+    for format in all_formats() {
+        let (out, _, code) = run(&format, &[]);
+        assert_eq!(code, 1, "{format}");
+        let text = match format.as_str() {
+            "human" | "rustc" => redact_elapsed(&out),
+            // Streamed per file: across files the order follows the parallel walk, so the
+            // snapshot puts the finding lines in the JSON document's order (summary last).
+            "jsonl" => {
+                let mut lines: Vec<&str> = out.lines().collect();
+                let summary = lines.pop().unwrap();
+                lines.sort_by_key(|l| finding_key(&serde_json::from_str(l).unwrap()));
+                lines.push(summary);
+                lines.join("\n") + "\n"
+            }
+            _ => out,
+        };
+        insta::assert_snapshot!(format!("format_{format}"), text);
+    }
 }
