@@ -90,3 +90,21 @@ fn explain_rules_and_versions_commands() {
         ))
         .stdout(predicate::str::contains("\nRecommended pin: 202609 "));
 }
+
+#[test]
+fn readme_explain_error_example_is_real_output() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let out = bin()
+        .args(["explain-error", "--today", TODAY])
+        .write_stdin("HTTP/2 403\r\n\r\n{\"status\":403,\"serviceErrorCode\":100,\"code\":\"ACCESS_DENIED\",\"message\":\"Not enough permissions to access: partnerApiMe.GET.20230601\"}")
+        .output()
+        .unwrap();
+    let out = String::from_utf8(out.stdout).unwrap();
+    // Everything up to the note, which the README shortens.
+    let shown = &out[..out.find("\nNote:").unwrap() + 1];
+    assert!(
+        readme.contains(shown),
+        "README example is stale; the output is:\n{out}"
+    );
+}
