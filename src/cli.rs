@@ -250,6 +250,7 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
         color: color_on(a.color, stdout.is_terminal()),
         elapsed: started.elapsed(),
         fail_on,
+        exit_zero: a.exit_zero,
     };
     let mut out = stdout.lock();
     match stream {
@@ -275,9 +276,9 @@ fn explain_error(file: Option<&std::path::Path>, t: &TableArgs) -> Result<i32, E
     let linter = t.builder().build()?;
     let (name, bytes) = match file.filter(|f| f.as_os_str() != "-") {
         Some(f) => (
-            walk_display(f),
+            crate::walk::display_path(f),
             std::fs::read(f).map_err(|e| Error::Io {
-                path: walk_display(f),
+                path: crate::walk::display_path(f),
                 message: e.to_string(),
             })?,
         ),
@@ -302,10 +303,6 @@ fn explain_error(file: Option<&std::path::Path>, t: &TableArgs) -> Result<i32, E
         return Ok(EXIT_ERROR);
     };
     emit(&explain(&response, linter.table(), linter.options()).to_string())
-}
-
-fn walk_display(p: &std::path::Path) -> String {
-    crate::walk::display_path(p)
 }
 
 fn explain(what: &str, t: &TableArgs) -> Result<i32, Error> {

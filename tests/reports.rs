@@ -563,3 +563,20 @@ fn snapshot_every_format() {
         insta::assert_snapshot!(format!("format_{format}"), text);
     }
 }
+
+#[test]
+fn exit_reason_only_when_the_exit_is_non_zero() {
+    let (out, _, code) = run("human", &["--exit-zero"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("9 files scanned, 7 errors"),
+        "the summary stays"
+    );
+    assert!(!out.contains("exit 1"), "{out}");
+    let (out, _, code) = run("rustc", &["--fail-on", "warning"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.ends_with("exit 1: 22 findings at or above warning\n"),
+        "{out}"
+    );
+}

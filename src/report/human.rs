@@ -165,6 +165,9 @@ fn notes_and_summary(scan: &Scan, opts: &RenderOptions, out: &mut dyn Write) -> 
         .iter()
         .filter(|f| f.severity >= opts.fail_on)
         .count();
+    if opts.exit_zero {
+        return Ok(());
+    }
     if failing > 0 {
         writeln!(
             out,

@@ -66,6 +66,8 @@ pub struct RenderOptions {
     pub elapsed: Duration,
     /// The severity at which the run fails (for the closing reason line).
     pub fail_on: Severity,
+    /// `--exit-zero`: the run exits 0 whatever it found, so there is no failure to explain.
+    pub exit_zero: bool,
 }
 
 /// Render `scan` to `out`.
