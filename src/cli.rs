@@ -220,14 +220,7 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
         stdin: None,
     };
     if let Some(name) = &a.stdin_filename {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| Error::Io {
-                path: "<stdin>".into(),
-                message: e.to_string(),
-            })?;
-        opts.stdin = Some((name.clone(), buf));
+        opts.stdin = Some((name.clone(), read_stdin()?));
     } else if opts.paths.is_empty() {
         opts.paths.push(PathBuf::from("."));
     }
@@ -270,6 +263,17 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
     })
 }
 
+fn read_stdin() -> Result<Vec<u8>, Error> {
+    let mut buf = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut buf)
+        .map_err(|e| Error::Io {
+            path: "<stdin>".into(),
+            message: e.to_string(),
+        })?;
+    Ok(buf)
+}
+
 /// `explain-error`: 0 when the input is explained, 2 when it is not a LinkedIn error response.
 fn explain_error(file: Option<&std::path::Path>, t: &TableArgs) -> Result<i32, Error> {
     use crate::explain_error::{ErrorResponse, explain};
@@ -286,14 +290,7 @@ fn explain_error(file: Option<&std::path::Path>, t: &TableArgs) -> Result<i32, E
             if std::io::stdin().is_terminal() {
                 eprintln!("Paste the LinkedIn error response, then Ctrl-D:");
             }
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut buf)
-                .map_err(|e| Error::Io {
-                    path: "<stdin>".into(),
-                    message: e.to_string(),
-                })?;
-            ("<stdin>".to_string(), buf)
+            ("<stdin>".to_string(), read_stdin()?)
         }
     };
     let Some(response) = ErrorResponse::parse(&String::from_utf8_lossy(&bytes)) else {
