@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::finding::{Rule, Severity};
+use crate::finding::Severity;
 use crate::report::{self, Format, RenderOptions};
 use crate::{Error, Linter, LinterBuilder, ScanOptions, WalkOptions};
 
@@ -59,6 +59,16 @@ pub enum Command {
     /// Generate the module that pins the LinkedIn-Version, with the header names and the
     /// sign-in scopes (one source of truth for the version).
     Codegen(crate::codegen::CodegenArgs),
+    /// Explain a LinkedIn error response: what it means, the likely cause, the fix, the rule.
+    #[command(
+        after_help = "Reads the JSON body, optionally after the HTTP status line and headers (curl -i), or an OAuth redirect URL with error=.\nExit codes: 0 explained; 2 not a LinkedIn error response, or the file cannot be read."
+    )]
+    ExplainError {
+        /// File with the response; `-` or nothing reads standard input.
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        table: TableArgs,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -186,6 +196,7 @@ where
         Some(Command::Rules { format, table }) => rules(format, &table),
         Some(Command::Versions { format, table }) => versions(format, &table),
         Some(Command::Codegen(a)) => crate::codegen::run(&a),
+        Some(Command::ExplainError { file, table }) => explain_error(file.as_deref(), &table),
     };
     match result {
         Ok(code) => code,
@@ -222,18 +233,18 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
         stdin: None,
     };
     if let Some(name) = &a.stdin_filename {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| Error::Io {
-                path: "<stdin>".into(),
-                message: e.to_string(),
-            })?;
-        opts.stdin = Some((name.clone(), buf));
+        opts.stdin = Some((name.clone(), read_stdin()?));
     } else if opts.paths.is_empty() {
         opts.paths.push(PathBuf::from("."));
     }
-    let scan = linter.scan(&opts)?;
+    // jsonl writes each file's findings as soon as the file is checked, the rest at the end
+    // (not with --fix/--diff: those report what remains after fixing).
+    let stream = (a.format == Some(Format::Jsonl) && !a.fix && !a.diff)
+        .then(|| report::jsonl::Stream::new(std::io::stdout()));
+    let scan = match &stream {
+        Some(s) => linter.scan_streaming(&opts, &|f| s.file(f))?,
+        None => linter.scan(&opts)?,
+    };
     let fix = crate::fix::FixOptions {
         unsafe_fixes: a.unsafe_fixes,
     };
@@ -253,14 +264,18 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
         color: color_on(a.color, stdout.is_terminal()),
         elapsed: started.elapsed(),
         fail_on,
+        exit_zero: a.exit_zero,
     };
     let mut out = stdout.lock();
-    report::render(&scan, linter.table(), &ropts, &mut out)
-        .and_then(|_| out.flush())
-        .map_err(|e| Error::Io {
-            path: "<stdout>".into(),
-            message: e.to_string(),
-        })?;
+    match stream {
+        Some(s) => s.finish(&scan, linter.table()),
+        None => report::render(&scan, linter.table(), &ropts, &mut out),
+    }
+    .and_then(|_| out.flush())
+    .map_err(|e| Error::Io {
+        path: "<stdout>".into(),
+        message: e.to_string(),
+    })?;
     if let Some(plan) = &fixed {
         eprintln!("linkedin-lint: {}", plan.summary(true));
     }
@@ -274,290 +289,80 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
     })
 }
 
+fn read_stdin() -> Result<Vec<u8>, Error> {
+    let mut buf = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut buf)
+        .map_err(|e| Error::Io {
+            path: "<stdin>".into(),
+            message: e.to_string(),
+        })?;
+    Ok(buf)
+}
+
+/// `explain-error`: 0 when the input is explained, 2 when it is not a LinkedIn error response.
+fn explain_error(file: Option<&std::path::Path>, t: &TableArgs) -> Result<i32, Error> {
+    use crate::explain_error::{ErrorResponse, explain};
+    let linter = t.builder().build()?;
+    let (name, bytes) = match file.filter(|f| f.as_os_str() != "-") {
+        Some(f) => (
+            crate::walk::display_path(f),
+            std::fs::read(f).map_err(|e| Error::Io {
+                path: crate::walk::display_path(f),
+                message: e.to_string(),
+            })?,
+        ),
+        None => {
+            if std::io::stdin().is_terminal() {
+                eprintln!("Paste the LinkedIn error response, then Ctrl-D:");
+            }
+            ("<stdin>".to_string(), read_stdin()?)
+        }
+    };
+    let Some(response) = ErrorResponse::parse(&String::from_utf8_lossy(&bytes)) else {
+        eprintln!(
+            "linkedin-lint: {name} is not a LinkedIn error response (expected a JSON body such as {{\"status\":426,\"code\":\"NONEXISTENT_VERSION\",\"message\":\"…\"}}, optionally after the HTTP status line, or an OAuth redirect with error=)"
+        );
+        return Ok(EXIT_ERROR);
+    };
+    emit(&explain(&response, linter.table(), linter.options()).to_string())
+}
+
 fn explain(what: &str, t: &TableArgs) -> Result<i32, Error> {
     let linter = t.builder().build()?;
-    let table = linter.table();
-    let mut out = String::new();
-    if let Some(rule) = Rule::from_name(what) {
-        out.push_str(&format!("{}: {}\n\nEntries:\n", rule, rule.summary()));
-        for c in table.checks.iter().filter(|c| c.rule == rule.name()) {
-            out.push_str(&format!("  {:<28} {:<8} {}\n", c.id, c.severity, c.message));
-        }
-        let (kind, ids): (&str, Vec<(&String, Severity, &String)>) = match rule {
-            Rule::EndpointDeprecated => (
-                "endpoint",
-                table
-                    .endpoints
-                    .iter()
-                    .map(|e| (&e.id, e.severity, &e.path))
-                    .collect(),
-            ),
-            Rule::ScopeDeprecated => (
-                "scope",
-                table
-                    .scopes
-                    .iter()
-                    .map(|e| (&e.id, e.severity, &e.scope))
-                    .collect(),
-            ),
-            Rule::ScopeVersionMismatch => (
-                "requirement",
-                table
-                    .requirements
-                    .iter()
-                    .map(|e| (&e.id, e.severity, &e.endpoint))
-                    .collect(),
-            ),
-            _ => ("", Vec::new()),
-        };
-        for (id, sev, what) in ids {
-            out.push_str(&format!("  {id:<28} {sev:<8} {kind} {what}\n"));
-        }
-        out.push_str("\nRun `linkedin-lint explain ID` for one entry.\n");
-        print!("{out}");
-        return Ok(EXIT_OK);
-    }
-    let entry = find_entry(table, what);
-    let Some(Explained {
-        rule,
-        severity: sev,
-        message,
-        help,
-        source,
-        breaks,
-        extra,
-    }) = entry
-    else {
-        return Err(Error::Usage(format!(
+    let text = crate::reference::explain(linter.table(), what).ok_or_else(|| {
+        Error::Usage(format!(
             "`{what}` is neither a rule nor a rule-table id; see `linkedin-lint rules`"
-        )));
-    };
-    println!("{what} ({rule}, {sev})\n\n{message}\n{extra}");
-    if let Some(b) = breaks {
-        println!("What breaks: {b}");
-    }
-    println!("What to do: {help}");
-    if rule.starts_with("scope") {
-        println!(
-            "Permission cache: after a scope or product change, a new token may act with its old permissions for about five minutes; changing scopes needs users to re-authorize."
-        );
-    }
-    println!("Source: {source}");
-    Ok(EXIT_OK)
-}
-
-/// One rule-table entry, whatever its section, as `explain` shows it.
-struct Explained<'t> {
-    rule: String,
-    severity: Severity,
-    message: &'t str,
-    help: &'t str,
-    source: &'t str,
-    breaks: &'t Option<String>,
-    extra: String,
-}
-
-fn find_entry<'t>(table: &'t crate::RuleTable, what: &str) -> Option<Explained<'t>> {
-    let ex = |rule: &str,
-              severity,
-              message: &'t String,
-              help: &'t String,
-              source: &'t String,
-              breaks: &'t Option<String>,
-              extra| Explained {
-        rule: rule.to_string(),
-        severity,
-        message,
-        help,
-        source,
-        breaks,
-        extra,
-    };
-    if let Some(c) = table.checks.iter().find(|c| c.id == what) {
-        return Some(ex(
-            &c.rule,
-            c.severity,
-            &c.message,
-            &c.help,
-            &c.source,
-            &c.breaks,
-            String::new(),
-        ));
-    }
-    if let Some(e) = table.endpoints.iter().find(|e| e.id == what) {
-        let arrow = e
-            .replacement
-            .as_ref()
-            .map(|r| format!(" -> {r}"))
-            .unwrap_or_default();
-        let fix = match e.fix {
-            crate::rules::FixKind::None => "none",
-            crate::rules::FixKind::MachineApplicable => "machine-applicable (--fix)",
-            crate::rules::FixKind::MaybeIncorrect => "maybe-incorrect (--fix --unsafe-fixes)",
-        };
-        let extra = format!("Path: {}{arrow}\nFix: {fix}\n", e.path);
-        return Some(ex(
-            "endpoint-deprecated",
-            e.severity,
-            &e.message,
-            &e.help,
-            &e.source,
-            &e.breaks,
-            extra,
-        ));
-    }
-    if let Some(e) = table.scopes.iter().find(|e| e.id == what) {
-        let arrow = if e.replacement.is_empty() {
-            String::new()
-        } else {
-            format!(" -> {}", e.replacement.join(" "))
-        };
-        let extra = format!("Scope: {}{arrow}\n", e.scope);
-        return Some(ex(
-            "scope-deprecated",
-            e.severity,
-            &e.message,
-            &e.help,
-            &e.source,
-            &e.breaks,
-            extra,
-        ));
-    }
-    table.requirements.iter().find(|e| e.id == what).map(|e| {
-        let extra = format!(
-            "Endpoint: {} needs scope {} from version {}\n",
-            e.endpoint, e.scope, e.from_version
-        );
-        ex(
-            "scope-version-mismatch",
-            e.severity,
-            &e.message,
-            &e.help,
-            &e.source,
-            &e.breaks,
-            extra,
-        )
-    })
+        ))
+    })?;
+    emit(&text)
 }
 
 fn rules(format: ListFormat, t: &TableArgs) -> Result<i32, Error> {
     let linter = t.builder().build()?;
-    let table = linter.table();
-    let mut rows: Vec<(String, String, Severity, String)> = Vec::new();
-    rows.extend(
-        table
-            .checks
-            .iter()
-            .map(|c| (c.id.clone(), c.rule.clone(), c.severity, c.message.clone())),
-    );
-    rows.extend(table.endpoints.iter().map(|e| {
-        (
-            e.id.clone(),
-            "endpoint-deprecated".into(),
-            e.severity,
-            e.path.clone(),
-        )
-    }));
-    rows.extend(table.scopes.iter().map(|e| {
-        (
-            e.id.clone(),
-            "scope-deprecated".into(),
-            e.severity,
-            e.scope.clone(),
-        )
-    }));
-    rows.extend(table.requirements.iter().map(|e| {
-        (
-            e.id.clone(),
-            "scope-version-mismatch".into(),
-            e.severity,
-            format!("{} needs {} from {}", e.endpoint, e.scope, e.from_version),
-        )
-    }));
-    match format {
-        ListFormat::Json => {
-            let v: Vec<_> = rows
-                .iter()
-                .map(|(id, rule, sev, summary)| serde_json::json!({"id": id, "rule": rule, "severity": sev, "summary": summary}))
-                .collect();
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&v).expect("serialisable")
-            );
-        }
-        ListFormat::Human => {
-            println!("{:<42} {:<24} {:<8} summary", "id", "rule", "severity");
-            for (id, rule, sev, summary) in rows {
-                println!("{id:<42} {rule:<24} {sev:<8} {summary}");
-            }
-        }
-    }
-    Ok(EXIT_OK)
+    emit(&crate::reference::rules(
+        linter.table(),
+        format == ListFormat::Json,
+    ))
 }
 
 fn versions(format: ListFormat, t: &TableArgs) -> Result<i32, Error> {
-    use crate::calendar::{Status, Version};
     let linter = t.builder().build()?;
-    let cal = &linter.table().calendar;
-    let opts = linter.options();
-    let mut rows = Vec::new();
-    for idx in cal.first.month_index()..=cal.latest.month_index().max(opts.today.month_index()) {
-        let v = Version::from_month_index(idx);
-        let (status, sunset) = match cal.status(v, opts.today, opts.expiring_days) {
-            Status::Active { sunset, .. } => ("active", Some(sunset)),
-            Status::Expiring { sunset, .. } => ("expiring", Some(sunset)),
-            Status::Sunset { sunset, .. } => ("sunset", Some(sunset)),
-            Status::NotReleased => ("never released", None),
-            Status::BeforeFirst => ("before first", None),
-            Status::Future => ("future", None),
-        };
-        let basis = if cal.sunsets.contains_key(&idx) {
-            "published"
-        } else {
-            "policy"
-        };
-        let known = idx <= cal.latest.month_index();
-        rows.push((
-            v.to_string(),
-            status,
-            sunset.map(|d| d.to_string()),
-            if sunset.is_some() { basis } else { "" },
-            known,
-        ));
+    emit(&crate::reference::versions(
+        linter.table(),
+        linter.options(),
+        format == ListFormat::Json,
+    ))
+}
+
+/// Print a reference command's output. A closed pipe (`| head`) is not an error.
+fn emit(text: &str) -> Result<i32, Error> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Io {
+            path: "<stdout>".into(),
+            message: e.to_string(),
+        }),
+        _ => Ok(EXIT_OK),
     }
-    let rec = cal.recommended(opts.today, opts.expiring_days);
-    match format {
-        ListFormat::Json => {
-            let v: Vec<_> = rows
-                .iter()
-                .map(|(v, st, d, b, known)| serde_json::json!({"version": v, "status": st, "sunset": d, "sunset_basis": b, "in_table": known}))
-                .collect();
-            let doc = serde_json::json!({"today": opts.today.to_string(), "recommended": rec.to_string(), "versions": v});
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&doc).expect("serialisable")
-            );
-        }
-        ListFormat::Human => {
-            println!(
-                "LinkedIn Marketing API versions on {} (expiring window {} days)",
-                opts.today, opts.expiring_days
-            );
-            println!("{:<10} {:<15} {:<12} basis", "version", "status", "sunset");
-            for (v, st, d, b, known) in &rows {
-                let mark = if *known {
-                    ""
-                } else {
-                    " (newer than the rule table)"
-                };
-                println!(
-                    "{v:<10} {st:<15} {:<12} {b}{mark}",
-                    d.clone().unwrap_or_else(|| "-".into())
-                );
-            }
-            println!("\nRecommended pin: {rec}");
-        }
-    }
-    let _ = std::io::stdout().flush();
-    Ok(EXIT_OK)
 }

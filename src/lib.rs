@@ -23,10 +23,12 @@ pub mod calendar;
 pub mod check;
 pub mod cli;
 pub mod codegen;
+pub mod explain_error;
 pub mod extract;
 pub mod facts;
 pub mod finding;
 pub mod fix;
+pub mod reference;
 pub mod report;
 pub mod rules;
 pub mod source;
@@ -141,6 +143,9 @@ impl Scan {
     }
 }
 
+/// The per-file hook of [`Linter::scan_streaming`]: called from the walker's threads.
+pub type OnFile<'a> = &'a (dyn Fn(&[Finding]) + Sync);
+
 /// The linter: a rule table, the check options, and the prefilter built from them once.
 pub struct Linter {
     table: RuleTable,
@@ -235,6 +240,20 @@ impl Linter {
 
     /// Scan the paths (and/or standard input) of `scan`.
     pub fn scan(&self, scan: &ScanOptions) -> Result<Scan, Error> {
+        self.scan_with(scan, None)
+    }
+
+    /// [`scan`](Self::scan), calling `on_file` with each file's findings (sorted) as soon as
+    /// that file is checked: from the walker's threads, in the order files finish. They are
+    /// final: the returned [`Scan`] holds them unchanged. Findings that need the whole tree
+    /// (`version-inconsistent`, `scope-version-mismatch`, `version-missing`) exist only once
+    /// the walk is over, so they are only in the returned `Scan`. For streaming reports
+    /// (`--format jsonl`); every other report renders the sorted `Scan`.
+    pub fn scan_streaming(&self, scan: &ScanOptions, on_file: OnFile<'_>) -> Result<Scan, Error> {
+        self.scan_with(scan, Some(on_file))
+    }
+
+    fn scan_with(&self, scan: &ScanOptions, on_file: Option<OnFile<'_>>) -> Result<Scan, Error> {
         for p in &scan.paths {
             if std::fs::symlink_metadata(p).is_err() {
                 return Err(Error::Usage(format!(
@@ -265,6 +284,7 @@ impl Linter {
                     if let Some(n) = &r.note {
                         notes.lock().expect("unpoisoned").push(n.clone());
                     }
+                    stream(on_file, &r);
                     results.lock().expect("unpoisoned").push(r);
                 }
             }
@@ -282,7 +302,9 @@ impl Linter {
             let lang = Lang::detect(Path::new(path), bytes).unwrap_or(Lang::Rust);
             let file = SourceFile::new(path.clone(), lang, bytes.clone());
             scanned.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            results.push(analyze(&checker, file));
+            let r = analyze(&checker, file);
+            stream(on_file, &r);
+            results.push(r);
         }
         results.sort_by(|a, b| a.file.path.cmp(&b.file.path));
         notes.sort_by(|a, b| (&a.path, &a.message).cmp(&(&b.path, &b.message)));
@@ -404,6 +426,21 @@ fn analyze(checker: &Checker<'_>, file: SourceFile) -> FileResult {
     FileResult { file, check, note }
 }
 
+/// Hand one file's findings, in report order, to a streaming caller.
+fn stream(on_file: Option<OnFile<'_>>, r: &FileResult) {
+    if let Some(on_file) = on_file {
+        let mut findings = r.check.findings.clone();
+        sort_findings(&mut findings);
+        on_file(&findings);
+    }
+}
+
+/// Report order (path, position, rule), without duplicates.
+fn sort_findings(findings: &mut Vec<Finding>) {
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    findings.dedup_by(|a, b| a.sort_key() == b.sort_key() && a.span == b.span);
+}
+
 fn finish(
     checker: &Checker<'_>,
     results: Vec<FileResult>,
@@ -428,9 +465,6 @@ fn finish(
         scan.sources.insert(file.path.clone(), Arc::from(text));
         scan.findings.extend(check.findings);
     }
-    scan.findings
-        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    scan.findings
-        .dedup_by(|a, b| a.sort_key() == b.sort_key() && a.span == b.span);
+    sort_findings(&mut scan.findings);
     scan
 }

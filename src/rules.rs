@@ -581,6 +581,82 @@ impl RuleTable {
     pub fn check_for_rule(&self, rule: crate::finding::Rule) -> Option<&CheckEntry> {
         self.checks.iter().find(|c| c.rule == rule.name())
     }
+
+    /// Every entry, whatever its section, in table order: checks, endpoints, scopes,
+    /// requirements. What `rules`, `explain` and the SARIF rule list show.
+    pub fn entries(&self) -> impl Iterator<Item = Entry<'_>> {
+        let checks = self.checks.iter().map(|c| Entry {
+            id: &c.id,
+            rule: crate::finding::Rule::from_name(&c.rule).expect("validated on load"),
+            severity: c.severity,
+            message: &c.message,
+            help: &c.help,
+            source: &c.source,
+            breaks: c.breaks.as_deref(),
+            section: Section::Check(c),
+        });
+        let endpoints = self.endpoints.iter().map(|e| Entry {
+            id: &e.id,
+            rule: crate::finding::Rule::EndpointDeprecated,
+            severity: e.severity,
+            message: &e.message,
+            help: &e.help,
+            source: &e.source,
+            breaks: e.breaks.as_deref(),
+            section: Section::Endpoint(e),
+        });
+        let scopes = self.scopes.iter().map(|e| Entry {
+            id: &e.id,
+            rule: crate::finding::Rule::ScopeDeprecated,
+            severity: e.severity,
+            message: &e.message,
+            help: &e.help,
+            source: &e.source,
+            breaks: e.breaks.as_deref(),
+            section: Section::Scope(e),
+        });
+        let requirements = self.requirements.iter().map(|e| Entry {
+            id: &e.id,
+            rule: crate::finding::Rule::ScopeVersionMismatch,
+            severity: e.severity,
+            message: &e.message,
+            help: &e.help,
+            source: &e.source,
+            breaks: e.breaks.as_deref(),
+            section: Section::Requirement(e),
+        });
+        checks.chain(endpoints).chain(scopes).chain(requirements)
+    }
+
+    /// The entry with this id, in any section.
+    pub fn entry(&self, id: &str) -> Option<Entry<'_>> {
+        self.entries().find(|e| e.id == id)
+    }
+}
+
+/// One rule-table entry seen through the fields every section shares.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry<'t> {
+    pub id: &'t str,
+    /// The check whose findings carry this id.
+    pub rule: crate::finding::Rule,
+    pub severity: Severity,
+    /// For generic checks a template (`{version}`, `{sunset}`, … are filled in per finding).
+    pub message: &'t str,
+    pub help: &'t str,
+    pub source: &'t str,
+    /// What a user sees at run time when this breaks, if the table records it.
+    pub breaks: Option<&'t str>,
+    pub section: Section<'t>,
+}
+
+/// The section an [`Entry`] comes from, with its section-specific fields.
+#[derive(Debug, Clone, Copy)]
+pub enum Section<'t> {
+    Check(&'t CheckEntry),
+    Endpoint(&'t EndpointEntry),
+    Scope(&'t ScopeEntry),
+    Requirement(&'t RequirementEntry),
 }
 
 #[cfg(test)]
@@ -670,6 +746,24 @@ mod tests {
                 s.version
             );
         }
+    }
+
+    #[test]
+    fn entries_cover_every_section_once() {
+        let t = load(&[]).unwrap();
+        let n = t.checks.len() + t.endpoints.len() + t.scopes.len() + t.requirements.len();
+        assert_eq!(t.entries().count(), n);
+        let me = t.entry("v2-me").unwrap();
+        assert_eq!(me.rule, crate::finding::Rule::EndpointDeprecated);
+        assert!(matches!(me.section, Section::Endpoint(e) if e.path == "/v2/me"));
+        let sunset = t.entry("version-sunset-dated").unwrap();
+        assert_eq!(sunset.rule, crate::finding::Rule::VersionSunset);
+        assert!(sunset.breaks.unwrap().contains("426"));
+        assert_eq!(
+            t.entry("rest-me-basicprofile").unwrap().rule,
+            crate::finding::Rule::ScopeVersionMismatch
+        );
+        assert!(t.entry("no-such-id").is_none());
     }
 
     #[test]

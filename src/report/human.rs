@@ -165,6 +165,9 @@ fn notes_and_summary(scan: &Scan, opts: &RenderOptions, out: &mut dyn Write) -> 
         .iter()
         .filter(|f| f.severity >= opts.fail_on)
         .count();
+    if opts.exit_zero {
+        return Ok(());
+    }
     if failing > 0 {
         writeln!(
             out,
@@ -187,14 +190,34 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// rustc/cargo-shaped output (`error[endpoint-deprecated]: …`, `  --> path:line:col`).
+/// rustc/cargo-shaped output, for tools and problem matchers that read cargo's diagnostics:
+///
+/// ```text
+/// error[endpoint-deprecated]: `/uas/oauth2/` is the retired OAuth 2.0 path
+///   --> src/oauth.rs:10:34
+///    |
+/// 10 |         "https://www.linkedin.com/uas/oauth2/authorization?…"
+///    |                                  ^^^^^^^^^^^^ A retired or deprecated LinkedIn endpoint
+///    |
+///    = help: Use `https://www.linkedin.com/oauth/v2/authorization` …
+///    = note: rule-table entry `uas-oauth2` (`linkedin-lint explain uas-oauth2`)
+///    = note: for more information, see https://…
+/// ```
+///
+/// The header code is the rule alone, as rustc's is a lint name: matchers written for cargo
+/// (`^(warning|error)(\[\S+\])?: (.*)$` then `^\s+--> (.+):(\d+):(\d+)$`) read it, and the
+/// message stays the finding's own. The rule-table id goes in a note. ASCII borders, as rustc
+/// draws them; `info` findings are `note`s.
 pub fn render_rustc(scan: &Scan, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     let mut files = SimpleFiles::new();
     let mut ids = std::collections::HashMap::new();
     for (path, text) in &scan.sources {
         ids.insert(path.clone(), files.add(path.clone(), text.clone()));
     }
-    let config = term::Config::default();
+    let config = term::Config {
+        chars: term::Chars::ascii(),
+        ..term::Config::default()
+    };
     let mut buf = Vec::new();
     {
         let mut writer: Box<dyn termcolor::WriteColor> = if opts.color {
@@ -225,13 +248,19 @@ pub fn render_rustc(scan: &Scan, opts: &RenderOptions, out: &mut dyn Write) -> i
                     labels.push(Label::secondary(rid, rs..re).with_message(r.message.clone()));
                 }
             }
-            let mut notes = vec![format!("help: {}", f.help)];
+            let mut notes = vec![
+                format!("help: {}", f.help),
+                format!(
+                    "note: rule-table entry `{}` (`linkedin-lint explain {}`)",
+                    f.id, f.id
+                ),
+            ];
             if !f.docs.is_empty() {
-                notes.push(format!("see: {}", f.docs));
+                notes.push(format!("note: for more information, see {}", f.docs));
             }
             let d = d
                 .with_code(f.rule.name())
-                .with_message(format!("{} [{}]", f.message, f.id))
+                .with_message(&f.message)
                 .with_labels(labels)
                 .with_notes(notes);
             term::emit_to_write_style(&mut *writer, &config, &files, &d)

@@ -12,12 +12,23 @@ use crate::rules::RuleTable;
 /// The JSON schema version. Bump only with the docs and tests in the same commit.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// The `tool` object, shared with `--format jsonl`.
 #[derive(Serialize)]
-struct Tool<'a> {
+pub(super) struct Tool<'a> {
     name: &'static str,
     version: &'static str,
     /// The rule table's date (`YYYY-MM`).
     rules: &'a str,
+}
+
+impl Tool<'_> {
+    pub(super) fn of(table: &RuleTable) -> Tool<'_> {
+        Tool {
+            name: "linkedin-lint",
+            version: env!("CARGO_PKG_VERSION"),
+            rules: table.updated.get(..7).unwrap_or(&table.updated),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -28,31 +39,33 @@ struct Document<'a> {
     summary: JsonSummary,
 }
 
+/// The `summary` object, shared with `--format jsonl`.
 #[derive(Serialize)]
-struct JsonSummary {
+pub(super) struct JsonSummary {
     files_scanned: usize,
     findings: usize,
     errors: usize,
     warnings: usize,
 }
 
-pub fn render(scan: &Scan, table: &RuleTable, out: &mut dyn Write) -> io::Result<()> {
-    let s = Summary::of(scan);
-    let rules = table.updated.get(..7).unwrap_or(&table.updated);
-    let doc = Document {
-        schema_version: SCHEMA_VERSION,
-        tool: Tool {
-            name: "linkedin-lint",
-            version: env!("CARGO_PKG_VERSION"),
-            rules,
-        },
-        findings: &scan.findings,
-        summary: JsonSummary {
+impl JsonSummary {
+    pub(super) fn of(scan: &Scan) -> JsonSummary {
+        let s = Summary::of(scan);
+        JsonSummary {
             files_scanned: s.files_scanned,
             findings: s.findings,
             errors: s.errors,
             warnings: s.warnings,
-        },
+        }
+    }
+}
+
+pub fn render(scan: &Scan, table: &RuleTable, out: &mut dyn Write) -> io::Result<()> {
+    let doc = Document {
+        schema_version: SCHEMA_VERSION,
+        tool: Tool::of(table),
+        findings: &scan.findings,
+        summary: JsonSummary::of(scan),
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)

@@ -1,8 +1,11 @@
 //! Reports: one finding model, many consumers. Every format reads the same [`Scan`]; none of
 //! them ever sees a secret (sources are masked before they get here, messages never hold one).
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod jsonl;
+pub mod sarif;
 
 use std::io::{self, Write};
 use std::ops::Range;
@@ -25,6 +28,12 @@ pub enum Format {
     Short,
     /// One JSON document (schema_version 1).
     Json,
+    /// JSON Lines: one finding per line as soon as it is known, then a summary line.
+    Jsonl,
+    /// SARIF 2.1.0, for code-scanning UIs (GitHub code scanning).
+    Sarif,
+    /// GitHub Actions workflow commands (`::error file=…::…`): annotations on the PR.
+    Github,
 }
 
 /// Counts for the end of a report.
@@ -57,6 +66,8 @@ pub struct RenderOptions {
     pub elapsed: Duration,
     /// The severity at which the run fails (for the closing reason line).
     pub fail_on: Severity,
+    /// `--exit-zero`: the run exits 0 whatever it found, so there is no failure to explain.
+    pub exit_zero: bool,
 }
 
 /// Render `scan` to `out`.
@@ -66,12 +77,14 @@ pub fn render(
     opts: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let _ = table;
     match opts.format {
         Format::Human => human::render(scan, opts, out),
         Format::Rustc => human::render_rustc(scan, opts, out),
         Format::Short => human::render_short(scan, out),
         Format::Json => json::render(scan, table, out),
+        Format::Jsonl => jsonl::render(scan, table, out),
+        Format::Sarif => sarif::render(scan, table, out),
+        Format::Github => github::render(scan, out),
     }
 }
 

@@ -1,0 +1,514 @@
+//! The reference commands: `explain RULE|ID`, `rules` and `versions`. Each renders the rule
+//! table (and, for `versions`, its calendar on `--today`) to text or JSON, without I/O, so
+//! the CLI only prints and the output is unit-tested.
+
+use serde::Serialize;
+
+use crate::calendar::{Status, SunsetBasis, Version};
+use crate::check::CheckOptions;
+use crate::explain_error::PERMISSION_CACHE;
+use crate::finding::{Rule, Severity};
+use crate::rules::{Entry, FixKind, RuleTable, Section};
+
+/// `explain RULE|ID`; `None` when `what` is neither.
+pub fn explain(table: &RuleTable, what: &str) -> Option<String> {
+    if let Some(rule) = Rule::from_name(what) {
+        return Some(explain_rule(table, rule));
+    }
+    table.entry(what).map(explain_entry)
+}
+
+fn explain_rule(table: &RuleTable, rule: Rule) -> String {
+    let mut out = format!("{rule}: {}\n\n", rule.summary());
+    out.push_str(&labelled("Why it breaks", typical_failure(rule)));
+    if is_scope_rule(rule) {
+        out.push_str(&labelled("Caveat", PERMISSION_CACHE));
+    }
+    let entries: Vec<Entry<'_>> = table.entries().filter(|e| e.rule == rule).collect();
+    if entries.is_empty() {
+        out.push_str("\nThis rule has no rule-table entries.\n");
+        return out;
+    }
+    out.push_str("\nEntries (`linkedin-lint explain ID` shows one):\n");
+    let width = entries.iter().map(|e| e.id.len()).max().unwrap_or(0);
+    for e in &entries {
+        let what = match e.section {
+            Section::Check(c) => c.message.clone(),
+            Section::Endpoint(x) => format!("endpoint {}", x.path),
+            Section::Scope(x) => format!("scope {}", x.scope),
+            Section::Requirement(x) => {
+                format!("{} needs {} from {}", x.endpoint, x.scope, x.from_version)
+            }
+        };
+        out.push_str(&format!("  {:<width$}  {:<7}  {what}\n", e.id, e.severity));
+    }
+    out
+}
+
+fn explain_entry(e: Entry<'_>) -> String {
+    let mut out = format!("{} ({}, {})\n\n", e.id, e.rule, e.severity);
+    let (what, detail) = match e.section {
+        // A generic check's message is a template; its rule's summary says what it is.
+        Section::Check(c) => (
+            format!("{}.", e.rule.summary()),
+            format!("Reported as: {}", c.message),
+        ),
+        Section::Endpoint(x) => {
+            let host = x
+                .host
+                .as_ref()
+                .map(|h| format!(" on {h}"))
+                .unwrap_or_default();
+            let to = x
+                .replacement
+                .as_ref()
+                .map(|r| format!(", replaced by {r}"))
+                .unwrap_or_default();
+            (
+                sentence(e.message),
+                format!("Path {}{host}{to}; fix: {}", x.path, fix_kind(x.fix)),
+            )
+        }
+        Section::Scope(x) => {
+            let to = if x.replacement.is_empty() {
+                ", no replacement".to_string()
+            } else {
+                format!(", replaced by {}", x.replacement.join(" "))
+            };
+            (
+                sentence(e.message),
+                format!("Scope {}{to}; fix: {}", x.scope, fix_kind(x.fix)),
+            )
+        }
+        Section::Requirement(x) => (
+            sentence(e.message),
+            format!(
+                "{} needs scope {} from version {}",
+                x.endpoint, x.scope, x.from_version
+            ),
+        ),
+    };
+    out.push_str(&labelled("What it is", &what));
+    out.push_str(&labelled("", &detail));
+    out.push_str(&labelled(
+        "Why it breaks",
+        e.breaks.unwrap_or_else(|| typical_failure(e.rule)),
+    ));
+    out.push_str(&labelled("What to do", e.help));
+    if is_scope_rule(e.rule) {
+        out.push_str(&labelled("Caveat", PERMISSION_CACHE));
+    }
+    out.push_str(&labelled("Source", e.source));
+    out
+}
+
+/// A table message as a sentence: capitalised, ending in a full stop.
+fn sentence(s: &str) -> String {
+    let mut s = capitalized(s);
+    if !s.ends_with(['.', '!', '?']) {
+        s.push('.');
+    }
+    s
+}
+
+fn is_scope_rule(rule: Rule) -> bool {
+    matches!(rule, Rule::ScopeDeprecated | Rule::ScopeVersionMismatch)
+}
+
+fn fix_kind(f: FixKind) -> &'static str {
+    match f {
+        FixKind::None => "none (the change needs a person)",
+        FixKind::MachineApplicable => "machine-applicable (applied by --fix)",
+        FixKind::MaybeIncorrect => "maybe-incorrect (applied with --fix --unsafe-fixes)",
+    }
+}
+
+pub(crate) fn capitalized(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// What a run-time failure of each rule looks like, for `explain RULE` and for entries whose
+/// table row records no `breaks` (facts §5).
+pub fn typical_failure(rule: Rule) -> &'static str {
+    match rule {
+        Rule::VersionMalformed => {
+            "LinkedIn answers a version it does not serve with HTTP 426 NONEXISTENT_VERSION; how it answers a malformed value is not documented."
+        }
+        Rule::VersionSunset | Rule::VersionExpiring | Rule::VersionUnknown => {
+            "HTTP 426 NONEXISTENT_VERSION: \"Requested version YYYYMM01 is not active\"."
+        }
+        Rule::VersionMissing => {
+            "HTTP 400 VERSION_MISSING: \"A version must be present. Please specify a version by adding the LinkedIn-Version header.\""
+        }
+        Rule::VersionInconsistent => {
+            "Nothing at first: each pinned version fails with HTTP 426 NONEXISTENT_VERSION after its own sunset date, so mixed pins break one call site at a time."
+        }
+        Rule::RestliProtocol => {
+            "Requests are read with Rest.li protocol 1.0, which encodes keys, URNs and lists differently from 2.0, so parameters written for 2.0 are misread or rejected."
+        }
+        Rule::EndpointDeprecated => {
+            "A retired endpoint answers with an HTTP error instead of data (the v1 API answers 410; restricted ones answer 403 ACCESS_DENIED). The unversioned /v2/ Marketing APIs have no published end date, so they can stop working without a dated notice."
+        }
+        Rule::ScopeDeprecated => {
+            "The authorization redirect comes back with error=unauthorized_scope_error (\"Scope ... is not authorized for your application\") for an app that does not have the scope; calls made without it answer 403 ACCESS_DENIED."
+        }
+        Rule::ScopeVersionMismatch => {
+            "HTTP 403 ACCESS_DENIED: \"Not enough permissions to access: RESOURCE.METHOD.YYYYMM01\"."
+        }
+        Rule::AuthScheme => "HTTP 401: \"Unknown authentication schema\".",
+        Rule::HardcodedToken => {
+            "Nothing at first: the secret is readable by anyone with the source. An access-token literal fails with HTTP 401 (serviceErrorCode 65600, \"Invalid access token\") once it expires or is revoked."
+        }
+        Rule::UnusedAllow => "Nothing: an unused allow comment only hides future findings.",
+    }
+}
+
+/// `Label:        text`, wrapped at 100 columns under the text column; an empty label
+/// continues the previous row.
+pub fn labelled(label: &str, text: &str) -> String {
+    const INDENT: usize = 15;
+    const WIDTH: usize = 100;
+    let head = if label.is_empty() {
+        String::new()
+    } else {
+        format!("{label}:")
+    };
+    // A label longer than the column gets the text on the same line after one space.
+    let indent = INDENT.max(head.chars().count() + 1);
+    let mut out = String::new();
+    let mut line = format!("{head:<indent$}");
+    let mut len = indent;
+    let mut empty = true;
+    for word in text.split_whitespace() {
+        let w = word.chars().count();
+        if !empty && len + 1 + w > WIDTH {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = " ".repeat(INDENT);
+            len = INDENT;
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+            len += 1;
+        }
+        line.push_str(word);
+        len += w;
+        empty = false;
+    }
+    out.push_str(line.trim_end());
+    out.push('\n');
+    out
+}
+
+/// One row of `rules`.
+#[derive(Serialize)]
+struct RuleRow<'t> {
+    id: &'t str,
+    rule: &'static str,
+    severity: Severity,
+    summary: &'t str,
+    source: &'t str,
+}
+
+/// `rules`: every entry, in table order.
+pub fn rules(table: &RuleTable, json: bool) -> String {
+    let rows: Vec<RuleRow<'_>> = table
+        .entries()
+        .map(|e| RuleRow {
+            id: e.id,
+            rule: e.rule.name(),
+            severity: e.severity,
+            summary: e.message,
+            source: e.source,
+        })
+        .collect();
+    if json {
+        return serde_json::to_string_pretty(&rows).expect("serialisable") + "\n";
+    }
+    let idw = rows.iter().map(|r| r.id.len()).max().unwrap_or(2).max(2);
+    let rw = rows.iter().map(|r| r.rule.len()).max().unwrap_or(4).max(4);
+    let mut out = format!(
+        "{:<idw$}  {:<rw$}  {:<8}  summary\n",
+        "id", "rule", "severity"
+    );
+    for r in &rows {
+        out.push_str(&format!(
+            "{:<idw$}  {:<rw$}  {:<8}  {}\n",
+            r.id, r.rule, r.severity, r.summary
+        ));
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct Calendar {
+    today: String,
+    expiring_days: u32,
+    recommended: String,
+    versions: Vec<VersionRow>,
+}
+
+#[derive(Serialize)]
+struct VersionRow {
+    version: String,
+    /// `active`, `expiring`, `sunset` or `never released`.
+    status: &'static str,
+    sunset: Option<String>,
+    /// `published` (a date in the table) or `policy` (release + support months); empty
+    /// without a sunset.
+    sunset_basis: &'static str,
+    /// Whether the table knows the version (later months are judged by the policy alone).
+    in_table: bool,
+}
+
+/// `versions`: every month from the first version to the later of the table's latest and
+/// `today`, with status and sunset on `today`, and the recommended pin.
+pub fn versions(table: &RuleTable, opts: &CheckOptions, json: bool) -> String {
+    let cal = &table.calendar;
+    let today = opts.today;
+    let last = cal.latest.month_index().max(today.month_index());
+    let rows: Vec<VersionRow> = (cal.first.month_index()..=last)
+        .map(|idx| {
+            let v = Version::from_month_index(idx);
+            let (status, sunset) = match cal.status(v, today, opts.expiring_days) {
+                Status::Active { sunset, basis } => ("active", Some((sunset, basis))),
+                Status::Expiring { sunset, basis, .. } => ("expiring", Some((sunset, basis))),
+                Status::Sunset { sunset, basis } => ("sunset", Some((sunset, basis))),
+                // Before the first version and after today are outside the range shown.
+                Status::NotReleased | Status::BeforeFirst | Status::Future => {
+                    ("never released", None)
+                }
+            };
+            VersionRow {
+                version: v.to_string(),
+                status,
+                sunset: sunset.map(|(d, _)| d.to_string()),
+                sunset_basis: match sunset {
+                    Some((_, SunsetBasis::Dated)) => "published",
+                    Some((_, SunsetBasis::Policy)) => "policy",
+                    None => "",
+                },
+                in_table: idx <= cal.latest.month_index(),
+            }
+        })
+        .collect();
+    let rec = cal.recommended(today, opts.expiring_days);
+    if json {
+        let doc = Calendar {
+            today: today.to_string(),
+            expiring_days: opts.expiring_days,
+            recommended: rec.to_string(),
+            versions: rows,
+        };
+        return serde_json::to_string_pretty(&doc).expect("serialisable") + "\n";
+    }
+    let mut out = format!(
+        "LinkedIn Marketing API versions on {today} (expiring: sunset within {} days)\n",
+        opts.expiring_days
+    );
+    out.push_str(&format!(
+        "{:<8}  {:<14}  {:<10}  basis\n",
+        "version", "status", "sunset"
+    ));
+    for r in &rows {
+        let note = if r.in_table {
+            ""
+        } else {
+            " (newer than the rule table)"
+        };
+        let line = format!(
+            "{:<8}  {:<14}  {:<10}  {}{note}",
+            r.version,
+            r.status,
+            r.sunset.as_deref().unwrap_or("-"),
+            r.sunset_basis
+        );
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out.push_str(&format!(
+        "\nRecommended pin: {rec} (the newest version the table knows that is neither sunset nor expiring on {today})\n"
+    ));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::Date;
+
+    fn table() -> RuleTable {
+        crate::rules::load(&[]).unwrap()
+    }
+
+    #[test]
+    fn explain_entry_has_every_part() {
+        let t = table();
+        let s = explain(&t, "rest-me-basicprofile").unwrap();
+        assert!(s.starts_with("rest-me-basicprofile (scope-version-mismatch, warning)\n\n"));
+        for part in [
+            "What it is:    `/rest/me` at version 202306",
+            "               /rest/me needs scope r_basicprofile from version 202306",
+            "Why it breaks: HTTP 403 ACCESS_DENIED: \"Not enough permissions to access: partnerApiMe.GET.20230601\"",
+            "What to do:    Add `r_basicprofile`",
+            "Caveat:        Permission cache: after a scope or product change, members must",
+            "Source:        https://stackoverflow.com/a/77847104",
+        ] {
+            assert!(s.contains(part), "missing {part:?} in\n{s}");
+        }
+        assert!(s.lines().all(|l| l.chars().count() <= 100), "{s}");
+    }
+
+    #[test]
+    fn explain_uses_breaks_or_the_rules_typical_failure() {
+        let t = table();
+        let v2me = explain(&t, "v2-me").unwrap();
+        assert!(v2me.contains("Why it breaks: HTTP 403 ACCESS_DENIED: \"Not enough permissions to access: me.GET.NO_VERSION\""));
+        assert!(v2me.contains("Path /v2/me, replaced by /v2/userinfo; fix: maybe-incorrect"));
+        assert!(!v2me.contains("Permission cache"), "not a scope rule");
+        assert!(
+            v2me.contains("restricted to\n               approved developers.\n"),
+            "{v2me}"
+        );
+        // multiple-versions records no `breaks`: the rule's typical failure stands in.
+        let mv = explain(&t, "multiple-versions").unwrap();
+        assert!(
+            mv.contains("Why it breaks: Nothing at first: each pinned version fails with HTTP 426"),
+            "{mv}"
+        );
+        assert!(mv.contains("Reported as: LinkedIn-Version {version} is pinned here"));
+        let scope = explain(&t, "r-contactinfo").unwrap();
+        assert!(scope.contains("unauthorized_scope_error"), "{scope}");
+        assert!(scope.contains("Permission cache"));
+        assert!(explain(&t, "nope").is_none());
+    }
+
+    #[test]
+    fn explain_rule_lists_its_entries() {
+        let t = table();
+        let s = explain(&t, "scope-deprecated").unwrap();
+        assert!(
+            s.starts_with("scope-deprecated: A retired or deprecated OAuth scope is requested\n")
+        );
+        assert!(s.contains("Why it breaks: "));
+        assert!(s.contains("Caveat:        Permission cache: "));
+        let n = t.scopes.len();
+        assert_eq!(
+            s.lines()
+                .filter(|l| l.starts_with("  ") && l.contains("  scope "))
+                .count(),
+            n,
+            "{s}"
+        );
+        assert!(
+            s.contains("  r-liteprofile             warning  scope r_liteprofile\n"),
+            "{s}"
+        );
+        let unused = explain(&t, "unused-allow").unwrap();
+        assert!(unused.contains("no rule-table entries"));
+    }
+
+    #[test]
+    fn every_entry_and_rule_explains() {
+        let t = table();
+        for e in t.entries() {
+            let s = explain(&t, e.id).unwrap();
+            assert!(
+                s.contains("Why it breaks: ") && s.contains("Source:"),
+                "{}",
+                e.id
+            );
+        }
+        for r in Rule::ALL {
+            assert!(explain(&t, r.name()).is_some());
+        }
+    }
+
+    #[test]
+    fn rules_lists_every_entry_aligned() {
+        let t = table();
+        let text = rules(&t, false);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), t.entries().count() + 1);
+        let col = lines[0].find("severity").unwrap();
+        assert!(
+            lines[1..].iter().all(|l| {
+                let sev = &l[col..];
+                sev.starts_with("error ") || sev.starts_with("warning ") || sev.starts_with("info ")
+            }),
+            "{text}"
+        );
+        let json: serde_json::Value = serde_json::from_str(&rules(&t, true)).unwrap();
+        let first = &json[0];
+        assert_eq!(first["id"], "version-format");
+        assert_eq!(first["rule"], "version-malformed");
+        assert_eq!(first["severity"], "error");
+        assert!(first["source"].as_str().unwrap().starts_with("https://"));
+        let me = json
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == "v2-me")
+            .unwrap();
+        assert!(
+            me["summary"]
+                .as_str()
+                .unwrap()
+                .starts_with("`/v2/me` belongs")
+        );
+    }
+
+    #[test]
+    fn versions_calendar_statuses_and_pin() {
+        let t = table();
+        let today = Date::parse("2026-11-23").unwrap();
+        let opts = CheckOptions::new(&t, today);
+        let s = versions(&t, &opts, false);
+        let row = |v: &str| {
+            s.lines()
+                .find(|l| l.starts_with(v))
+                .unwrap_or_else(|| panic!("no {v} in\n{s}"))
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(row("202206"), "202206 sunset 2023-08-24 published");
+        assert_eq!(row("202412"), "202412 never released -");
+        assert_eq!(row("202601"), "202601 expiring 2027-01-15 published");
+        assert_eq!(row("202603"), "202603 active 2027-03-16 published");
+        assert_eq!(row("202609"), "202609 active 2027-09-15 policy");
+        assert_eq!(
+            row("202611"),
+            "202611 active 2027-11-15 policy (newer than the rule table)"
+        );
+        assert!(s.contains("\nRecommended pin: 202609 "));
+        let json: serde_json::Value = serde_json::from_str(&versions(&t, &opts, true)).unwrap();
+        assert_eq!(json["recommended"], "202609");
+        assert_eq!(json["today"], "2026-11-23");
+        let dec = json["versions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|v| v["version"] == "202512")
+            .unwrap();
+        assert_eq!(dec["status"], "never released");
+        assert_eq!(dec["sunset"], serde_json::Value::Null);
+    }
+
+    #[test]
+    fn labelled_wraps_under_the_text_column() {
+        let s = labelled("Fix", &"word ".repeat(40));
+        let lines: Vec<&str> = s.lines().collect();
+        assert!(lines[0].starts_with("Fix:           word"));
+        assert!(lines[1].starts_with("               word"));
+        assert!(lines.iter().all(|l| l.len() <= 100));
+        assert_eq!(
+            labelled("A label wider than 15", "x"),
+            "A label wider than 15: x\n"
+        );
+    }
+}
