@@ -451,7 +451,9 @@ impl<'t> Checker<'t> {
         let value = lit.value[r.clone()].trim_start();
         if value.is_empty()
             || is_template(value)
-            || value.get(..7).is_some_and(|p| p.eq_ignore_ascii_case("bearer "))
+            || value
+                .get(..7)
+                .is_some_and(|p| p.eq_ignore_ascii_case("bearer "))
         {
             return;
         }
@@ -1478,7 +1480,10 @@ mod tests {
     #[test]
     fn auth_value_with_multibyte_char_at_seven() {
         // Found by the `readers` fuzz target: `value[..7]` cut a multi-byte char.
-        let linter = crate::Linter::builder().today("2026-11-23").build().unwrap();
+        let linter = crate::Linter::builder()
+            .today("2026-11-23")
+            .build()
+            .unwrap();
         let src = "const API = \"https://api.linkedin.com\";\nconst h = {\"Authorization\": \"Token \u{93}x\"};\n";
         let scan = linter.check_text("a.ts", src);
         assert!(scan.findings.iter().any(|f| f.id == "bearer-scheme"));
