@@ -559,7 +559,9 @@ impl<'t> Checker<'t> {
         }
         for (ri, req) in self.table.requirements.iter().enumerate() {
             if path_matches(path, &req.endpoint) {
-                if let Some(r) = to_file(0..req.endpoint.len().min(path.len())) {
+                if let Some(r) =
+                    to_file(0..req.endpoint.len() - usize::from(!path.starts_with('/')))
+                {
                     out.requirement_sites.push((ri, file.span(r.start, r.end)));
                 }
             }
@@ -1487,6 +1489,25 @@ mod tests {
         let src = "const API = \"https://api.linkedin.com\";\nconst h = {\"Authorization\": \"Token \u{93}x\"};\n";
         let scan = linter.check_text("a.ts", src);
         assert!(scan.findings.iter().any(|f| f.id == "bearer-scheme"));
+    }
+
+    #[test]
+    fn slashless_requirement_path_before_multibyte_char() {
+        // Found by the `readers` fuzz target: `rest/meÿ` (no leading slash) was measured with
+        // the slash, so the span ended inside `ÿ`.
+        let linter = crate::Linter::builder()
+            .today("2026-11-23")
+            .build()
+            .unwrap();
+        let src =
+            "const linkedin = 1;\nconst u = \"rest/me\u{ff}\";\nconst s = [\"r_liteprofile\"];\n";
+        let scan = linter.check_text("a.ts", src);
+        for f in &scan.findings {
+            assert!(
+                src.is_char_boundary(f.span.byte_start) && src.is_char_boundary(f.span.byte_end),
+                "{f:?}"
+            );
+        }
     }
 
     #[test]

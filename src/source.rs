@@ -182,7 +182,11 @@ impl SourceFile {
 
     /// 1-based line and column (in chars) of a byte offset into `text`.
     pub fn line_col(&self, offset: usize) -> LineCol {
-        let offset = offset.min(self.text.len());
+        let mut offset = offset.min(self.text.len());
+        // Never slice inside a character, whatever a caller computed.
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line];
         let column = if self.ascii {
@@ -209,12 +213,21 @@ impl SourceFile {
 
     /// The span of a byte range of `text`, with byte offsets translated to the file on disk.
     pub fn span(&self, start: usize, end: usize) -> Span {
+        let (start, end) = (self.floor(start), self.floor(end));
         Span {
             start: self.line_col(start),
             end: self.line_col(end),
             byte_start: self.disk_offset(start),
             byte_end: self.disk_offset(end),
         }
+    }
+
+    fn floor(&self, mut i: usize) -> usize {
+        i = i.min(self.text.len());
+        while !self.text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
     }
 
     /// Translate an offset in the decoded text to an offset in the bytes on disk.
