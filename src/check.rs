@@ -1502,12 +1502,22 @@ mod tests {
         let src =
             "const linkedin = 1;\nconst u = \"rest/me\u{ff}\";\nconst s = [\"r_liteprofile\"];\n";
         let scan = linter.check_text("a.ts", src);
-        for f in &scan.findings {
-            assert!(
-                src.is_char_boundary(f.span.byte_start) && src.is_char_boundary(f.span.byte_end),
-                "{f:?}"
-            );
-        }
+        let f = scan
+            .findings
+            .iter()
+            .find(|f| f.id == "rest-me-basicprofile")
+            .expect("requirement finding");
+        assert_eq!(&src[f.span.byte_start..f.span.byte_end], "rest/me");
+        // And with an ASCII character after the path, the span must not take it in.
+        let src =
+            "const linkedin = 1;\nconst u = \"rest/me?x=1\";\nconst s = [\"r_liteprofile\"];\n";
+        let scan = linter.check_text("a.ts", src);
+        let f = scan
+            .findings
+            .iter()
+            .find(|f| f.id == "rest-me-basicprofile")
+            .expect("requirement finding");
+        assert_eq!(&src[f.span.byte_start..f.span.byte_end], "rest/me");
     }
 
     #[test]
