@@ -684,9 +684,14 @@ impl<'t> Checker<'t> {
                     continue;
                 }
                 let from = Version::parse(&req.from_version).expect("validated");
-                let pinned = if local.is_empty() { &tree_versions } else { &local };
+                let pinned = if local.is_empty() {
+                    &tree_versions
+                } else {
+                    &local
+                };
                 // No pinned version: the request needs one anyway, and any current one is newer.
-                let applies = pinned.is_empty() || pinned.iter().any(|v| v.month_index() >= from.month_index());
+                let applies = pinned.is_empty()
+                    || pinned.iter().any(|v| v.month_index() >= from.month_index());
                 if !applies {
                     continue;
                 }

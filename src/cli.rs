@@ -293,8 +293,19 @@ fn explain(what: &str, t: &TableArgs) -> Result<i32, Error> {
         return Ok(EXIT_OK);
     }
     let entry = find_entry(table, what);
-    let Some(Explained { rule, severity: sev, message, help, source, breaks, extra }) = entry else {
-        return Err(Error::Usage(format!("`{what}` is neither a rule nor a rule-table id; see `linkedin-lint rules`")));
+    let Some(Explained {
+        rule,
+        severity: sev,
+        message,
+        help,
+        source,
+        breaks,
+        extra,
+    }) = entry
+    else {
+        return Err(Error::Usage(format!(
+            "`{what}` is neither a rule nor a rule-table id; see `linkedin-lint rules`"
+        )));
     };
     println!("{what} ({rule}, {sev})\n\n{message}\n{extra}");
     if let Some(b) = breaks {
@@ -322,7 +333,13 @@ struct Explained<'t> {
 }
 
 fn find_entry<'t>(table: &'t crate::RuleTable, what: &str) -> Option<Explained<'t>> {
-    let ex = |rule: &str, severity, message: &'t String, help: &'t String, source: &'t String, breaks: &'t Option<String>, extra| Explained {
+    let ex = |rule: &str,
+              severity,
+              message: &'t String,
+              help: &'t String,
+              source: &'t String,
+              breaks: &'t Option<String>,
+              extra| Explained {
         rule: rule.to_string(),
         severity,
         message,
@@ -332,26 +349,69 @@ fn find_entry<'t>(table: &'t crate::RuleTable, what: &str) -> Option<Explained<'
         extra,
     };
     if let Some(c) = table.checks.iter().find(|c| c.id == what) {
-        return Some(ex(&c.rule, c.severity, &c.message, &c.help, &c.source, &c.breaks, String::new()));
+        return Some(ex(
+            &c.rule,
+            c.severity,
+            &c.message,
+            &c.help,
+            &c.source,
+            &c.breaks,
+            String::new(),
+        ));
     }
     if let Some(e) = table.endpoints.iter().find(|e| e.id == what) {
-        let arrow = e.replacement.as_ref().map(|r| format!(" -> {r}")).unwrap_or_default();
+        let arrow = e
+            .replacement
+            .as_ref()
+            .map(|r| format!(" -> {r}"))
+            .unwrap_or_default();
         let fix = match e.fix {
             crate::rules::FixKind::None => "none",
             crate::rules::FixKind::MachineApplicable => "machine-applicable (--fix)",
             crate::rules::FixKind::MaybeIncorrect => "maybe-incorrect (--fix --unsafe-fixes)",
         };
         let extra = format!("Path: {}{arrow}\nFix: {fix}\n", e.path);
-        return Some(ex("endpoint-deprecated", e.severity, &e.message, &e.help, &e.source, &e.breaks, extra));
+        return Some(ex(
+            "endpoint-deprecated",
+            e.severity,
+            &e.message,
+            &e.help,
+            &e.source,
+            &e.breaks,
+            extra,
+        ));
     }
     if let Some(e) = table.scopes.iter().find(|e| e.id == what) {
-        let arrow = if e.replacement.is_empty() { String::new() } else { format!(" -> {}", e.replacement.join(" ")) };
+        let arrow = if e.replacement.is_empty() {
+            String::new()
+        } else {
+            format!(" -> {}", e.replacement.join(" "))
+        };
         let extra = format!("Scope: {}{arrow}\n", e.scope);
-        return Some(ex("scope-deprecated", e.severity, &e.message, &e.help, &e.source, &e.breaks, extra));
+        return Some(ex(
+            "scope-deprecated",
+            e.severity,
+            &e.message,
+            &e.help,
+            &e.source,
+            &e.breaks,
+            extra,
+        ));
     }
     table.requirements.iter().find(|e| e.id == what).map(|e| {
-        let extra = format!("Endpoint: {} needs scope {} from version {}\n", e.endpoint, e.scope, e.from_version);
-        ex("scope-version-mismatch", e.severity, &e.message, &e.help, &e.source, &e.breaks, extra)
+        let extra = format!(
+            "Endpoint: {} needs scope {} from version {}\n",
+            e.endpoint, e.scope, e.from_version
+        );
+        ex(
+            "scope-version-mismatch",
+            e.severity,
+            &e.message,
+            &e.help,
+            &e.source,
+            &e.breaks,
+            extra,
+        )
     })
 }
 

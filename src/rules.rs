@@ -315,7 +315,12 @@ fn build(files: Vec<(String, String, RuleFile)>) -> Result<RuleTable, Box<RuleEr
 
     for (name, src, file) in files {
         let err = |reason: String, key: &str, value: &str| {
-            Box::new(RuleError::new(&name, &src, reason, locate(&src, key, value)))
+            Box::new(RuleError::new(
+                &name,
+                &src,
+                reason,
+                locate(&src, key, value),
+            ))
         };
         if file.schema != 1 {
             return Err(err(

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{bin, brief, json, tree, TODAY};
+use common::{TODAY, bin, brief, json, tree};
 use predicates::prelude::*;
 
 #[test]
@@ -52,13 +52,27 @@ fn json_contract_shape() {
     let f = &doc["findings"][0];
     let mut keys: Vec<&str> = f.as_object().unwrap().keys().map(String::as_str).collect();
     keys.sort();
-    assert_eq!(keys, ["docs", "fix", "help", "id", "message", "path", "rule", "severity", "span"]);
+    assert_eq!(
+        keys,
+        [
+            "docs", "fix", "help", "id", "message", "path", "rule", "severity", "span"
+        ]
+    );
     // The version literal `"202304"` on line 6: exact span, byte offsets into the file.
     assert_eq!(f["id"], "version-sunset-dated");
-    assert_eq!(f["span"]["start"], serde_json::json!({"line": 6, "column": 37}));
-    assert_eq!(f["span"]["end"], serde_json::json!({"line": 6, "column": 43}));
+    assert_eq!(
+        f["span"]["start"],
+        serde_json::json!({"line": 6, "column": 37})
+    );
+    assert_eq!(
+        f["span"]["end"],
+        serde_json::json!({"line": 6, "column": 43})
+    );
     let text = std::fs::read_to_string("tests/fixtures/legacy-client/src/linkedin.rs").unwrap();
-    let (s, e) = (f["span"]["byte_start"].as_u64().unwrap() as usize, f["span"]["byte_end"].as_u64().unwrap() as usize);
+    let (s, e) = (
+        f["span"]["byte_start"].as_u64().unwrap() as usize,
+        f["span"]["byte_end"].as_u64().unwrap() as usize,
+    );
     assert_eq!(&text[s..e], "202304");
     assert_eq!(f["fix"]["applicability"], "machine-applicable");
     assert_eq!(f["fix"]["edits"][0]["replacement"], "202609");
@@ -70,12 +84,29 @@ fn secrets_never_appear_in_any_output() {
     let secret = "WPL_AP1.g5XfB2vQ9pLr7kTz.Jw3hQ==";
     for format in ["human", "json", "short"] {
         let out = bin()
-            .args(["check", "tests/fixtures/legacy-client/src/oauth.rs", "--today", TODAY, "--format", format])
+            .args([
+                "check",
+                "tests/fixtures/legacy-client/src/oauth.rs",
+                "--today",
+                TODAY,
+                "--format",
+                format,
+            ])
             .output()
             .unwrap();
-        let all = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-        assert!(all.contains("client-secret-literal"), "{format}: finding missing");
-        assert!(!all.contains(secret) && !all.contains("g5XfB2vQ9pLr7kTz"), "{format} leaks the secret:\n{all}");
+        let all = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            all.contains("client-secret-literal"),
+            "{format}: finding missing"
+        );
+        assert!(
+            !all.contains(secret) && !all.contains("g5XfB2vQ9pLr7kTz"),
+            "{format} leaks the secret:\n{all}"
+        );
     }
 }
 
@@ -83,15 +114,38 @@ fn secrets_never_appear_in_any_output() {
 fn exit_codes() {
     // Clean tree: 0.
     let dir = tree(&[("src/main.rs", "fn main() { println!(\"hello\"); }\n")]);
-    bin().arg("check").arg(dir.path()).args(["--today", TODAY]).assert().code(0);
+    bin()
+        .arg("check")
+        .arg(dir.path())
+        .args(["--today", TODAY])
+        .assert()
+        .code(0);
     // Warnings only: 0 by default, 1 with --fail-on warning.
     let dir = tree(&[("api.py", "ME = 'https://api.linkedin.com/v2/me'\n")]);
-    bin().arg("check").arg(dir.path()).args(["--today", TODAY]).assert().code(0);
-    bin().arg("check").arg(dir.path()).args(["--today", TODAY, "--fail-on", "warning"]).assert().code(1);
+    bin()
+        .arg("check")
+        .arg(dir.path())
+        .args(["--today", TODAY])
+        .assert()
+        .code(0);
+    bin()
+        .arg("check")
+        .arg(dir.path())
+        .args(["--today", TODAY, "--fail-on", "warning"])
+        .assert()
+        .code(1);
     // Errors: 1, or 0 with --exit-zero.
     let dir = tree(&[("api.py", "VERSION = {'LinkedIn-Version': '202304'}\n")]);
-    bin().arg(dir.path()).args(["--today", TODAY]).assert().code(1);
-    bin().arg(dir.path()).args(["--today", TODAY, "--exit-zero"]).assert().code(0);
+    bin()
+        .arg(dir.path())
+        .args(["--today", TODAY])
+        .assert()
+        .code(1);
+    bin()
+        .arg(dir.path())
+        .args(["--today", TODAY, "--exit-zero"])
+        .assert()
+        .code(0);
 }
 
 #[test]
@@ -100,15 +154,26 @@ fn missing_path_is_a_usage_error() {
         .args(["check", "does/not/exist", "--today", TODAY])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("does/not/exist: no such file or directory"));
+        .stderr(predicate::str::contains(
+            "does/not/exist: no such file or directory",
+        ));
 }
 
 #[test]
 fn malformed_rule_file_points_at_line_and_column() {
-    let dir = tree(&[("extra.yaml", "schema: 1\nendpoints:\n  - id: my-old\n    path: /v2/old\n    severity: fatal\n")]);
+    let dir = tree(&[(
+        "extra.yaml",
+        "schema: 1\nendpoints:\n  - id: my-old\n    path: /v2/old\n    severity: fatal\n",
+    )]);
     let rules = dir.path().join("extra.yaml");
     bin()
-        .args(["check", "tests/fixtures/legacy-client", "--today", TODAY, "--rules"])
+        .args([
+            "check",
+            "tests/fixtures/legacy-client",
+            "--today",
+            TODAY,
+            "--rules",
+        ])
         .arg(&rules)
         .assert()
         .code(2)
@@ -124,9 +189,16 @@ fn user_rules_add_entries() {
             "extra.yaml",
             "schema: 1\nendpoints:\n  - id: v2-network-sizes\n    path: /v2/networkSizes\n    severity: error\n    since: \"2024-01\"\n    grade: P\n    message: networkSizes is gone\n    help: remove it\n    source: https://example.com/changelog\n",
         ),
-        ("client.js", "const u = 'https://api.linkedin.com/v2/networkSizes/urn:li:organization:1';\n"),
+        (
+            "client.js",
+            "const u = 'https://api.linkedin.com/v2/networkSizes/urn:li:organization:1';\n",
+        ),
     ]);
-    let (doc, code) = json(&[dir.path().join("client.js").to_str().unwrap(), "--rules", dir.path().join("extra.yaml").to_str().unwrap()]);
+    let (doc, code) = json(&[
+        dir.path().join("client.js").to_str().unwrap(),
+        "--rules",
+        dir.path().join("extra.yaml").to_str().unwrap(),
+    ]);
     assert_eq!(code, 1);
     assert_eq!(doc["findings"][0]["id"], "v2-network-sizes");
 }
@@ -135,20 +207,45 @@ fn user_rules_add_entries() {
 fn gitignore_binary_and_size_limits() {
     let dir = tree(&[
         (".gitignore", "target/\n"),
-        ("target/gen.rs", "const U: &str = \"https://api.linkedin.com/v2/me\";\n"),
-        ("src/a.rs", "const U: &str = \"https://api.linkedin.com/v2/me\";\n"),
-        ("src/big.rs", &format!("const U: &str = \"https://api.linkedin.com/v2/me\";\n{}", "// pad\n".repeat(200))),
+        (
+            "target/gen.rs",
+            "const U: &str = \"https://api.linkedin.com/v2/me\";\n",
+        ),
+        (
+            "src/a.rs",
+            "const U: &str = \"https://api.linkedin.com/v2/me\";\n",
+        ),
+        (
+            "src/big.rs",
+            &format!(
+                "const U: &str = \"https://api.linkedin.com/v2/me\";\n{}",
+                "// pad\n".repeat(200)
+            ),
+        ),
     ]);
-    std::fs::write(dir.path().join("src/blob.rs"), b"\0\0\0https://api.linkedin.com/v2/me").unwrap();
+    std::fs::write(
+        dir.path().join("src/blob.rs"),
+        b"\0\0\0https://api.linkedin.com/v2/me",
+    )
+    .unwrap();
     let root = dir.path().to_str().unwrap();
     let (doc, _) = json(&[root, "--max-filesize", "1000"]);
     let found = brief(&doc);
     assert_eq!(found.len(), 1, "{found:?}");
-    assert!(found[0].ends_with("src/a.rs:1:42 endpoint-deprecated/v2-me"), "{found:?}");
-    let human = bin().args(["check", root, "--today", TODAY, "--max-filesize", "1000"]).output().unwrap();
+    assert!(
+        found[0].ends_with("src/a.rs:1:42 endpoint-deprecated/v2-me"),
+        "{found:?}"
+    );
+    let human = bin()
+        .args(["check", root, "--today", TODAY, "--max-filesize", "1000"])
+        .output()
+        .unwrap();
     let out = String::from_utf8_lossy(&human.stdout);
     assert!(out.contains("blob.rs: binary file"), "{out}");
-    assert!(out.contains("big.rs: ") && out.contains("over the 1000-byte limit"), "{out}");
+    assert!(
+        out.contains("big.rs: ") && out.contains("over the 1000-byte limit"),
+        "{out}"
+    );
     // --no-ignore walks target/ too.
     let (doc, _) = json(&[root, "--no-ignore"]);
     assert!(brief(&doc).iter().any(|f| f.contains("target/gen.rs")));
@@ -156,8 +253,18 @@ fn gitignore_binary_and_size_limits() {
 
 #[test]
 fn several_paths_and_deterministic_order() {
-    let a = json(&["tests/fixtures/legacy-client/src", "tests/fixtures/legacy-client/config"]).0;
-    let b = json(&["tests/fixtures/legacy-client/config", "tests/fixtures/legacy-client/src", "-j", "1"]).0;
+    let a = json(&[
+        "tests/fixtures/legacy-client/src",
+        "tests/fixtures/legacy-client/config",
+    ])
+    .0;
+    let b = json(&[
+        "tests/fixtures/legacy-client/config",
+        "tests/fixtures/legacy-client/src",
+        "-j",
+        "1",
+    ])
+    .0;
     assert_eq!(a["findings"], b["findings"]);
     assert!(brief(&a).iter().any(|f| f.contains("config/social.yaml")));
 }
@@ -167,23 +274,46 @@ fn today_from_source_date_epoch() {
     // 2024-03-01: 202304 is still supported then (sunset 2024-04-15) but expiring.
     let out = bin()
         .env("SOURCE_DATE_EPOCH", "1709251200")
-        .args(["check", "tests/fixtures/legacy-client/src/linkedin.rs", "--format", "short"])
+        .args([
+            "check",
+            "tests/fixtures/legacy-client/src/linkedin.rs",
+            "--format",
+            "short",
+        ])
         .output()
         .unwrap();
     let s = String::from_utf8_lossy(&out.stdout);
-    assert!(s.contains("linkedin.rs:6:37: warning[version-expiring/version-expiring-dated]"), "{s}");
+    assert!(
+        s.contains("linkedin.rs:6:37: warning[version-expiring/version-expiring-dated]"),
+        "{s}"
+    );
 }
 
 #[test]
 fn human_output_has_snippet_help_and_summary() {
     bin()
-        .args(["check", "tests/fixtures/legacy-client/src/linkedin.rs", "--today", TODAY])
+        .args([
+            "check",
+            "tests/fixtures/legacy-client/src/linkedin.rs",
+            "--today",
+            TODAY,
+        ])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("version-sunset/version-sunset-dated"))
-        .stdout(predicate::str::contains("6 │ pub const LINKEDIN_VERSION: &str = \"202304\";"))
-        .stdout(predicate::str::contains("help: Requests pinned to a sunset version are rejected"))
-        .stdout(predicate::str::contains("linkedin-lint: 1 file scanned, 2 errors, 7 warnings"))
-        .stdout(predicate::str::contains("exit 1: 2 findings at or above error"))
+        .stdout(predicate::str::contains(
+            "version-sunset/version-sunset-dated",
+        ))
+        .stdout(predicate::str::contains(
+            "6 │ pub const LINKEDIN_VERSION: &str = \"202304\";",
+        ))
+        .stdout(predicate::str::contains(
+            "help: Requests pinned to a sunset version are rejected",
+        ))
+        .stdout(predicate::str::contains(
+            "linkedin-lint: 1 file scanned, 2 errors, 7 warnings",
+        ))
+        .stdout(predicate::str::contains(
+            "exit 1: 2 findings at or above error",
+        ))
         .stdout(predicate::str::contains("\u{1b}[").not());
 }

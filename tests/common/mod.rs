@@ -9,15 +9,27 @@ pub const TODAY: &str = "2026-11-23";
 /// The binary, with a fixed date and no colour.
 pub fn bin() -> Command {
     let mut c = Command::cargo_bin("linkedin-lint").expect("binary builds");
-    c.env_remove("SOURCE_DATE_EPOCH").env("NO_COLOR", "1").current_dir(env!("CARGO_MANIFEST_DIR"));
+    c.env_remove("SOURCE_DATE_EPOCH")
+        .env("NO_COLOR", "1")
+        .current_dir(env!("CARGO_MANIFEST_DIR"));
     c
 }
 
 /// Run `check --format json` on `args` and return the parsed document and the exit code.
 pub fn json(args: &[&str]) -> (serde_json::Value, i32) {
-    let out = bin().arg("check").args(args).args(["--today", TODAY, "--format", "json"]).output().unwrap();
-    let doc = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)));
+    let out = bin()
+        .arg("check")
+        .args(args)
+        .args(["--today", TODAY, "--format", "json"])
+        .output()
+        .unwrap();
+    let doc = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
     (doc, out.status.code().unwrap())
 }
 

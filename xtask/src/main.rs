@@ -7,7 +7,8 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("lint-linkedin") => {
             // Same parser and code path as the binary, run in-process through the library.
-            let argv = std::iter::once("cargo xtask lint-linkedin".to_string()).chain(args[1..].iter().cloned());
+            let argv = std::iter::once("cargo xtask lint-linkedin".to_string())
+                .chain(args[1..].iter().cloned());
             ExitCode::from(linkedin_lint::cli::main(argv) as u8)
         }
         _ => {
