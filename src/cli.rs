@@ -110,8 +110,8 @@ pub struct CheckArgs {
     pub format: Option<Format>,
     #[command(flatten)]
     pub table: TableArgs,
-    /// Exit 1 when a finding has at least this severity.
-    #[arg(long, value_enum, default_value = "error", value_name = "SEVERITY")]
+    /// Exit 1 when a finding has at least this severity [default: config's fail-on, else error].
+    #[arg(long, value_enum, value_name = "SEVERITY")]
     pub fail_on: Option<FailOn>,
     /// Always exit 0 when the scan ran (findings are still reported).
     #[arg(long)]
@@ -137,6 +137,15 @@ pub struct CheckArgs {
     /// Follow symbolic links (loops are detected and reported).
     #[arg(long)]
     pub follow_links: bool,
+    /// Use this config file (linkedin-lint.toml, or a Cargo.toml with a metadata table).
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore config files.
+    #[arg(long)]
+    pub isolated: bool,
+    /// Print the effective configuration and exit.
+    #[arg(long)]
+    pub show_config: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -196,7 +205,12 @@ fn color_on(choice: Option<ColorChoice>, stream_is_tty: bool) -> bool {
 /// `check`: scan, report, exit code.
 pub fn check(a: &CheckArgs) -> Result<i32, Error> {
     let started = Instant::now();
-    let linter = a.table.builder().build()?;
+    let cfg = crate::config::resolve(a)?;
+    if a.show_config {
+        print!("{}", cfg.show(a));
+        return Ok(EXIT_OK);
+    }
+    let linter = &cfg.linter;
     let mut opts = ScanOptions {
         paths: a.paths.clone(),
         walk: WalkOptions {
@@ -204,6 +218,7 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
             threads: a.threads.unwrap_or(0),
             exclude: a.exclude.clone(),
             follow_links: a.follow_links,
+            scopes: cfg.scopes.clone(),
         },
         max_filesize: a.max_filesize,
         stdin: None,
@@ -220,12 +235,9 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
     } else if opts.paths.is_empty() {
         opts.paths.push(PathBuf::from("."));
     }
-    let scan = linter.scan(&opts)?;
-    let fail_on = match a.fail_on.unwrap_or(FailOn::Error) {
-        FailOn::Info => Severity::Info,
-        FailOn::Warning => Severity::Warning,
-        FailOn::Error => Severity::Error,
-    };
+    let mut scan = linter.scan(&opts)?;
+    cfg.severity.apply(&mut scan);
+    let fail_on = cfg.fail_on;
     let format = a.format.unwrap_or(Format::Human);
     let stdout = std::io::stdout();
     let ropts = RenderOptions {

@@ -21,6 +21,7 @@
 pub mod calendar;
 pub mod check;
 pub mod cli;
+pub mod config;
 pub mod extract;
 pub mod facts;
 pub mod finding;
@@ -49,6 +50,9 @@ pub enum Error {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Rules(#[from] Box<RuleError>),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Config(#[from] Box<config::ConfigError>),
     #[error("{0}")]
     #[diagnostic(code(linkedin_lint::usage))]
     Usage(String),
@@ -233,12 +237,13 @@ impl Linter {
                 )));
             }
         }
+        let filter = walk::PathFilter::new(&scan.walk).map_err(Error::Usage)?;
         let checker = Checker::new(&self.table, self.opts.clone());
         let max = scan.max_filesize.unwrap_or(DEFAULT_MAX_FILESIZE);
         let results: Mutex<Vec<FileResult>> = Mutex::new(Vec::new());
         let notes: Mutex<Vec<Note>> = Mutex::new(Vec::new());
         let scanned = std::sync::atomic::AtomicUsize::new(0);
-        let errors = walk::walk(&scan.paths, &scan.walk, |path, explicit| {
+        let errors = walk::walk(&scan.paths, &scan.walk, &filter, |path, explicit| {
             let display = walk::display_path(path);
             match self.read(path, &display, max, explicit) {
                 ReadOutcome::Skip(note) => {
@@ -268,7 +273,12 @@ impl Linter {
                 message: e.message,
             });
         }
-        if let Some((path, bytes)) = &scan.stdin {
+        // An editor's buffer of an excluded file is excluded too.
+        if let Some((path, bytes)) = scan
+            .stdin
+            .as_ref()
+            .filter(|s| !filter.excluded(Path::new(&s.0), false))
+        {
             let lang = Lang::detect(Path::new(path), bytes).unwrap_or(Lang::Rust);
             let file = SourceFile::new(path.clone(), lang, bytes.clone());
             scanned.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -321,7 +331,8 @@ impl Linter {
             return ReadOutcome::Skip(None);
         };
         if !utf16 && memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some() {
-            return ReadOutcome::Skip((explicit || by_name.is_some()).then(|| Note {
+            // Named explicitly (pre-commit passes every staged file): skipped quietly.
+            return ReadOutcome::Skip((!explicit && by_name.is_some()).then(|| Note {
                 path: display.to_string(),
                 kind: NoteKind::Binary,
                 message: "binary file (NUL bytes); skipped".into(),

@@ -573,6 +573,14 @@ impl RuleTable {
         self.checks.iter().find(|c| c.id == id)
     }
 
+    /// Whether `id` names an entry of any section (for config keys and allow comments).
+    pub fn has_id(&self, id: &str) -> bool {
+        self.checks.iter().any(|c| c.id == id)
+            || self.endpoints.iter().any(|e| e.id == id)
+            || self.scopes.iter().any(|e| e.id == id)
+            || self.requirements.iter().any(|e| e.id == id)
+    }
+
     /// The first generic entry of a rule (used when a rule has one entry).
     pub fn check_for_rule(&self, rule: crate::finding::Rule) -> Option<&CheckEntry> {
         self.checks.iter().find(|c| c.rule == rule.name())
