@@ -28,6 +28,7 @@ pub mod finding;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod suppress;
 pub mod walk;
 
 use std::collections::BTreeMap;
@@ -355,6 +356,7 @@ enum ReadOutcome {
 struct FileResult {
     file: SourceFile,
     check: FileCheck,
+    allows: suppress::Allows,
     note: Option<Note>,
 }
 
@@ -374,7 +376,13 @@ fn analyze(checker: &Checker<'_>, file: SourceFile) -> FileResult {
     }
     let mut check = checker.check_file(&file, &facts);
     check.path = file.path.clone();
-    FileResult { file, check, note }
+    let allows = suppress::collect(&file, &facts, checker.table);
+    FileResult {
+        file,
+        check,
+        allows,
+        note,
+    }
 }
 
 fn finish(
@@ -383,15 +391,21 @@ fn finish(
     notes: Vec<Note>,
     files_scanned: usize,
 ) -> Scan {
-    let (files, mut checks): (Vec<SourceFile>, Vec<FileCheck>) =
-        results.into_iter().map(|r| (r.file, r.check)).unzip();
+    let (mut files, mut checks, mut allows) = (Vec::new(), Vec::new(), Vec::new());
+    for r in results {
+        files.push(r.file);
+        checks.push(r.check);
+        allows.push(r.allows);
+    }
     checker.finish(&mut checks);
     let mut scan = Scan {
         notes,
         files_scanned,
         ..Scan::default()
     };
-    for (file, check) in files.into_iter().zip(checks) {
+    for ((file, mut check), allows) in files.into_iter().zip(checks).zip(allows) {
+        // After the tree-wide checks, so allows silence cross-file findings too.
+        allows.apply(&mut check.findings);
         if check.findings.is_empty() {
             continue;
         }
