@@ -7,6 +7,7 @@ use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::baseline::{self, Baseline};
 use crate::finding::{Rule, Severity};
 use crate::report::{self, Format, RenderOptions};
 use crate::{Error, Linter, LinterBuilder, ScanOptions, WalkOptions};
@@ -146,6 +147,12 @@ pub struct CheckArgs {
     /// Print the effective configuration and exit.
     #[arg(long)]
     pub show_config: bool,
+    /// Report only findings that are not in this baseline file; list its stale entries.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file and exit 0.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -223,6 +230,10 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
         max_filesize: a.max_filesize,
         stdin: None,
     };
+    let baseline_file = a.baseline.iter().chain(&a.write_baseline);
+    opts.walk
+        .scopes
+        .extend(baseline_file.map(|b| baseline::exclude_itself(b)));
     if let Some(name) = &a.stdin_filename {
         let mut buf = Vec::new();
         std::io::stdin()
@@ -235,8 +246,24 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
     } else if opts.paths.is_empty() {
         opts.paths.push(PathBuf::from("."));
     }
+    let baseline = a.baseline.as_deref().map(Baseline::load).transpose()?;
     let mut scan = linter.scan(&opts)?;
     cfg.severity.apply(&mut scan);
+    if let Some(path) = &a.write_baseline {
+        let n = baseline::write(path, &scan)?;
+        eprintln!(
+            "linkedin-lint: wrote {n} finding{} to the baseline {}",
+            if n == 1 { "" } else { "s" },
+            path.display()
+        );
+        return Ok(EXIT_OK);
+    }
+    let mut roots = opts.paths.clone();
+    roots.extend(a.stdin_filename.as_ref().map(PathBuf::from));
+    let baselined = match &baseline {
+        Some(b) => Some(b.filter(&mut scan, &roots)?),
+        None => None,
+    };
     let fail_on = cfg.fail_on;
     let format = a.format.unwrap_or(Format::Human);
     let stdout = std::io::stdout();
@@ -253,6 +280,9 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
             path: "<stdout>".into(),
             message: e.to_string(),
         })?;
+    if let (Some(b), Some(outcome)) = (&baseline, &baselined) {
+        eprint!("{}", outcome.message(&b.path));
+    }
     let failing = scan.findings.iter().any(|f| f.severity >= fail_on) || scan.unreadable() > 0;
     Ok(if failing && !a.exit_zero {
         EXIT_FINDINGS

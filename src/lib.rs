@@ -18,6 +18,7 @@
 //! # Ok::<(), linkedin_lint::Error>(())
 //! ```
 
+pub mod baseline;
 pub mod calendar;
 pub mod check;
 pub mod cli;

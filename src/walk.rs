@@ -121,7 +121,7 @@ impl PathFilter {
 }
 
 /// `.` and `..` resolved lexically (no file-system access, symbolic links kept).
-fn normalize(p: &Path) -> PathBuf {
+pub fn normalize(p: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in p.components() {
         match c {

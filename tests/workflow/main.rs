@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod baseline;
 mod config;
 mod precommit;
 mod suppress;
