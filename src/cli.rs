@@ -57,6 +57,12 @@ pub enum Command {
         #[command(flatten)]
         table: TableArgs,
     },
+    /// Write .git/hooks/pre-commit: lint the staged files on every commit.
+    InstallHook {
+        /// Replace an existing pre-commit hook.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -189,6 +195,10 @@ where
         Some(Command::Explain { what, table }) => explain(&what, &table),
         Some(Command::Rules { format, table }) => rules(format, &table),
         Some(Command::Versions { format, table }) => versions(format, &table),
+        Some(Command::InstallHook { force }) => crate::hook::install(force).map(|p| {
+            println!("linkedin-lint: installed {}", crate::walk::display_path(&p));
+            EXIT_OK
+        }),
     };
     match result {
         Ok(code) => code,

@@ -26,6 +26,7 @@ pub mod config;
 pub mod extract;
 pub mod facts;
 pub mod finding;
+pub mod hook;
 pub mod report;
 pub mod rules;
 pub mod source;

@@ -112,3 +112,271 @@ fn thousands_of_explicit_files_match_the_directory_walk() {
     assert_eq!(a["findings"].as_array().unwrap().len(), 20);
     assert_eq!(a["findings"], b["findings"]);
 }
+
+/// `.pre-commit-hooks.yaml` describes the hook, and its `files` pattern selects exactly the
+/// file names the linter reads.
+#[test]
+fn pre_commit_hook_definition_matches_the_linter() {
+    use linkedin_lint::source::Lang;
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/.pre-commit-hooks.yaml"
+    ))
+    .unwrap();
+    let hooks: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+    let hook = &hooks[0];
+    assert_eq!(hook["id"], "linkedin-lint");
+    assert_eq!(hook["entry"], "linkedin-lint");
+    assert_eq!(hook["language"], "rust");
+    assert_eq!(
+        hook["args"],
+        serde_yaml::from_str::<serde_yaml::Value>("[check]").unwrap()
+    );
+    assert_eq!(hook["require_serial"], true);
+    // pre-commit matches with Python's re.search; this pattern is in the common subset.
+    let files = regex::Regex::new(hook["files"].as_str().unwrap()).unwrap();
+    let names = [
+        "src/main.rs",
+        "web/app.js",
+        "a.mjs",
+        "a.cjs",
+        "a.jsx",
+        "a.ts",
+        "a.mts",
+        "a.cts",
+        "ui/A.tsx",
+        "a.vue",
+        "a.svelte",
+        "api.py",
+        "api.pyi",
+        "main.go",
+        "A.java",
+        "b.groovy",
+        "c.scala",
+        "d.dart",
+        "e.kt",
+        "build.gradle.kts",
+        "F.cs",
+        "g.rb",
+        "h.rake",
+        "x.gemspec",
+        "i.php",
+        "j.pl",
+        "k.pm",
+        "run.sh",
+        "r.bash",
+        "r.zsh",
+        "r.ksh",
+        "r.fish",
+        "r.ps1",
+        "README.md",
+        "a.markdown",
+        "a.mdx",
+        "ci.yaml",
+        "ci.yml",
+        "Cargo.toml",
+        "package.json",
+        "a.jsonc",
+        "a.json5",
+        "app.properties",
+        "a.ini",
+        "setup.cfg",
+        "nginx.conf",
+        ".env",
+        "deploy/.env",
+        ".env.example",
+        "config/.env.production",
+        "prod.env",
+        "Dockerfile",
+        "Makefile",
+        "justfile",
+        "Gemfile",
+        "Rakefile",
+        "SRC/MAIN.RS",
+        // Not read:
+        "logo.png",
+        "notes.txt",
+        "Cargo.lock",
+        "a.envrc",
+        "x.rsx",
+        "environment",
+        "a.c",
+        "my.env.bak",
+        "dir.env/file.txt",
+        "src/Makefile.am",
+    ];
+    for name in names {
+        let ours = Lang::detect(std::path::Path::new(name), b"").is_some();
+        assert_eq!(
+            files.is_match(name),
+            ours,
+            "{name}: hook pattern and Lang::detect disagree"
+        );
+    }
+}
+
+/// A real `git commit` in a temporary repository, through `linkedin-lint install-hook`.
+#[cfg(unix)]
+#[test]
+fn install_hook_blocks_a_commit_with_a_sunset_version() {
+    let exe = std::path::PathBuf::from(env!("CARGO_BIN_EXE_linkedin-lint"));
+    let path = format!(
+        "{}:{}",
+        exe.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let dir = tree(&[
+        ("linkedin-lint.toml", "exclude = [\"legacy/\"]\n"),
+        ("legacy/old.py", "H = {'LinkedIn-Version': '202304'}\n"),
+        ("README.md", "# demo\n"),
+    ]);
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .current_dir(dir.path())
+            .args(args)
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("PATH", &path)
+            .env("NO_COLOR", "1")
+            .env_remove("SOURCE_DATE_EPOCH")
+            .output()
+            .unwrap()
+    };
+    for args in [
+        &["init", "-q", "-b", "main"][..],
+        &["config", "user.name", "Test"],
+        &["config", "user.email", "test@example.com"],
+        &["config", "commit.gpgsign", "false"],
+    ] {
+        assert!(git(args).status.success());
+    }
+    let install = |args: &[&str]| {
+        bin()
+            .current_dir(dir.path())
+            .arg("install-hook")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = install(&[]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "linkedin-lint: installed .git/hooks/pre-commit\n"
+    );
+    let hook = dir.path().join(".git/hooks/pre-commit");
+    assert_eq!(
+        std::fs::read_to_string(&hook).unwrap(),
+        linkedin_lint::hook::SCRIPT
+    );
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&hook).unwrap().permissions().mode() & 0o777,
+            0o755
+        );
+    }
+    // An existing hook is kept unless --force.
+    std::fs::write(&hook, "#!/bin/sh\nexit 0\n").unwrap();
+    let out = install(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains(".git/hooks/pre-commit already exists; add `--force` to replace it")
+    );
+    assert_eq!(
+        std::fs::read_to_string(&hook).unwrap(),
+        "#!/bin/sh\nexit 0\n"
+    );
+    assert_eq!(install(&["--force"]).status.code(), Some(0));
+    assert_eq!(
+        std::fs::read_to_string(&hook).unwrap(),
+        linkedin_lint::hook::SCRIPT
+    );
+
+    // Excluded and binary files pass; the hook only sees staged files.
+    std::fs::write(
+        dir.path().join("logo.png"),
+        b"\x89PNG\0\0\0https://api.linkedin.com/v2/me",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("unstaged.py"),
+        "H = {'LinkedIn-Version': '202304'}\n",
+    )
+    .unwrap();
+    assert!(
+        git(&[
+            "add",
+            "linkedin-lint.toml",
+            "legacy/old.py",
+            "README.md",
+            "logo.png"
+        ])
+        .status
+        .success()
+    );
+    let out = git(&["commit", "-q", "-m", "clean"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // A staged sunset version blocks the commit.
+    std::fs::write(
+        dir.path().join("client.py"),
+        "H = {'LinkedIn-Version': '202304'}\n",
+    )
+    .unwrap();
+    assert!(git(&["add", "client.py"]).status.success());
+    let out = git(&["commit", "-q", "-m", "sunset"]);
+    assert_eq!(out.status.code(), Some(1));
+    // git sends a hook's standard output to standard error.
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("version-sunset/version-sunset-dated"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("client.py:1:27"), "{stderr}");
+    assert!(
+        !stderr.contains("unstaged.py") && !stderr.contains("legacy/"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with(
+            "linkedin-lint: commit blocked; fix the findings above, or commit with --no-verify\n"
+        ),
+        "{stderr}"
+    );
+    let log = git(&["log", "--format=%s"]);
+    assert_eq!(String::from_utf8_lossy(&log.stdout), "clean\n");
+
+    // Fixed: the commit goes through.
+    std::fs::write(
+        dir.path().join("client.py"),
+        "H = {'LinkedIn-Version': '202610'}\n",
+    )
+    .unwrap();
+    assert!(git(&["add", "client.py"]).status.success());
+    let out = git(&["commit", "-q", "-m", "current version"]);
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn install_hook_outside_a_repository_is_a_usage_error() {
+    let dir = tree(&[("a.py", "x = 1\n")]);
+    let out = bin()
+        .current_dir(dir.path())
+        .env("GIT_CEILING_DIRECTORIES", dir.path().parent().unwrap())
+        .arg("install-hook")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("install-hook needs a git repository"));
+}
