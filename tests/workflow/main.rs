@@ -7,5 +7,6 @@ mod common;
 
 mod baseline;
 mod config;
+mod editors;
 mod precommit;
 mod suppress;
