@@ -175,7 +175,39 @@ pub enum ColorChoice {
     Never,
 }
 
-/// Parse `args` (including the program name) and run; returns the exit code.
+/// Parse `args` (including the program name) and run; returns the exit code ([`EXIT_OK`],
+/// [`EXIT_FINDINGS`] or [`EXIT_ERROR`]). The binary and `cargo xtask lint-linkedin` both call
+/// this, so flags, config discovery, output and exit codes are the same everywhere.
+///
+/// ```
+/// // The command line, in-process (the paths are relative to the current directory).
+/// let code = linkedin_lint::cli::main([
+///     "linkedin-lint", "check", "--isolated", "--today", "2026-11-23", "--format", "short",
+///     "tests/fixtures/legacy-client/src/github.rs",
+/// ]);
+/// assert_eq!(code, linkedin_lint::cli::EXIT_OK);
+/// ```
+///
+/// A workspace's own `xtask/src/main.rs` (with `linkedin-lint` as a dependency and the alias
+/// `xtask = "run --quiet --package xtask --"` in `.cargo/config.toml`):
+///
+/// ```no_run
+/// use std::process::ExitCode;
+///
+/// fn main() -> ExitCode {
+///     let mut args = std::env::args_os().skip(1);
+///     match args.next().as_ref().and_then(|a| a.to_str()) {
+///         Some("lint-linkedin") => {
+///             let argv = std::iter::once("cargo xtask lint-linkedin".into()).chain(args);
+///             ExitCode::from(linkedin_lint::cli::main(argv) as u8)
+///         }
+///         _ => {
+///             eprintln!("usage: cargo xtask lint-linkedin [PATHS] [FLAGS]");
+///             ExitCode::from(2)
+///         }
+///     }
+/// }
+/// ```
 pub fn main<I, T>(args: I) -> i32
 where
     I: IntoIterator<Item = T>,
