@@ -3,6 +3,7 @@
 //! The default table is embedded in the binary; `--rules FILE` merges more files on top of it,
 //! replacing entries with the same `id` and adding new ones. Every YAML error, unknown field,
 //! duplicate id or bad value is a [`RuleError`] that points into the file with line and column.
+// linkedin-lint: allow-file(scope-deprecated) -- unit-test inputs
 
 use std::collections::{BTreeMap, HashSet};
 

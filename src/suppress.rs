@@ -11,7 +11,7 @@
 //! Allows are collected per file from the comments extraction found (every language; HTML
 //! comments in Markdown prose), and applied after the tree-wide checks, so they silence
 //! cross-file findings (`version-inconsistent`, `version-missing`) too.
-// linkedin-lint: allow-file(endpoint-deprecated, scope-deprecated) -- unit-test inputs
+// linkedin-lint: allow-file(endpoint-deprecated) -- unit-test inputs
 
 use crate::facts::FileFacts;
 use crate::finding::{Finding, Rule, Severity, Span};

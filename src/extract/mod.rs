@@ -2,6 +2,7 @@
 //! Rust with syn ([`rust`]); code in other languages with a careful lexer ([`lexer`]) and the
 //! shared context analyzer ([`context`]); YAML, `.env`, `.properties`/INI and HTTP snippets
 //! line by line ([`config`]); Markdown by reading each fenced block as its language.
+// linkedin-lint: allow-file(endpoint-deprecated, version-sunset, version-inconsistent) -- unit-test inputs
 
 pub mod config;
 pub mod context;

@@ -1,4 +1,5 @@
 //! Baselines: written once, then only new findings are reported and stale entries listed.
+// linkedin-lint: allow-file(endpoint-deprecated) -- test inputs
 
 use std::path::Path;
 

@@ -1,4 +1,5 @@
 //! Config files: discovery, keys, errors with spans, flags over config.
+// linkedin-lint: allow-file(endpoint-deprecated) -- test inputs
 
 use crate::common::{TODAY, bin, tree};
 

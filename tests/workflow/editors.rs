@@ -1,5 +1,6 @@
 //! Editors: unsaved buffers through --stdin-filename, and the README's editor set-ups checked
 //! against the real output.
+// linkedin-lint: allow-file(endpoint-deprecated) -- test inputs
 
 use std::io::Write as _;
 use std::process::Stdio;

@@ -1,4 +1,5 @@
 //! pre-commit passes file names: explicit files, force-exclude semantics, quiet skips.
+// linkedin-lint: allow-file(endpoint-deprecated) -- test inputs
 
 use crate::common::{TODAY, bin, tree};
 

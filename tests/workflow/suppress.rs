@@ -1,5 +1,6 @@
 //! Allow comments through the command line: line, next-line and file allows, cross-file
 //! findings, unused allows, and their severity from the config.
+// linkedin-lint: allow-file(endpoint-deprecated) -- test inputs
 
 use crate::common::{TODAY, bin, tree};
 
