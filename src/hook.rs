@@ -8,18 +8,20 @@ use crate::Error;
 
 /// The hook script. It lints the staged files that exist in the commit (added, copied,
 /// modified, renamed) as they are in the working tree; NUL-separated names survive spaces and
-/// newlines. The project's config applies, so its excludes filter the names too.
+/// newlines; a submodule's new commit is not a file to lint. The project's config applies, so
+/// its excludes filter the names too.
 pub const SCRIPT: &str = r#"#!/bin/sh
 # linkedin-lint pre-commit hook, written by `linkedin-lint install-hook`.
 # Lints the staged files; skip it once with `git commit --no-verify`.
 # LINKEDIN_LINT names the binary when it is not `linkedin-lint` on PATH.
 lint="${LINKEDIN_LINT:-linkedin-lint}"
-git diff --cached --quiet --diff-filter=ACMR && exit 0
+git diff --cached --quiet --diff-filter=ACMR --ignore-submodules=all && exit 0
 if ! command -v "$lint" >/dev/null 2>&1; then
-    echo "linkedin-lint: '$lint' not found; install it (cargo install linkedin-lint) or set LINKEDIN_LINT" >&2
+    echo "linkedin-lint: '$lint' not found; install linkedin-lint, or set LINKEDIN_LINT to its path" >&2
     exit 1
 fi
-if ! git diff --cached --name-only --diff-filter=ACMR -z | xargs -0 "$lint" check --; then
+if ! git diff --cached --name-only --diff-filter=ACMR --ignore-submodules=all -z |
+    xargs -0 "$lint" check --; then
     echo "linkedin-lint: commit blocked; fix the findings above, or commit with --no-verify" >&2
     exit 1
 fi

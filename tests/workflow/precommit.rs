@@ -231,18 +231,22 @@ fn install_hook_blocks_a_commit_with_a_sunset_version() {
         ("legacy/old.py", "H = {'LinkedIn-Version': '202304'}\n"),
         ("README.md", "# demo\n"),
     ]);
-    let git = |args: &[&str]| {
-        std::process::Command::new("git")
-            .current_dir(dir.path())
+    let git_with = |args: &[&str], lint: Option<&str>| {
+        let mut c = std::process::Command::new("git");
+        c.current_dir(dir.path())
             .args(args)
             .env("GIT_CONFIG_GLOBAL", "/dev/null")
             .env("GIT_CONFIG_NOSYSTEM", "1")
             .env("PATH", &path)
             .env("NO_COLOR", "1")
             .env_remove("SOURCE_DATE_EPOCH")
-            .output()
-            .unwrap()
+            .env_remove("LINKEDIN_LINT");
+        if let Some(l) = lint {
+            c.env("LINKEDIN_LINT", l);
+        }
+        c.output().unwrap()
     };
+    let git = |args: &[&str]| git_with(args, None);
     for args in [
         &["init", "-q", "-b", "main"][..],
         &["config", "user.name", "Test"],
@@ -353,13 +357,22 @@ fn install_hook_blocks_a_commit_with_a_sunset_version() {
     let log = git(&["log", "--format=%s"]);
     assert_eq!(String::from_utf8_lossy(&log.stdout), "clean\n");
 
-    // Fixed: the commit goes through.
+    // Fixed: the commit goes through, once the hook finds the linter.
     std::fs::write(
         dir.path().join("client.py"),
         "H = {'LinkedIn-Version': '202610'}\n",
     )
     .unwrap();
     assert!(git(&["add", "client.py"]).status.success());
+    let out = git_with(
+        &["commit", "-q", "-m", "current version"],
+        Some("/nonexistent/linkedin-lint"),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "linkedin-lint: '/nonexistent/linkedin-lint' not found; install linkedin-lint, or set LINKEDIN_LINT to its path\n"
+    );
     let out = git(&["commit", "-q", "-m", "current version"]);
     assert!(
         out.status.success(),
