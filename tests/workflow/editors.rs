@@ -98,6 +98,16 @@ fn stdin_follows_the_config_of_the_named_file() {
         ),
         (0.into(), 0, 0)
     );
+    // So does a file outside the config's include globs.
+    std::fs::write(
+        dir.path().join("linkedin-lint.toml"),
+        "include = [\"src/\"]\n",
+    )
+    .unwrap();
+    let (doc, _) = stdin(dir.path(), "docs/api.py", me, &[]);
+    assert_eq!(doc["summary"]["files_scanned"], 0);
+    let (doc, _) = stdin(dir.path(), "src/api.py", me, &[]);
+    assert_eq!(brief(&doc), ["src/api.py:1:31 endpoint-deprecated/v2-me"]);
     // Allow comments work on the buffer too.
     let (doc, _) = stdin(
         dir.path(),
