@@ -2,6 +2,7 @@
 //!
 //! [`Checker::check_file`] judges one file; [`Checker::finish`] runs the checks that need the
 //! whole tree (`version-inconsistent`, `scope-version-mismatch`, `version-missing`).
+// linkedin-lint: allow-file(endpoint-deprecated, scope-deprecated) -- unit-test inputs
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::ops::Range;

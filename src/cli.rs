@@ -7,7 +7,8 @@ use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::finding::Severity;
+use crate::baseline::{self, Baseline};
+
 use crate::report::{self, Format, RenderOptions};
 use crate::{Error, Linter, LinterBuilder, ScanOptions, WalkOptions};
 
@@ -69,6 +70,12 @@ pub enum Command {
         #[command(flatten)]
         table: TableArgs,
     },
+    /// Write .git/hooks/pre-commit: lint the staged files on every commit.
+    InstallHook {
+        /// Replace an existing pre-commit hook.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -123,8 +130,8 @@ pub struct CheckArgs {
     pub format: Option<Format>,
     #[command(flatten)]
     pub table: TableArgs,
-    /// Exit 1 when a finding has at least this severity.
-    #[arg(long, value_enum, default_value = "error", value_name = "SEVERITY")]
+    /// Exit 1 when a finding has at least this severity [default: config's fail-on, else error].
+    #[arg(long, value_enum, value_name = "SEVERITY")]
     pub fail_on: Option<FailOn>,
     /// Always exit 0 when the scan ran (findings are still reported).
     #[arg(long)]
@@ -159,6 +166,21 @@ pub struct CheckArgs {
     /// Print a unified diff of what --fix would change, and write nothing.
     #[arg(long)]
     pub diff: bool,
+    /// Use this config file (linkedin-lint.toml, or a Cargo.toml with a metadata table).
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore config files.
+    #[arg(long)]
+    pub isolated: bool,
+    /// Print the effective configuration and exit.
+    #[arg(long)]
+    pub show_config: bool,
+    /// Report only findings that are not in this baseline file; list its stale entries.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file and exit 0.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -175,7 +197,39 @@ pub enum ColorChoice {
     Never,
 }
 
-/// Parse `args` (including the program name) and run; returns the exit code.
+/// Parse `args` (including the program name) and run; returns the exit code ([`EXIT_OK`],
+/// [`EXIT_FINDINGS`] or [`EXIT_ERROR`]). The binary and `cargo xtask lint-linkedin` both call
+/// this, so flags, config discovery, output and exit codes are the same everywhere.
+///
+/// ```
+/// // The command line, in-process (the paths are relative to the current directory).
+/// let code = linkedin_lint::cli::main([
+///     "linkedin-lint", "check", "--isolated", "--today", "2026-11-23", "--format", "short",
+///     "tests/fixtures/legacy-client/src/github.rs",
+/// ]);
+/// assert_eq!(code, linkedin_lint::cli::EXIT_OK);
+/// ```
+///
+/// A workspace's own `xtask/src/main.rs` (with `linkedin-lint` as a dependency and the alias
+/// `xtask = "run --quiet --package xtask --"` in `.cargo/config.toml`):
+///
+/// ```no_run
+/// use std::process::ExitCode;
+///
+/// fn main() -> ExitCode {
+///     let mut args = std::env::args_os().skip(1);
+///     match args.next().as_ref().and_then(|a| a.to_str()) {
+///         Some("lint-linkedin") => {
+///             let argv = std::iter::once("cargo xtask lint-linkedin".into()).chain(args);
+///             ExitCode::from(linkedin_lint::cli::main(argv) as u8)
+///         }
+///         _ => {
+///             eprintln!("usage: cargo xtask lint-linkedin [PATHS] [FLAGS]");
+///             ExitCode::from(2)
+///         }
+///     }
+/// }
+/// ```
 pub fn main<I, T>(args: I) -> i32
 where
     I: IntoIterator<Item = T>,
@@ -197,6 +251,10 @@ where
         Some(Command::Versions { format, table }) => versions(format, &table),
         Some(Command::Codegen(a)) => crate::codegen::run(&a),
         Some(Command::ExplainError { file, table }) => explain_error(file.as_deref(), &table),
+        Some(Command::InstallHook { force }) => crate::hook::install(force).map(|p| {
+            println!("linkedin-lint: installed {}", crate::walk::display_path(&p));
+            EXIT_OK
+        }),
     };
     match result {
         Ok(code) => code,
@@ -220,7 +278,12 @@ fn color_on(choice: Option<ColorChoice>, stream_is_tty: bool) -> bool {
 /// `check`: scan, report, exit code.
 pub fn check(a: &CheckArgs) -> Result<i32, Error> {
     let started = Instant::now();
-    let linter = a.table.builder().build()?;
+    let cfg = crate::config::resolve(a)?;
+    if a.show_config {
+        print!("{}", cfg.show(a));
+        return Ok(EXIT_OK);
+    }
+    let linter = &cfg.linter;
     let mut opts = ScanOptions {
         paths: a.paths.clone(),
         walk: WalkOptions {
@@ -228,35 +291,63 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
             threads: a.threads.unwrap_or(0),
             exclude: a.exclude.clone(),
             follow_links: a.follow_links,
+            scopes: cfg.scopes.clone(),
         },
         max_filesize: a.max_filesize,
         stdin: None,
     };
+    let baseline_file = a.baseline.iter().chain(&a.write_baseline);
+    opts.walk
+        .scopes
+        .extend(baseline_file.map(|b| baseline::exclude_itself(b)));
     if let Some(name) = &a.stdin_filename {
         opts.stdin = Some((name.clone(), read_stdin()?));
     } else if opts.paths.is_empty() {
         opts.paths.push(PathBuf::from("."));
     }
-    // jsonl writes each file's findings as soon as the file is checked, the rest at the end
-    // (not with --fix/--diff: those report what remains after fixing).
-    let stream = (a.format == Some(Format::Jsonl) && !a.fix && !a.diff)
-        .then(|| report::jsonl::Stream::new(std::io::stdout()));
+    let baseline = a.baseline.as_deref().map(Baseline::load).transpose()?;
+    // jsonl writes each file's findings as soon as the file is checked, the rest at the end;
+    // not when the whole result is needed first (--fix/--diff report what remains after
+    // fixing; baselines filter across files).
+    let streaming = a.format == Some(Format::Jsonl)
+        && !a.fix
+        && !a.diff
+        && baseline.is_none()
+        && a.write_baseline.is_none();
+    let stream = streaming.then(|| report::jsonl::Stream::new(std::io::stdout()));
+    let severity = &cfg.severity;
     let scan = match &stream {
-        Some(s) => linter.scan_streaming(&opts, &|f| s.file(f))?,
+        Some(s) => linter.scan_streaming(&opts, &|f| {
+            let mut f = f.to_vec();
+            severity.apply_to(&mut f);
+            s.file(&f)
+        })?,
         None => linter.scan(&opts)?,
     };
     let fix = crate::fix::FixOptions {
         unsafe_fixes: a.unsafe_fixes,
     };
-    let (scan, fixed) = match crate::fix::on_check(&linter, &opts, scan, a.fix, a.diff, fix)? {
+    let (mut scan, fixed) = match crate::fix::on_check(linter, &opts, scan, a.fix, a.diff, fix)? {
         crate::fix::AfterFix::Report(scan, fixed) => (scan, fixed),
         crate::fix::AfterFix::Exit(code) => return Ok(if a.exit_zero { EXIT_OK } else { code }),
     };
-    let fail_on = match a.fail_on.unwrap_or(FailOn::Error) {
-        FailOn::Info => Severity::Info,
-        FailOn::Warning => Severity::Warning,
-        FailOn::Error => Severity::Error,
+    cfg.severity.apply(&mut scan);
+    if let Some(path) = &a.write_baseline {
+        let n = baseline::write(path, &scan)?;
+        eprintln!(
+            "linkedin-lint: wrote {n} finding{} to the baseline {}",
+            if n == 1 { "" } else { "s" },
+            path.display()
+        );
+        return Ok(EXIT_OK);
+    }
+    let mut roots = opts.paths.clone();
+    roots.extend(a.stdin_filename.as_ref().map(PathBuf::from));
+    let baselined = match &baseline {
+        Some(b) => Some(b.filter(&mut scan, &roots)?),
+        None => None,
     };
+    let fail_on = cfg.fail_on;
     let format = a.format.unwrap_or(Format::Human);
     let stdout = std::io::stdout();
     let ropts = RenderOptions {
@@ -278,6 +369,9 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
     })?;
     if let Some(plan) = &fixed {
         eprintln!("linkedin-lint: {}", plan.summary(true));
+    }
+    if let (Some(b), Some(outcome)) = (&baseline, &baselined) {
+        eprint!("{}", outcome.message(&b.path));
     }
     let failing = scan.findings.iter().any(|f| f.severity >= fail_on)
         || scan.unreadable() > 0

@@ -19,19 +19,23 @@
 //! ```
 
 pub mod atomic_write;
+pub mod baseline;
 pub mod calendar;
 pub mod check;
 pub mod cli;
 pub mod codegen;
+pub mod config;
 pub mod explain_error;
 pub mod extract;
 pub mod facts;
 pub mod finding;
 pub mod fix;
+pub mod hook;
 pub mod reference;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod suppress;
 pub mod walk;
 
 use std::collections::BTreeMap;
@@ -54,6 +58,9 @@ pub enum Error {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Rules(#[from] Box<RuleError>),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Config(#[from] Box<config::ConfigError>),
     #[error("{0}")]
     #[diagnostic(code(linkedin_lint::usage))]
     Usage(String),
@@ -262,12 +269,13 @@ impl Linter {
                 )));
             }
         }
+        let filter = walk::PathFilter::new(&scan.walk).map_err(Error::Usage)?;
         let checker = Checker::new(&self.table, self.opts.clone());
         let max = scan.max_filesize.unwrap_or(DEFAULT_MAX_FILESIZE);
         let results: Mutex<Vec<FileResult>> = Mutex::new(Vec::new());
         let notes: Mutex<Vec<Note>> = Mutex::new(Vec::new());
         let scanned = std::sync::atomic::AtomicUsize::new(0);
-        let errors = walk::walk(&scan.paths, &scan.walk, |path, explicit| {
+        let errors = walk::walk(&scan.paths, &scan.walk, &filter, |path, explicit| {
             let display = walk::display_path(path);
             match self.read(path, &display, max, explicit) {
                 ReadOutcome::Skip(note) => {
@@ -298,7 +306,12 @@ impl Linter {
                 message: e.message,
             });
         }
-        if let Some((path, bytes)) = &scan.stdin {
+        // An editor's buffer of an excluded file is excluded too.
+        if let Some((path, bytes)) = scan
+            .stdin
+            .as_ref()
+            .filter(|s| !filter.excluded(Path::new(&s.0), false))
+        {
             let lang = Lang::detect(Path::new(path), bytes).unwrap_or(Lang::Rust);
             let file = SourceFile::new(path.clone(), lang, bytes.clone());
             scanned.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -372,7 +385,8 @@ impl Linter {
             return ReadOutcome::Skip(None);
         };
         if !utf16 && memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some() {
-            return ReadOutcome::Skip((explicit || by_name.is_some()).then(|| Note {
+            // Named explicitly (pre-commit passes every staged file): skipped quietly.
+            return ReadOutcome::Skip((!explicit && by_name.is_some()).then(|| Note {
                 path: display.to_string(),
                 kind: NoteKind::Binary,
                 message: "binary file (NUL bytes); skipped".into(),
@@ -404,6 +418,7 @@ enum ReadOutcome {
 struct FileResult {
     file: SourceFile,
     check: FileCheck,
+    allows: suppress::Allows,
     note: Option<Note>,
 }
 
@@ -423,13 +438,23 @@ fn analyze(checker: &Checker<'_>, file: SourceFile) -> FileResult {
     }
     let mut check = checker.check_file(&file, &facts);
     check.path = file.path.clone();
-    FileResult { file, check, note }
+    let allows = suppress::collect(&file, &facts, checker.table);
+    FileResult {
+        file,
+        check,
+        allows,
+        note,
+    }
 }
 
 /// Hand one file's findings, in report order, to a streaming caller.
 fn stream(on_file: Option<OnFile<'_>>, r: &FileResult) {
     if let Some(on_file) = on_file {
         let mut findings = r.check.findings.clone();
+        // The file's allows apply now; unused allows are only known after the tree-wide
+        // checks, and are reported then.
+        r.allows.apply(&mut findings);
+        findings.retain(|f| f.rule != Rule::UnusedAllow);
         sort_findings(&mut findings);
         on_file(&findings);
     }
@@ -447,15 +472,21 @@ fn finish(
     notes: Vec<Note>,
     files_scanned: usize,
 ) -> Scan {
-    let (files, mut checks): (Vec<SourceFile>, Vec<FileCheck>) =
-        results.into_iter().map(|r| (r.file, r.check)).unzip();
+    let (mut files, mut checks, mut allows) = (Vec::new(), Vec::new(), Vec::new());
+    for r in results {
+        files.push(r.file);
+        checks.push(r.check);
+        allows.push(r.allows);
+    }
     checker.finish(&mut checks);
     let mut scan = Scan {
         notes,
         files_scanned,
         ..Scan::default()
     };
-    for (file, check) in files.into_iter().zip(checks) {
+    for ((file, mut check), allows) in files.into_iter().zip(checks).zip(allows) {
+        // After the tree-wide checks, so allows silence cross-file findings too.
+        allows.apply(&mut check.findings);
         if check.findings.is_empty() {
             continue;
         }

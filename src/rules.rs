@@ -3,6 +3,7 @@
 //! The default table is embedded in the binary; `--rules FILE` merges more files on top of it,
 //! replacing entries with the same `id` and adding new ones. Every YAML error, unknown field,
 //! duplicate id or bad value is a [`RuleError`] that points into the file with line and column.
+// linkedin-lint: allow-file(endpoint-deprecated, scope-deprecated, scope-version-mismatch) -- unit-test inputs
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -575,6 +576,14 @@ impl RuleTable {
     /// The entry of a generic check by id.
     pub fn check(&self, id: &str) -> Option<&CheckEntry> {
         self.checks.iter().find(|c| c.id == id)
+    }
+
+    /// Whether `id` names an entry of any section (for config keys and allow comments).
+    pub fn has_id(&self, id: &str) -> bool {
+        self.checks.iter().any(|c| c.id == id)
+            || self.endpoints.iter().any(|e| e.id == id)
+            || self.scopes.iter().any(|e| e.id == id)
+            || self.requirements.iter().any(|e| e.id == id)
     }
 
     /// The first generic entry of a rule (used when a rule has one entry).

@@ -1,4 +1,5 @@
 //! Bad input never panics, hangs or silences a file: each case has a test.
+// linkedin-lint: allow-file(endpoint-deprecated) -- test inputs
 
 mod common;
 

@@ -1,4 +1,5 @@
 //! The core engine end to end through the binary: findings, spans, exit codes, errors.
+// linkedin-lint: allow-file(endpoint-deprecated, hardcoded-token) -- test inputs
 
 mod common;
 

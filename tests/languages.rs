@@ -1,5 +1,6 @@
 //! Every language reader end to end: exact findings on tests/fixtures/polyglot, encodings,
 //! line endings and precision cases.
+// linkedin-lint: allow-file(endpoint-deprecated) -- test inputs
 
 mod common;
 

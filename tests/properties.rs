@@ -1,5 +1,6 @@
 //! Property tests (bounded case counts, part of the normal suite): arbitrary input never
 //! panics, and every span lies on character boundaries inside the file.
+// linkedin-lint: allow-file(endpoint-deprecated, scope-deprecated, scope-version-mismatch) -- test inputs
 
 use linkedin_lint::Linter;
 use proptest::prelude::*;

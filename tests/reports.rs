@@ -1,4 +1,5 @@
 //! Every report format on the legacy-client fixture: shape, machine-readability, redaction.
+// linkedin-lint: allow-file(endpoint-deprecated, hardcoded-token) -- test inputs
 
 mod common;
 

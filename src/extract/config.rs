@@ -3,6 +3,7 @@
 //! Each scalar becomes a literal named by its dotted key path (`linkedin.api_version`), so the
 //! checks see `LINKEDIN_VERSION=202401` and `api_version: 202401` under a `linkedin` key the
 //! same way they see a Rust const. Sequences (`- r_liteprofile`, `[a, b]`) share a list id.
+// linkedin-lint: allow-file(endpoint-deprecated, scope-deprecated) -- unit-test inputs
 
 use crate::facts::{FileFacts, LitKind, Literal};
 use crate::source::Lang;

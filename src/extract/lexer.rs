@@ -3,6 +3,7 @@
 //! It knows each language's comments, string forms (escapes, raw strings, triple quotes,
 //! template literals, f-strings, heredoc-free shell words) and interpolation, and produces a
 //! flat token stream for [`super::context`]. It never fails: unterminated constructs end at EOF.
+// linkedin-lint: allow-file(endpoint-deprecated, scope-deprecated, version-sunset, version-inconsistent) -- unit-test inputs
 
 use crate::facts::{LitKind, Literal};
 use crate::source::Lang;

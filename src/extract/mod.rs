@@ -2,13 +2,14 @@
 //! Rust with syn ([`rust`]); code in other languages with a careful lexer ([`lexer`]) and the
 //! shared context analyzer ([`context`]); YAML, `.env`, `.properties`/INI and HTTP snippets
 //! line by line ([`config`]); Markdown by reading each fenced block as its language.
+// linkedin-lint: allow-file(endpoint-deprecated, version-sunset, version-inconsistent) -- unit-test inputs
 
 pub mod config;
 pub mod context;
 pub mod lexer;
 pub mod rust;
 
-use crate::facts::FileFacts;
+use crate::facts::{FileFacts, LitKind, Literal};
 use crate::source::{Lang, SourceFile};
 
 /// Extract the facts of one file.
@@ -30,6 +31,7 @@ pub fn lexical(file: &SourceFile, start: usize, end: usize, lang: Lang) -> FileF
 
 /// Markdown: fenced code blocks are read as their language and marked as documentation
 /// (findings there are capped at `info`); prose and inline code are not read (LinkedIn context comes from code).
+/// HTML comments in prose are kept as comments (allow comments, secrets).
 fn markdown(file: &SourceFile) -> FileFacts {
     let text = &file.text;
     let mut out = FileFacts::default();
@@ -44,6 +46,16 @@ fn markdown(file: &SourceFile) -> FileFacts {
             .chars()
             .take_while(|&c| c == '`' || c == '~')
             .collect();
+        if let (None, Some(c)) = (&open, line.find("<!--")) {
+            let (os, s) = (pos + c, pos + c + 4);
+            let e = text[s..].find("-->").map_or(text.len(), |i| s + i);
+            let oe = (e + 3).min(text.len());
+            let mut lit = Literal::new(LitKind::Str, text[s..e].to_string(), s..e, os..oe, true);
+            lit.in_comment = true;
+            out.literals.push(lit);
+            pos = text[oe..].find('\n').map_or(text.len(), |i| oe + i + 1);
+            continue;
+        }
         match &open {
             None if fence.len() >= 3 && indent < 4 => {
                 let info = trimmed[fence.len()..].trim();

@@ -1,6 +1,7 @@
 //! Rust: parsed with `syn` (proc-macro2 with `span-locations`), so every literal is found with
 //! its exact span, raw strings and macro bodies (`format!`, `concat!`, `json!`, `vec!`)
 //! included. A file that syn cannot parse is still read lexically, with a note.
+// linkedin-lint: allow-file(endpoint-deprecated) -- unit-test inputs
 
 use std::str::FromStr;
 

@@ -1,0 +1,587 @@
+//! Configuration files and what they change in a run.
+//!
+//! A config is `linkedin-lint.toml` or `.linkedin-lint.toml`, or the
+//! `[workspace.metadata.linkedin-lint]` / `[package.metadata.linkedin-lint]` table of a
+//! `Cargo.toml`, found by going up from the scan root (the first path's directory, else the
+//! current directory); the nearest directory that has one wins, and configs are not merged.
+//! `--config FILE` names one, `--isolated` ignores them. Command-line flags win over the file.
+//!
+//! Unknown keys and bad values are errors that point into the file (line and column), like
+//! rule-file errors. Severity overrides are applied after checking ([`SeverityOverrides`]), so
+//! every rule and every output sees them the same way.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use crate::cli::{CheckArgs, FailOn};
+use crate::finding::{Rule, Severity};
+use crate::rules::RuleTable;
+use crate::walk::{self, GlobScope};
+use crate::{Error, Linter, Scan, Version};
+
+/// Config file names, in the order they are looked for in each directory (then `Cargo.toml`).
+pub const FILE_NAMES: [&str; 2] = ["linkedin-lint.toml", ".linkedin-lint.toml"];
+
+/// The keys of a config file (the same in a `Cargo.toml` metadata table).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ConfigFile {
+    /// The version fixes move to (`YYYYMM`).
+    pub target_version: Option<Spanned<String>>,
+    /// Days before a sunset at which `version-expiring` warns.
+    pub expiring_days: Option<u32>,
+    /// Rule name or rule-table id → `off` / `info` / `warning` / `error`.
+    #[serde(default)]
+    pub severity: BTreeMap<Spanned<String>, Level>,
+    /// Only files matching one of these globs are linted (default: every file).
+    #[serde(default)]
+    pub include: Vec<Spanned<String>>,
+    /// Files and directories never linted, even when named on the command line.
+    #[serde(default)]
+    pub exclude: Vec<Spanned<String>>,
+    /// Extra rule files, merged over the embedded table, relative to the config file.
+    #[serde(default)]
+    pub rules: Vec<Spanned<String>>,
+    /// The severity at which a run fails (`--fail-on` wins).
+    pub fail_on: Option<Severity>,
+}
+
+/// A severity override.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Off,
+    Info,
+    Warning,
+    Error,
+}
+
+impl Level {
+    fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Off => None,
+            Level::Info => Some(Severity::Info),
+            Level::Warning => Some(Severity::Warning),
+            Level::Error => Some(Severity::Error),
+        }
+    }
+}
+
+/// A config file that could not be used. Rendered by miette with the file, line and column.
+#[derive(Debug, thiserror::Error, Diagnostic)]
+#[error("invalid config file {name}: {reason}")]
+#[diagnostic(code(linkedin_lint::config))]
+pub struct ConfigError {
+    pub name: String,
+    pub reason: String,
+    #[source_code]
+    pub src: NamedSource<String>,
+    #[label("{reason}")]
+    pub span: Option<SourceSpan>,
+}
+
+/// A loaded config file.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The file, as a display path.
+    pub path: String,
+    /// The directory its relative paths and globs are resolved against.
+    pub dir: PathBuf,
+    text: String,
+    pub file: ConfigFile,
+}
+
+impl Config {
+    fn error(&self, reason: impl Into<String>, span: Option<std::ops::Range<usize>>) -> Error {
+        config_error(&self.path, &self.text, reason.into(), span)
+    }
+
+    /// Parse `text` (a config file, or a `Cargo.toml` when `cargo` is set; then `None` when it
+    /// has no linkedin-lint table) and check what can be checked without the rule table.
+    fn parse(path: &Path, text: String, cargo: bool) -> Result<Option<Config>, Error> {
+        let name = walk::display_path(path);
+        let parsed = if cargo {
+            toml::from_str::<Manifest>(&text).map(|m| m.table())
+        } else {
+            toml::from_str::<ConfigFile>(&text).map(|f| Ok(Some(f)))
+        };
+        let file = match parsed {
+            Ok(Ok(Some(f))) => f,
+            Ok(Ok(None)) => return Ok(None),
+            Ok(Err(span)) => {
+                let reason = "both [workspace.metadata.linkedin-lint] and [package.metadata.linkedin-lint] are set; keep one";
+                return Err(config_error(&name, &text, reason.into(), Some(span)));
+            }
+            Err(e) => {
+                let reason = e.message().trim_end().to_string();
+                return Err(config_error(&name, &text, reason, e.span()));
+            }
+        };
+        let dir = path.parent().unwrap_or(Path::new("")).to_path_buf();
+        let config = Config {
+            path: name,
+            dir,
+            text,
+            file,
+        };
+        config.validate()?;
+        Ok(Some(config))
+    }
+
+    fn validate(&self) -> Result<(), Error> {
+        if let Some(v) = &self.file.target_version {
+            Version::parse(v.get_ref())
+                .map_err(|e| self.error(format!("target-version: {e}"), Some(v.span())))?;
+        }
+        for g in self.file.include.iter().chain(&self.file.exclude) {
+            walk::compile(std::slice::from_ref(g.get_ref()))
+                .map_err(|e| self.error(e, Some(g.span())))?;
+        }
+        for r in &self.file.rules {
+            let p = self.dir.join(r.get_ref());
+            if !p.is_file() {
+                let reason = format!("rule file {} not found", walk::display_path(&p));
+                return Err(self.error(reason, Some(r.span())));
+            }
+        }
+        Ok(())
+    }
+
+    /// The severity overrides, with every key checked against the rule table.
+    pub fn overrides(&self, table: &RuleTable) -> Result<SeverityOverrides, Error> {
+        let mut o = SeverityOverrides::default();
+        for (key, level) in &self.file.severity {
+            let name = key.get_ref();
+            let rule = Rule::from_name(name);
+            if rule.is_none() && !table.has_id(name) {
+                let reason =
+                    format!("unknown rule or id `{name}` (`linkedin-lint rules` lists the ids)");
+                return Err(self.error(reason, Some(key.span())));
+            }
+            if let Some(r) = rule {
+                o.by_rule.insert(r, *level);
+            }
+            if table.has_id(name) {
+                o.by_id.insert(name.clone(), *level);
+            }
+        }
+        Ok(o)
+    }
+
+    fn globs(&self) -> GlobScope {
+        let strings = |v: &[Spanned<String>]| v.iter().map(|s| s.get_ref().clone()).collect();
+        GlobScope {
+            base: self.dir.clone(),
+            include: strings(&self.file.include),
+            exclude: strings(&self.file.exclude),
+        }
+    }
+}
+
+fn config_error(
+    name: &str,
+    text: &str,
+    reason: String,
+    span: Option<std::ops::Range<usize>>,
+) -> Error {
+    Error::Config(Box::new(ConfigError {
+        name: name.to_string(),
+        reason,
+        src: NamedSource::new(name, text.to_string()),
+        span: span.map(|r| SourceSpan::from((r.start, r.end - r.start))),
+    }))
+}
+
+/// The parts of a `Cargo.toml` that can hold a linkedin-lint table; the rest is ignored.
+#[derive(Deserialize)]
+struct Manifest {
+    workspace: Option<ManifestSection>,
+    package: Option<ManifestSection>,
+}
+
+#[derive(Deserialize)]
+struct ManifestSection {
+    metadata: Option<Metadata>,
+}
+
+#[derive(Deserialize)]
+struct Metadata {
+    #[serde(rename = "linkedin-lint")]
+    linkedin_lint: Option<Spanned<ConfigFile>>,
+}
+
+impl Manifest {
+    /// The table, or the span of the second one when both sections have one.
+    fn table(self) -> Result<Option<ConfigFile>, std::ops::Range<usize>> {
+        let get = |s: Option<ManifestSection>| s.and_then(|s| s.metadata?.linkedin_lint);
+        match (get(self.workspace), get(self.package)) {
+            (Some(_), Some(p)) => Err(p.span()),
+            (w, p) => Ok(w.or(p).map(Spanned::into_inner)),
+        }
+    }
+}
+
+/// Load the config file at `path` (`--config`): a linkedin-lint TOML file, or a `Cargo.toml`
+/// that must then have a linkedin-lint table.
+pub fn load(path: &Path) -> Result<Config, Error> {
+    let text = read(path)?;
+    let cargo = path.file_name().is_some_and(|n| n == "Cargo.toml");
+    Config::parse(path, text, cargo)?.ok_or_else(|| {
+        Error::Usage(format!(
+            "{}: no [workspace.metadata.linkedin-lint] or [package.metadata.linkedin-lint] table",
+            walk::display_path(path)
+        ))
+    })
+}
+
+/// Find the config that applies to a scan rooted at `start` (a file or directory): the
+/// nearest one going up. Paths stay as the user wrote them (relative stays relative), so
+/// globs and reports line up with the paths the walk produces.
+pub fn discover(start: &Path) -> Result<Option<Config>, Error> {
+    let cwd = std::env::current_dir().map_err(|e| Error::Io {
+        path: ".".into(),
+        message: e.to_string(),
+    })?;
+    let start = if start.is_dir() {
+        start
+    } else {
+        start.parent().unwrap_or(Path::new(""))
+    };
+    let abs = cwd.join(start);
+    for dir in abs.ancestors() {
+        for name in FILE_NAMES {
+            let p = dir.join(name);
+            if p.is_file() {
+                let text = read(&p)?;
+                return Config::parse(&shorten(&p, &cwd), text, false);
+            }
+        }
+        let manifest = dir.join("Cargo.toml");
+        if manifest.is_file() {
+            let text = read(&manifest)?;
+            // Most manifests never mention us: skip parsing them.
+            if text.contains("linkedin-lint") {
+                if let Some(c) = Config::parse(&shorten(&manifest, &cwd), text, true)? {
+                    return Ok(Some(c));
+                }
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// `path` relative to `cwd` when it is below it, so reports show `linkedin-lint.toml:3:1`.
+fn shorten(path: &Path, cwd: &Path) -> PathBuf {
+    path.strip_prefix(cwd)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf())
+}
+
+fn read(path: &Path) -> Result<String, Error> {
+    std::fs::read_to_string(path).map_err(|e| Error::Io {
+        path: walk::display_path(path),
+        message: e.to_string(),
+    })
+}
+
+/// Severity overrides by rule name and by rule-table id; an id wins over its rule.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SeverityOverrides {
+    by_rule: BTreeMap<Rule, Level>,
+    by_id: BTreeMap<String, Level>,
+}
+
+impl SeverityOverrides {
+    /// Re-grade or drop (`off`) findings (also used on each file's findings when streaming).
+    pub fn apply_to(&self, findings: &mut Vec<crate::finding::Finding>) {
+        findings.retain_mut(|f| {
+            let level = self.by_id.get(&f.id).or_else(|| self.by_rule.get(&f.rule));
+            let Some(level) = level else {
+                return true;
+            };
+            let Some(sev) = level.severity() else {
+                return false;
+            };
+            f.severity = if f.in_comment {
+                sev.min(Severity::Info)
+            } else {
+                sev
+            };
+            true
+        });
+    }
+
+    /// Re-grade or drop (`off`) the findings of `scan`. Findings in documentation stay at
+    /// `info` at most, whatever the override.
+    pub fn apply(&self, scan: &mut Scan) {
+        if self.by_rule.is_empty() && self.by_id.is_empty() {
+            return;
+        }
+        self.apply_to(&mut scan.findings);
+        let keep: std::collections::BTreeSet<&str> =
+            scan.findings.iter().map(|f| f.path.as_str()).collect();
+        scan.sources.retain(|p, _| keep.contains(p.as_str()));
+    }
+}
+
+/// What `check` takes from the config file and the command line together.
+pub struct Resolved {
+    pub config: Option<Config>,
+    pub linter: Linter,
+    pub severity: SeverityOverrides,
+    pub scopes: Vec<GlobScope>,
+    pub fail_on: Severity,
+}
+
+/// Find or load the config for `a` and build the linter with the flags over it.
+pub fn resolve(a: &CheckArgs) -> Result<Resolved, Error> {
+    let config = if a.isolated {
+        None
+    } else if let Some(p) = &a.config {
+        Some(load(p)?)
+    } else {
+        let start = a
+            .paths
+            .first()
+            .cloned()
+            .or_else(|| a.stdin_filename.as_ref().map(PathBuf::from))
+            .unwrap_or_else(|| PathBuf::from("."));
+        discover(&start)?
+    };
+    let file = config.as_ref().map(|c| &c.file);
+    let mut b = Linter::builder();
+    if let Some(t) = &a.table.today {
+        b = b.today(t);
+    }
+    let expiring = a.table.expiring_days.or(file.and_then(|f| f.expiring_days));
+    if let Some(d) = expiring {
+        b = b.expiring_days(d);
+    }
+    let target = (a.table.target_version.as_ref()).or(file
+        .and_then(|f| f.target_version.as_ref())
+        .map(Spanned::get_ref));
+    if let Some(v) = target {
+        b = b.target_version(v);
+    }
+    // Config rule files first, so the command line's win on equal ids.
+    if let Some(c) = &config {
+        for r in &c.file.rules {
+            b = b.rules_file(c.dir.join(r.get_ref()));
+        }
+    }
+    for r in &a.table.rules {
+        b = b.rules_file(r);
+    }
+    let linter = b.build()?;
+    let severity = match &config {
+        Some(c) => c.overrides(linter.table())?,
+        None => SeverityOverrides::default(),
+    };
+    let fail_on = match a.fail_on {
+        Some(FailOn::Info) => Severity::Info,
+        Some(FailOn::Warning) => Severity::Warning,
+        Some(FailOn::Error) => Severity::Error,
+        None => file.and_then(|f| f.fail_on).unwrap_or(Severity::Error),
+    };
+    let scopes = config.iter().map(Config::globs).collect();
+    Ok(Resolved {
+        config,
+        linter,
+        severity,
+        scopes,
+        fail_on,
+    })
+}
+
+/// The effective configuration as `--show-config` prints it: a valid config file.
+#[derive(Serialize)]
+#[serde(rename_all = "kebab-case")]
+struct Shown {
+    target_version: String,
+    expiring_days: u32,
+    fail_on: Severity,
+    include: Vec<String>,
+    exclude: Vec<String>,
+    rules: Vec<String>,
+    severity: BTreeMap<String, Level>,
+}
+
+impl Resolved {
+    /// `--show-config`: the effective settings as TOML, with where they came from.
+    pub fn show(&self, a: &CheckArgs) -> String {
+        let opts = self.linter.options();
+        let file = self.config.as_ref().map(|c| &c.file);
+        let strings = |f: fn(&ConfigFile) -> &Vec<Spanned<String>>| -> Vec<String> {
+            file.map(|c| f(c).iter().map(|s| s.get_ref().clone()).collect())
+                .unwrap_or_default()
+        };
+        let mut rules: Vec<String> = self
+            .config
+            .iter()
+            .flat_map(|c| {
+                c.file
+                    .rules
+                    .iter()
+                    .map(|r| walk::display_path(&c.dir.join(r.get_ref())))
+            })
+            .collect();
+        rules.extend(a.table.rules.iter().map(|p| walk::display_path(p)));
+        let shown = Shown {
+            target_version: opts.target_version.to_string(),
+            expiring_days: opts.expiring_days,
+            fail_on: self.fail_on,
+            include: strings(|c| &c.include),
+            exclude: strings(|c| &c.exclude),
+            rules,
+            severity: file
+                .map(|f| {
+                    f.severity
+                        .iter()
+                        .map(|(k, v)| (k.get_ref().clone(), *v))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        };
+        let mut out = match &self.config {
+            Some(c) => format!(
+                "# linkedin-lint configuration from {}, with command-line flags applied\n# include and exclude are relative to {}\n",
+                c.path,
+                match walk::display_path(&c.dir).as_str() {
+                    "" => "the current directory".to_string(),
+                    d => d.to_string(),
+                }
+            ),
+            None => {
+                "# linkedin-lint configuration: no config file (defaults and command-line flags)\n"
+                    .into()
+            }
+        };
+        out.push_str(&format!("# versions judged as of {}\n", opts.today));
+        if !a.exclude.is_empty() {
+            out.push_str(&format!(
+                "# --exclude (relative to the current directory): {}\n",
+                a.exclude.join(", ")
+            ));
+        }
+        out.push_str(&toml::to_string(&shown).expect("plain data serialises"));
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Option<Config>, Error> {
+        Config::parse(Path::new("linkedin-lint.toml"), text.to_string(), false)
+    }
+
+    fn reason(e: Error) -> (String, Option<(usize, usize)>) {
+        match e {
+            Error::Config(c) => {
+                let at = c.span.map(|s| {
+                    let before = &c.src.inner()[..s.offset()];
+                    let line = before.matches('\n').count() + 1;
+                    let col = before.rsplit('\n').next().unwrap().chars().count() + 1;
+                    (line, col)
+                });
+                (c.reason, at)
+            }
+            other => panic!("not a config error: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn every_key_parses() {
+        let c = parse(
+            "target-version = \"202609\"\nexpiring-days = 30\nfail-on = \"warning\"\ninclude = [\"src/\"]\nexclude = [\"tests/fixtures/\"]\nrules = []\n[severity]\nversion-expiring = \"error\"\nv2-me = \"off\"\n",
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(c.file.target_version.unwrap().into_inner(), "202609");
+        assert_eq!(c.file.expiring_days, Some(30));
+        assert_eq!(c.file.fail_on, Some(Severity::Warning));
+        assert_eq!(c.file.severity.len(), 2);
+    }
+
+    #[test]
+    fn unknown_key_points_at_it() {
+        let (r, at) = reason(parse("expiring-days = 30\nexclud = [\"x\"]\n").unwrap_err());
+        assert!(
+            r.starts_with("unknown field `exclud`, expected one of"),
+            "{r}"
+        );
+        assert_eq!(at, Some((2, 1)));
+    }
+
+    #[test]
+    fn bad_values_point_at_them() {
+        let (r, at) = reason(parse("[severity]\nv2-me = \"fatal\"\n").unwrap_err());
+        assert!(r.starts_with("unknown variant `fatal`"), "{r}");
+        assert_eq!(at, Some((2, 9)));
+        let (r, at) = reason(parse("target-version = \"2026-09\"\n").unwrap_err());
+        assert!(r.starts_with("target-version: "), "{r}");
+        assert_eq!(at, Some((1, 18)));
+        let (r, at) = reason(parse("exclude = [\"ok/\", \"src/[\"]\n").unwrap_err());
+        assert_eq!(
+            r,
+            "invalid glob `src/[`: unclosed character class; missing ']'"
+        );
+        assert_eq!(at, Some((1, 19)));
+    }
+
+    #[test]
+    fn severity_keys_must_be_rules_or_ids() {
+        let table = crate::rules::load(&[]).unwrap();
+        let c = parse("[severity]\nversion-expiring = \"error\"\nv2-me = \"off\"\n")
+            .unwrap()
+            .unwrap();
+        let o = c.overrides(&table).unwrap();
+        assert_eq!(o.by_rule[&Rule::VersionExpiring], Level::Error);
+        assert_eq!(o.by_id["v2-me"], Level::Off);
+        let c = parse("[severity]\n\"v2-mee\" = \"off\"\n")
+            .unwrap()
+            .unwrap();
+        let (r, at) = reason(c.overrides(&table).unwrap_err());
+        assert_eq!(
+            r,
+            "unknown rule or id `v2-mee` (`linkedin-lint rules` lists the ids)"
+        );
+        assert_eq!(at, Some((2, 1)));
+    }
+
+    #[test]
+    fn cargo_metadata_tables() {
+        let m = |t: &str| Config::parse(Path::new("Cargo.toml"), t.to_string(), true);
+        assert!(
+            m("[package]\nname = \"x\"\n[dependencies]\nlinkedin-lint = \"0.1\"\n")
+                .unwrap()
+                .is_none()
+        );
+        let c =
+            m("[package]\nname = \"x\"\n[package.metadata.linkedin-lint]\nexpiring-days = 10\n")
+                .unwrap()
+                .unwrap();
+        assert_eq!(c.file.expiring_days, Some(10));
+        let c = m("[workspace.metadata.linkedin-lint]\nfail-on = \"warning\"\n")
+            .unwrap()
+            .unwrap();
+        assert_eq!(c.file.fail_on, Some(Severity::Warning));
+        let (r, at) =
+            reason(m("[workspace.metadata.linkedin-lint]\nexpiring-day = 1\n").unwrap_err());
+        assert!(r.starts_with("unknown field `expiring-day`"), "{r}");
+        assert_eq!(at, Some((2, 1)));
+        let (r, _) = reason(
+            m("[workspace.metadata.linkedin-lint]\n[package.metadata.linkedin-lint]\n")
+                .unwrap_err(),
+        );
+        assert!(
+            r.starts_with("both [workspace.metadata.linkedin-lint] and"),
+            "{r}"
+        );
+    }
+}
