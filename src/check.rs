@@ -13,6 +13,44 @@ use crate::finding::{Applicability, Edit, Finding, Fix, Related, Rule, Severity,
 use crate::rules::{CheckEntry, RuleTable};
 use crate::source::SourceFile;
 
+/// The fields of a rule-table entry that every finding of it carries.
+struct Entry<'e> {
+    id: &'e str,
+    severity: Severity,
+    message: &'e str,
+    help: &'e str,
+    source: &'e str,
+}
+
+macro_rules! entry_of {
+    ($e:expr) => {
+        Entry {
+            id: &$e.id,
+            severity: $e.severity,
+            message: &$e.message,
+            help: &$e.help,
+            source: &$e.source,
+        }
+    };
+}
+
+/// A finding of `rule` from a table entry, at `span` of `path`, without fix or related places.
+fn table_finding(rule: Rule, e: Entry<'_>, path: &str, span: Span) -> Finding {
+    Finding {
+        rule,
+        id: e.id.to_string(),
+        severity: e.severity,
+        message: e.message.to_string(),
+        help: e.help.to_string(),
+        path: path.to_string(),
+        span,
+        fix: None,
+        docs: e.source.to_string(),
+        related: Vec::new(),
+        in_comment: false,
+    }
+}
+
 /// Settings of a run that the checks depend on.
 #[derive(Debug, Clone)]
 pub struct CheckOptions {
@@ -197,19 +235,15 @@ impl<'t> Checker<'t> {
         span: Range<usize>,
         vars: &[(&str, &str)],
     ) -> Finding {
-        Finding {
+        let mut f = table_finding(
             rule,
-            id: e.id.clone(),
-            severity: e.severity,
-            message: fill(&e.message, vars),
-            help: fill(&e.help, vars),
-            path: file.path.clone(),
-            span: file.span(span.start, span.end),
-            fix: None,
-            docs: e.source.clone(),
-            related: Vec::new(),
-            in_comment: false,
-        }
+            entry_of!(e),
+            &file.path,
+            file.span(span.start, span.end),
+        );
+        f.message = fill(&e.message, vars);
+        f.help = fill(&e.help, vars);
+        f
     }
 
     fn is_version(&self, lit: &Literal, header: Option<&str>, value: &str, ctx: bool) -> bool {
@@ -609,19 +643,12 @@ impl<'t> Checker<'t> {
         if !slash {
             replacement = replacement.trim_start_matches('/').to_string();
         }
-        let mut f = Finding {
-            rule: Rule::EndpointDeprecated,
-            id: e.id.clone(),
-            severity: e.severity,
-            message: e.message.clone(),
-            help: e.help.clone(),
-            path: file.path.clone(),
-            span: file.span(span.start, span.end),
-            fix: None,
-            docs: e.source.clone(),
-            related: Vec::new(),
-            in_comment: false,
-        };
+        let mut f = table_finding(
+            Rule::EndpointDeprecated,
+            entry_of!(e),
+            &file.path,
+            file.span(span.start, span.end),
+        );
         // A fix only when the whole old path is in this literal.
         if let (Some(app), true, false, 0) = (
             e.fix.applicability(),
@@ -732,19 +759,12 @@ impl<'t> Checker<'t> {
             for (i, (lit, r, e)) in items.iter().enumerate() {
                 let Some(e) = e else { continue };
                 let span = lit.sub_span(r.clone());
-                let mut f = Finding {
-                    rule: Rule::ScopeDeprecated,
-                    id: e.id.clone(),
-                    severity: e.severity,
-                    message: e.message.clone(),
-                    help: e.help.clone(),
-                    path: file.path.clone(),
-                    span: file.span(span.start, span.end),
-                    fix: None,
-                    docs: e.source.clone(),
-                    related: Vec::new(),
-                    in_comment: false,
-                };
+                let mut f = table_finding(
+                    Rule::ScopeDeprecated,
+                    entry_of!(e),
+                    &file.path,
+                    file.span(span.start, span.end),
+                );
                 if let (Some(app), Some(new)) = (fixable(i), &news[i]) {
                     // Removals take the separator before the item, except at the head of the
                     // list, where they take the one after it: so removing several neighbours
@@ -792,27 +812,23 @@ impl<'t> Checker<'t> {
                 .filter(|s| s.1 != *v)
                 .take(3)
                 .map(|s| Related {
-                    path: files[s.0].path_hint(),
+                    path: files[s.0].path.clone(),
                     span: s.2,
                     message: format!("{} pinned here", s.1),
                 })
                 .collect();
             let vs = v.to_string();
             let others_s = others.join(", ");
-            let path = files[*fi].path_hint();
-            let f = Finding {
-                rule: Rule::VersionInconsistent,
-                id: e.id.clone(),
-                severity: e.severity,
-                message: fill(&e.message, &[("version", &vs), ("value", &others_s)]),
-                help: fill(&e.help, &[("version", &vs), ("value", &others_s)]),
-                path,
-                span: *span,
-                fix: None,
-                docs: e.source.clone(),
-                related,
-                in_comment: false,
-            };
+            let vars = [("version", vs.as_str()), ("value", others_s.as_str())];
+            let mut f = table_finding(
+                Rule::VersionInconsistent,
+                entry_of!(e),
+                &files[*fi].path,
+                *span,
+            );
+            f.message = fill(&e.message, &vars);
+            f.help = fill(&e.help, &vars);
+            f.related = related;
             files[*fi].findings.push(f);
         }
     }
@@ -878,20 +894,8 @@ impl<'t> Checker<'t> {
                 if !applies {
                     continue;
                 }
-                let path = file.path_hint();
-                file.findings.push(Finding {
-                    rule: Rule::ScopeVersionMismatch,
-                    id: req.id.clone(),
-                    severity: req.severity,
-                    message: req.message.clone(),
-                    help: req.help.clone(),
-                    path,
-                    span,
-                    fix: None,
-                    docs: req.source.clone(),
-                    related: Vec::new(),
-                    in_comment: false,
-                });
+                let f = table_finding(Rule::ScopeVersionMismatch, entry_of!(req), &file.path, span);
+                file.findings.push(f);
             }
         }
     }
@@ -911,29 +915,11 @@ impl<'t> Checker<'t> {
             {
                 continue;
             }
-            let path = f.path_hint();
             for span in f.rest_sites.clone() {
-                f.findings.push(Finding {
-                    rule: Rule::VersionMissing,
-                    id: e.id.clone(),
-                    severity: e.severity,
-                    message: e.message.clone(),
-                    help: e.help.clone(),
-                    path: path.clone(),
-                    span,
-                    fix: None,
-                    docs: e.source.clone(),
-                    related: Vec::new(),
-                    in_comment: false,
-                });
+                let finding = table_finding(Rule::VersionMissing, entry_of!(e), &f.path, span);
+                f.findings.push(finding);
             }
         }
-    }
-}
-
-impl FileCheck {
-    fn path_hint(&self) -> String {
-        self.path.clone()
     }
 }
 
