@@ -1,5 +1,5 @@
 //! Bad input never panics, hangs or silences a file: each case has a test.
-// linkedin-lint: allow-file(endpoint-deprecated) -- test inputs
+// linkedin-lint: allow-file(endpoint-deprecated, hardcoded-token) -- test inputs
 
 mod common;
 
@@ -197,4 +197,83 @@ fn unreadable_file_is_reported_and_the_scan_goes_on() {
     );
     assert!(s.contains("note: ") && s.contains("b.py"), "{s}");
     assert_eq!(out.status.code(), Some(1));
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_out_of_the_root_are_not_followed_unless_asked() {
+    let outside = tree(&[(
+        "secret_project/client.py",
+        "U = 'https://api.linkedin.com/v2/me'\n",
+    )]);
+    let root = tree(&[("src/ok.py", "print('hello')\n")]);
+    std::os::unix::fs::symlink(
+        outside.path().join("secret_project"),
+        root.path().join("src/linked"),
+    )
+    .unwrap();
+    let (doc, _) = json(&[root.path().to_str().unwrap()]);
+    assert_eq!(brief(&doc), Vec::<String>::new());
+    let (doc, _) = json(&[root.path().to_str().unwrap(), "--follow-links"]);
+    assert_eq!(brief(&doc).len(), 1);
+}
+
+#[test]
+fn baseline_file_never_holds_a_secret() {
+    let secret = "WPL_AP1.g5XfB2vQ9pLr7kTz.Jw3hQ==";
+    let dir = tree(&[(
+        "oauth.rs",
+        &format!("pub const LINKEDIN_CLIENT_SECRET: &str = \"{secret}\";\n"),
+    )]);
+    let baseline = dir.path().join("baseline.json");
+    bin()
+        .arg("check")
+        .arg(dir.path().join("oauth.rs"))
+        .args(["--today", TODAY, "--write-baseline"])
+        .arg(&baseline)
+        .assert()
+        .code(0);
+    let text = std::fs::read_to_string(&baseline).unwrap();
+    assert!(text.contains("client-secret-literal"), "{text}");
+    assert!(
+        !text.contains(secret) && !text.contains("g5XfB2vQ9pLr7kTz"),
+        "{text}"
+    );
+}
+
+/// The tool works offline: in a network namespace with no interfaces up, the results are the
+/// same. Runs where `unshare -n` is available (root or user namespaces); says so otherwise.
+#[cfg(target_os = "linux")]
+#[test]
+fn works_without_network() {
+    let ok = std::process::Command::new("unshare")
+        .args(["-n", "true"])
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    if !ok {
+        eprintln!("works_without_network: `unshare -n` is not available here; not checked");
+        return;
+    }
+    let bin = assert_cmd::cargo::cargo_bin("linkedin-lint");
+    let args = [
+        "check",
+        "tests/fixtures/legacy-client",
+        "--today",
+        TODAY,
+        "--format",
+        "json",
+    ];
+    let offline = std::process::Command::new("unshare")
+        .arg("-n")
+        .arg(&bin)
+        .args(args)
+        .output()
+        .unwrap();
+    let online = std::process::Command::new(&bin)
+        .args(args)
+        .output()
+        .unwrap();
+    assert_eq!(offline.status.code(), Some(1));
+    assert_eq!(offline.stdout, online.stdout);
 }
