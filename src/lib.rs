@@ -499,3 +499,23 @@ fn finish(
     sort_findings(&mut scan.findings);
     scan
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file deleted between the walk and the read is noted, not a failure.
+    #[test]
+    fn file_deleted_during_the_scan_is_noted() {
+        let linter = Linter::builder().today("2026-11-23").build().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let gone = dir.path().join("gone.py");
+        match linter.read(&gone, "gone.py", DEFAULT_MAX_FILESIZE, false) {
+            ReadOutcome::Skip(Some(n)) => {
+                assert_eq!(n.kind, NoteKind::Vanished);
+                assert_eq!(n.path, "gone.py");
+            }
+            _ => panic!("expected a vanished note"),
+        }
+    }
+}
