@@ -2,6 +2,9 @@
 
 use std::process::ExitCode;
 
+mod bench;
+mod corpus;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
@@ -10,8 +13,9 @@ fn main() -> ExitCode {
             let argv = std::iter::once("cargo xtask lint-linkedin".to_string()).chain(args[1..].iter().cloned());
             ExitCode::from(linkedin_lint::cli::main(argv) as u8)
         }
+        Some("bench") => ExitCode::from(bench::main(&args[1..]) as u8),
         _ => {
-            eprintln!("usage: cargo xtask lint-linkedin [PATHS] [FLAGS]");
+            eprintln!("usage: cargo xtask lint-linkedin [PATHS] [FLAGS] | bench [--runs N] …");
             ExitCode::from(2)
         }
     }
