@@ -389,11 +389,17 @@ impl<'t> Checker<'t> {
         if !shaped || name.eq_ignore_ascii_case("linkedin-version") {
             return;
         }
-        let norm: String = name.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
-        let near = norm == "linkedinversion" || edit_distance(&norm, "linkedinversion") <= 2;
         // Env-var style names (`LINKEDIN_VERSION`) are names, not headers.
         let env_style = name.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
-        if !near || env_style || !(facts.linkedin_context || norm.contains("linkedin")) {
+        if env_style {
+            return;
+        }
+        let norm: String = name.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
+        // Cheap tests first: the edit distance runs only for the few names that can pass.
+        if !(facts.linkedin_context || norm.contains("linkedin")) {
+            return;
+        }
+        if norm != "linkedinversion" && !within_edit_distance(&norm, "linkedinversion", 2) {
             return;
         }
         let e = self.entry("version-header-misspelled");
@@ -1213,14 +1219,21 @@ fn path_matches(path: &str, pattern: &str) -> bool {
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur: Vec<usize> = Vec::with_capacity(b.len() + 1);
     for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
+        cur.clear();
+        cur.push(i + 1);
         for (j, cb) in b.iter().enumerate() {
             cur.push((prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
         }
-        prev = cur;
+        std::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()]
+}
+
+/// `edit_distance(a, b) <= max`, without the table when the lengths alone rule it out.
+fn within_edit_distance(a: &str, b: &str, max: usize) -> bool {
+    a.chars().count().abs_diff(b.chars().count()) <= max && edit_distance(a, b) <= max
 }
 
 /// Fill `{name}` placeholders.
@@ -1235,6 +1248,23 @@ fn fill(template: &str, vars: &[(&str, &str)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bounded_edit_distance_agrees_with_the_table() {
+        for (a, b) in [
+            ("linkedinversion", "linkedinversion"),
+            ("linkedinverison", "linkedinversion"),
+            ("linkdinversion", "linkedinversion"),
+            ("xlinkedinversion", "linkedinversion"),
+            ("linkedin", "linkedinversion"),
+            ("usercache", "linkedinversion"),
+            ("", "ab"),
+        ] {
+            for max in 0..4 {
+                assert_eq!(within_edit_distance(a, b, max), edit_distance(a, b) <= max, "{a} {b} {max}");
+            }
+        }
+    }
 
     #[test]
     fn url_parts_and_paths() {
