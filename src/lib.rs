@@ -239,8 +239,7 @@ impl Linter {
         let notes: Mutex<Vec<Note>> = Mutex::new(Vec::new());
         let scanned = std::sync::atomic::AtomicUsize::new(0);
         let errors = walk::walk(&scan.paths, &scan.walk, |path, explicit| {
-            let display = walk::display_path(path);
-            match self.read(path, &display, max, explicit) {
+            match self.read(path, max, explicit) {
                 ReadOutcome::Skip(note) => {
                     if let Some(n) = note {
                         notes.lock().expect("unpoisoned").push(n);
@@ -289,10 +288,13 @@ impl Linter {
         finish(&checker, vec![r], notes, 1)
     }
 
-    fn read(&self, path: &Path, display: &str, max: u64, explicit: bool) -> ReadOutcome {
+    /// Read one file once, and decide: skipped (with a note or not), no candidate, or a file
+    /// to analyse. The display path is only built when something is reported about the file.
+    fn read(&self, path: &Path, max: u64, explicit: bool) -> ReadOutcome {
+        let display = || walk::display_path(path);
         let unreadable = |e: std::io::Error| {
             ReadOutcome::Skip(Some(Note {
-                path: display.to_string(),
+                path: display(),
                 kind: NoteKind::Unreadable,
                 message: e.to_string(),
             }))
@@ -306,12 +308,22 @@ impl Linter {
         if len > max {
             // Unknown files are not ours to mention.
             return ReadOutcome::Skip(by_name.map(|_| Note {
-                path: display.to_string(),
+                path: display(),
                 kind: NoteKind::TooLarge,
                 message: format!("{len} bytes is over the {max}-byte limit; skipped"),
             }));
         }
         let mut bytes = Vec::with_capacity(len as usize + 1);
+        if by_name.is_none() {
+            // Only a shebang can make an unknown name ours: read the head first, and the rest
+            // only if it names a language (images, CSS, lock files… are never read whole).
+            if let Err(e) = f.by_ref().take(256).read_to_end(&mut bytes) {
+                return unreadable(e);
+            }
+            if Lang::detect(path, &bytes).is_none() {
+                return ReadOutcome::Skip(None);
+            }
+        }
         if let Err(e) = f.read_to_end(&mut bytes) {
             return unreadable(e);
         }
@@ -322,7 +334,7 @@ impl Linter {
         };
         if !utf16 && memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some() {
             return ReadOutcome::Skip((explicit || by_name.is_some()).then(|| Note {
-                path: display.to_string(),
+                path: display(),
                 kind: NoteKind::Binary,
                 message: "binary file (NUL bytes); skipped".into(),
             }));
@@ -331,7 +343,7 @@ impl Linter {
         if !utf16 && !self.prefilter.is_match(&bytes) {
             return ReadOutcome::NoCandidate;
         }
-        ReadOutcome::File(SourceFile::new(display.to_string(), lang, bytes))
+        ReadOutcome::File(SourceFile::new(display(), lang, bytes))
     }
 }
 
