@@ -3,7 +3,8 @@
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
-use std::time::Instant;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use clap::{Args, Parser, Subcommand};
 
@@ -220,13 +221,21 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
     } else if opts.paths.is_empty() {
         opts.paths.push(PathBuf::from("."));
     }
-    let scan = linter.scan(&opts)?;
+    let format = a.format.unwrap_or(Format::Human);
+    // A spinner for long runs: only for the formats people read, only on a terminal.
+    let scan = if matches!(format, Format::Human | Format::Rustc)
+        && opts.stdin.is_none()
+        && std::io::stderr().is_terminal()
+    {
+        with_progress(|n| linter.scan_with_progress(&opts, Some(n)))?
+    } else {
+        linter.scan(&opts)?
+    };
     let fail_on = match a.fail_on.unwrap_or(FailOn::Error) {
         FailOn::Info => Severity::Info,
         FailOn::Warning => Severity::Warning,
         FailOn::Error => Severity::Error,
     };
-    let format = a.format.unwrap_or(Format::Human);
     let stdout = std::io::stdout();
     let ropts = RenderOptions {
         format,
@@ -246,6 +255,45 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
         EXIT_FINDINGS
     } else {
         EXIT_OK
+    })
+}
+
+/// Run `f` with a file counter; once it has run for half a second, show the count on stderr
+/// (indicatif), and clear it before returning. Short runs never draw anything.
+fn with_progress<T>(f: impl FnOnce(&AtomicUsize) -> T) -> T {
+    let count = AtomicUsize::new(0);
+    let done = AtomicBool::new(false);
+    std::thread::scope(|s| {
+        let ticker = s.spawn(|| {
+            let start = Instant::now();
+            let mut bar: Option<indicatif::ProgressBar> = None;
+            while !done.load(Ordering::Acquire) {
+                std::thread::park_timeout(Duration::from_millis(80));
+                if bar.is_none() && start.elapsed() >= Duration::from_millis(500) {
+                    let b = indicatif::ProgressBar::with_draw_target(
+                        None,
+                        indicatif::ProgressDrawTarget::stderr(),
+                    );
+                    if let Ok(style) = indicatif::ProgressStyle::with_template(
+                        "{spinner} linkedin-lint: {human_pos} files read ({elapsed})",
+                    ) {
+                        b.set_style(style);
+                    }
+                    bar = Some(b);
+                }
+                if let Some(b) = &bar {
+                    b.set_position(count.load(Ordering::Relaxed) as u64);
+                    b.tick();
+                }
+            }
+            if let Some(b) = bar {
+                b.finish_and_clear();
+            }
+        });
+        let out = f(&count);
+        done.store(true, Ordering::Release);
+        ticker.thread().unpark();
+        out
     })
 }
 

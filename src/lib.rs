@@ -225,6 +225,16 @@ impl Linter {
 
     /// Scan the paths (and/or standard input) of `scan`.
     pub fn scan(&self, scan: &ScanOptions) -> Result<Scan, Error> {
+        self.scan_with_progress(scan, None)
+    }
+
+    /// [`Linter::scan`], adding 1 to `progress` for every file walked (from the worker
+    /// threads), so a caller can show how far a long run has got.
+    pub fn scan_with_progress(
+        &self,
+        scan: &ScanOptions,
+        progress: Option<&std::sync::atomic::AtomicUsize>,
+    ) -> Result<Scan, Error> {
         for p in &scan.paths {
             if std::fs::symlink_metadata(p).is_err() {
                 return Err(Error::Usage(format!(
@@ -239,6 +249,9 @@ impl Linter {
         let notes: Mutex<Vec<Note>> = Mutex::new(Vec::new());
         let scanned = std::sync::atomic::AtomicUsize::new(0);
         let errors = walk::walk(&scan.paths, &scan.walk, |path, explicit| {
+            if let Some(p) = progress {
+                p.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
             match self.read(path, max, explicit) {
                 ReadOutcome::Skip(note) => {
                     if let Some(n) = note {
