@@ -810,6 +810,18 @@ impl<'t> Checker<'t> {
 }
 
 impl FileCheck {
+    /// Whether the file can have a finding once [`Checker::finish`] has run: it has one now,
+    /// or holds a site that a cross-file check may turn into one (`versions` for
+    /// `version-inconsistent`, `requirement_sites` for `scope-version-mismatch`, `rest_sites`
+    /// for `version-missing`). Keep in step with `finish`: the scan drops the text of files
+    /// for which this is false.
+    pub fn may_have_findings(&self) -> bool {
+        !self.findings.is_empty()
+            || !self.versions.is_empty()
+            || !self.requirement_sites.is_empty()
+            || !self.rest_sites.is_empty()
+    }
+
     fn path_hint(&self) -> String {
         self.path.clone()
     }

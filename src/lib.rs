@@ -286,7 +286,7 @@ impl Linter {
             scanned.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             results.push(analyze(&checker, file));
         }
-        results.sort_by(|a, b| a.file.path.cmp(&b.file.path));
+        results.sort_by(|a, b| a.path.cmp(&b.path));
         notes.sort_by(|a, b| (&a.path, &a.message).cmp(&(&b.path, &b.message)));
         Ok(finish(&checker, results, notes, scanned.into_inner()))
     }
@@ -367,7 +367,9 @@ enum ReadOutcome {
 }
 
 struct FileResult {
-    file: SourceFile,
+    path: String,
+    /// The text, kept only while the file may get a finding (reports show its source).
+    text: Option<String>,
     check: FileCheck,
     note: Option<Note>,
 }
@@ -388,7 +390,15 @@ fn analyze(checker: &Checker<'_>, file: SourceFile) -> FileResult {
     }
     let mut check = checker.check_file(&file, &facts);
     check.path = file.path.clone();
-    FileResult { file, check, note }
+    // Most candidates end without a finding: drop their text now rather than hold every
+    // candidate's text (and line index) until the cross-file checks have run.
+    let text = check.may_have_findings().then_some(file.text);
+    FileResult {
+        path: file.path,
+        text,
+        check,
+        note,
+    }
 }
 
 fn finish(
@@ -397,20 +407,23 @@ fn finish(
     notes: Vec<Note>,
     files_scanned: usize,
 ) -> Scan {
-    let (files, mut checks): (Vec<SourceFile>, Vec<FileCheck>) =
-        results.into_iter().map(|r| (r.file, r.check)).unzip();
+    let (files, mut checks): (Vec<(String, Option<String>)>, Vec<FileCheck>) = results
+        .into_iter()
+        .map(|r| ((r.path, r.text), r.check))
+        .unzip();
     checker.finish(&mut checks);
     let mut scan = Scan {
         notes,
         files_scanned,
         ..Scan::default()
     };
-    for (file, check) in files.into_iter().zip(checks) {
+    for ((path, text), check) in files.into_iter().zip(checks) {
         if check.findings.is_empty() {
             continue;
         }
-        let text = report::mask(&file.text, &check.secrets);
-        scan.sources.insert(file.path.clone(), Arc::from(text));
+        debug_assert!(text.is_some(), "{path}: a finding, but its text was dropped");
+        let text = report::mask(text.as_deref().unwrap_or_default(), &check.secrets);
+        scan.sources.insert(path, Arc::from(text));
         scan.findings.extend(check.findings);
     }
     scan.findings
