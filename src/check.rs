@@ -142,8 +142,6 @@ impl<'t> Checker<'t> {
     pub fn check_file(&self, file: &SourceFile, facts: &FileFacts) -> FileCheck {
         let mut out = FileCheck {
             path: file.path.clone(),
-            defines: facts.defines.clone(),
-            uses: facts.uses.clone(),
             docs: facts.docs,
             ..FileCheck::default()
         };
@@ -189,6 +187,14 @@ impl<'t> Checker<'t> {
             out.versions.clear();
             out.rest_sites.clear();
             out.requirement_sites.clear();
+        }
+        // `finish` reads `uses` only of files with /rest/ sites and `defines` only of files
+        // that set the version; every identifier of every candidate adds up on a big tree.
+        if !out.rest_sites.is_empty() {
+            out.uses = facts.uses.clone();
+        }
+        if out.sets_version {
+            out.defines = facts.defines.clone();
         }
         out
     }
