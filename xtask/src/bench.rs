@@ -307,6 +307,10 @@ struct Case {
     cwd: PathBuf,
     ok: fn(i32) -> bool,
     samples: Vec<Sample>,
+    /// Peak RSS from one extra run under GNU time (KiB).
+    rss_kb: Option<u64>,
+    /// Standard output of the warm-up run.
+    warmup_out: Vec<u8>,
 }
 
 impl Case {
@@ -317,6 +321,8 @@ impl Case {
             cwd: cwd.to_path_buf(),
             ok,
             samples: Vec::new(),
+            rss_kb: None,
+            warmup_out: Vec::new(),
         }
     }
 
@@ -328,8 +334,13 @@ impl Case {
         median(self.samples.iter().map(|s| s.cpu).collect())
     }
 
+    /// Peak RSS in MiB: GNU time's figure; else wait4's, which Linux floors at the RSS of
+    /// this (the spawning) process, so it is only an upper bound for small children.
     fn rss_mb(&self) -> f64 {
-        self.samples.iter().map(|s| s.rss_kb).max().unwrap_or(0) as f64 / 1024.0
+        self.rss_kb
+            .unwrap_or_else(|| self.samples.iter().map(|s| s.rss_kb).max().unwrap_or(0))
+            as f64
+            / 1024.0
     }
 }
 
@@ -363,13 +374,14 @@ fn median_f(mut v: Vec<f64>) -> f64 {
 /// from other processes hits every case alike.
 fn measure(cases: &mut [Case], runs: usize) -> Result<(), String> {
     for c in cases.iter_mut() {
-        let (s, _) = run_once(&c.argv, &c.cwd)?;
+        let (s, out) = run_once(&c.argv, &c.cwd)?;
         if !(c.ok)(s.status) {
             return Err(format!(
                 "{}: exit status {} ({:?})",
                 c.name, s.status, c.argv
             ));
         }
+        c.warmup_out = out;
     }
     for _ in 0..runs {
         for c in cases.iter_mut() {
@@ -377,7 +389,33 @@ fn measure(cases: &mut [Case], runs: usize) -> Result<(), String> {
             c.samples.push(s);
         }
     }
+    for c in cases.iter_mut() {
+        c.rss_kb = gnu_time_rss(&c.argv, &c.cwd);
+    }
     Ok(())
+}
+
+/// Peak RSS (KiB) of one run under `/usr/bin/time -f %M` (Debian: `apt-get install time`).
+/// A child spawned from here would report at least this process's own peak (Linux carries
+/// the parent's high-water mark over `exec`), which GNU time, being tiny, does not.
+fn gnu_time_rss(argv: &[String], cwd: &Path) -> Option<u64> {
+    let time = Path::new("/usr/bin/time");
+    if !time.is_file() {
+        return None;
+    }
+    let out = std::env::temp_dir().join(format!("xtask-bench-rss-{}", std::process::id()));
+    let mut v = vec![
+        time.to_string_lossy().to_string(),
+        "-f".into(),
+        "%M".into(),
+        "-o".into(),
+        out.to_string_lossy().to_string(),
+    ];
+    v.extend(argv.iter().cloned());
+    run_once(&v, cwd).ok()?;
+    let kb = std::fs::read_to_string(&out).ok()?;
+    let _ = std::fs::remove_file(&out);
+    kb.lines().last()?.trim().parse().ok()
 }
 
 /// Median over rounds of `a[i]/b[i]`: pairs run back to back, so this ratio is robust to load
@@ -660,10 +698,14 @@ fn run(o: &Opts) -> Result<(), String> {
         cases[last * 4 + 2].rss_mb(),
         yes(big.rss_mb() < 64.0)
     );
-    println!(
-        "- linear growth: time ratio / bytes ratio = {lin:.2} — {}",
-        yes(lin < 1.25)
-    );
+    if lin.is_nan() {
+        println!("- linear growth: n/a (one corpus size)");
+    } else {
+        println!(
+            "- linear growth: time ratio / bytes ratio = {lin:.2} — {}",
+            yes(lin < 1.25)
+        );
+    }
     println!("- load after: {}", load());
     Ok(())
 }
@@ -843,7 +885,7 @@ fn semgrep(sg: &str, o: &Opts, c: &corpus::Corpus, exe: &str) -> Result<(), Stri
         ),
     ] {
         y.push_str(&format!(
-            "  - id: {id}\n    pattern-regex: '{re}'\n    message: {id}\n    languages: [generic]\n    severity: ERROR\n"
+            "  - id: {id}\n    pattern-regex: |-\n      {re}\n    message: {id}\n    languages: [generic]\n    severity: ERROR\n"
         ));
     }
     std::fs::write(&rules, y).map_err(|e| e.to_string())?;
@@ -886,6 +928,9 @@ fn semgrep(sg: &str, o: &Opts, c: &corpus::Corpus, exe: &str) -> Result<(), Stri
     eprintln!("bench: semgrep runs");
     measure(&mut cases, runs)?;
     let (s, l) = (&cases[0], &cases[1]);
+    let results = serde_json::from_slice::<serde_json::Value>(&s.warmup_out)
+        .ok()
+        .and_then(|v| v["results"].as_array().map(Vec::len));
     println!(
         "## semgrep {version} (5 pattern-regex rules, generic language), {} files",
         c.files
@@ -898,6 +943,11 @@ fn semgrep(sg: &str, o: &Opts, c: &corpus::Corpus, exe: &str) -> Result<(), Stri
         s.rss_mb(),
         ms(l.wall()),
         s.wall().as_secs_f64() / l.wall().as_secs_f64()
+    );
+    println!(
+        "semgrep reported {} matches (the linter: {} planted findings, all found)",
+        results.map_or_else(|| "?".to_string(), |n| n.to_string()),
+        c.planted.len()
     );
     println!();
     Ok(())
