@@ -663,7 +663,7 @@ fn run(o: &Opts) -> Result<(), String> {
     println!();
 
     walkers(&corpora[corpora.len() - 1], o.runs)?;
-    candidates(o, &pat_s, &corpora)?;
+    candidates(o, &exe_s, &pat_s, &lits, &corpora)?;
     if let Some(sg) = &o.semgrep {
         semgrep(sg, o, small, &exe_s)?;
     }
@@ -774,30 +774,92 @@ fn verify(exe: &str, c: &corpus::Corpus) -> Result<(), String> {
     Ok(())
 }
 
-/// How many files the prefilter lets through (rg -l over the same literals).
-fn candidates(o: &Opts, pat: &str, corpora: &[corpus::Corpus]) -> Result<(), String> {
-    for c in corpora {
-        let argv: Vec<String> = [
-            o.rg.as_str(),
-            "-i",
-            "-F",
-            "-l",
-            "--hidden",
-            "--no-require-git",
-            "-f",
-            pat,
-            ".",
-        ]
+/// How many files the prefilter lets through (rg -l over the same literals), and what
+/// analysing them costs: `check -j1` on the candidate files named explicitly (the whole
+/// process, so it includes reading and start-up), all of them and only those holding a
+/// literal that is not a path (`linkedin`, `restli`, a scope name).
+fn candidates(
+    o: &Opts,
+    exe: &str,
+    pat: &str,
+    lits: &[String],
+    corpora: &[corpus::Corpus],
+) -> Result<(), String> {
+    let strong = o.out.join("PATTERNS-not-paths");
+    let s: Vec<&str> = lits
         .iter()
-        .map(|s| s.to_string())
+        .filter(|l| !l.starts_with('/'))
+        .map(String::as_str)
         .collect();
-        let (_, out) = run_once(&argv, &c.root)?;
-        let n = out.iter().filter(|&&b| b == b'\n').count();
+    std::fs::write(&strong, s.join("\n") + "\n").map_err(|e| e.to_string())?;
+    let strong = strong.to_string_lossy().to_string();
+    println!("## Prefilter candidates and the cost of analysing them");
+    println!();
+    println!(
+        "| corpus | candidates | % of files | MB | with a non-path literal | check -j1 on all candidates, CPU ms | on those with a non-path literal, CPU ms |"
+    );
+    println!("|---|---|---|---|---|---|---|");
+    for c in corpora {
+        let list = |p: &str| -> Result<Vec<String>, String> {
+            let argv: Vec<String> = [
+                o.rg.as_str(),
+                "-i",
+                "-F",
+                "-l",
+                "--hidden",
+                "--no-require-git",
+                "-f",
+                p,
+                ".",
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+            let (_, out) = run_once(&argv, &c.root)?;
+            let mut v: Vec<String> = String::from_utf8_lossy(&out)
+                .lines()
+                .map(|l| l.trim_start_matches("./").to_string())
+                .collect();
+            v.sort();
+            Ok(v)
+        };
+        let all = list(pat)?;
+        let strong_files = list(&strong)?;
+        let mb: u64 = all
+            .iter()
+            .filter_map(|p| std::fs::metadata(c.root.join(p)).ok())
+            .map(|m| m.len())
+            .sum();
+        let ll = |files: &[String]| -> Vec<String> {
+            let mut v: Vec<String> = [
+                exe,
+                "check",
+                "--format",
+                "json",
+                "--today",
+                "2026-11-23",
+                "-j1",
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+            v.extend(files.iter().cloned());
+            v
+        };
+        let mut cases = vec![
+            Case::new("all candidates", ll(&all), &c.root, |s| s == 0 || s == 1),
+            Case::new("non-path", ll(&strong_files), &c.root, |s| s == 0 || s == 1),
+        ];
+        measure(&mut cases, o.runs.min(3))?;
         println!(
-            "Prefilter candidates in {}: {n} of {} files ({:.1}%) contain a literal (rg -l)",
+            "| {} | {} | {:.1} | {:.1} | {} | {} | {} |",
             c.root.file_name().unwrap_or_default().to_string_lossy(),
-            c.files,
-            100.0 * n as f64 / c.files as f64
+            all.len(),
+            100.0 * all.len() as f64 / c.files as f64,
+            mb as f64 / 1e6,
+            strong_files.len(),
+            ms(cases[0].cpu()),
+            ms(cases[1].cpu()),
         );
     }
     println!();
