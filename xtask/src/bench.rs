@@ -927,8 +927,9 @@ fn walkers(c: &corpus::Corpus, runs: usize) -> Result<(), String> {
     Ok(())
 }
 
-/// semgrep with equivalent `pattern-regex` rules, where it is installed; its own timing is
-/// dominated by start-up, so it runs on the smallest corpus only.
+/// semgrep with equivalent `pattern-regex` rules, where it is installed, on the smallest
+/// corpus. `--no-git-ignore`: inside a git work tree semgrep scans only files git tracks,
+/// and the corpus lies in the ignored target/; build/ is excluded by name instead.
 fn semgrep(sg: &str, o: &Opts, c: &corpus::Corpus, exe: &str) -> Result<(), String> {
     let Some(version) = sh(sg, &["--version"]).filter(|v| !v.is_empty()) else {
         println!("semgrep: not run ({sg} not found; `pip install semgrep`)\n");
@@ -960,6 +961,7 @@ fn semgrep(sg: &str, o: &Opts, c: &corpus::Corpus, exe: &str) -> Result<(), Stri
         "--disable-version-check",
         "--json",
         "--quiet",
+        "--no-git-ignore",
         "--exclude=build",
         ".",
     ]
