@@ -10,12 +10,13 @@ use crate::corpus::{self, Planted};
 
 const USAGE: &str =
     "usage: cargo xtask bench [--runs N] [--sizes 10000,100000] [--seed N] [--regen]
-                        [--rg PATH] [--semgrep PATH|none] [--no-build] [--out DIR]
+         [--rg PATH] [--semgrep PATH|none] [--no-build] [--out DIR] [--tree DIR]...
   Generates target/bench-corpus/n<SIZE>/ (deterministic), builds the release binary, checks
   that every planted finding is reported and nothing under the ignored build/ is, then times
   (warm cache, runs interleaved): linkedin-lint check --format json vs rg -i -F -f PATTERNS,
-  both with all cores and with -j1; 20 explicit files (pre-commit); peak RSS (wait4);
-  walker: ignore (parallel, 1 thread) vs walkdir; semgrep on the smallest corpus.";
+  both with all cores and with -j1; 20 explicit files (pre-commit); CPU time (wait4) and
+  peak RSS (GNU time); walker: ignore (parallel, 1 thread) vs walkdir; prefilter candidates
+  and their analysis cost; semgrep on the smallest corpus; each --tree DIR as it is.";
 
 struct Opts {
     runs: usize,
@@ -26,6 +27,8 @@ struct Opts {
     semgrep: Option<String>,
     build: bool,
     out: PathBuf,
+    /// Existing trees to time as they are (no planted findings), e.g. ~/.cargo/registry/src.
+    trees: Vec<PathBuf>,
 }
 
 fn parse(args: &[String]) -> Result<Opts, String> {
@@ -39,6 +42,7 @@ fn parse(args: &[String]) -> Result<Opts, String> {
         semgrep: Some("semgrep".into()),
         build: true,
         out: root.join("target/bench-corpus"),
+        trees: Vec::new(),
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -65,6 +69,7 @@ fn parse(args: &[String]) -> Result<Opts, String> {
             }
             "--no-build" => o.build = false,
             "--out" => o.out = PathBuf::from(val()?),
+            "--tree" => o.trees.push(PathBuf::from(val()?)),
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument {other}")),
         }
@@ -662,6 +667,41 @@ fn run(o: &Opts) -> Result<(), String> {
     }
     println!();
 
+    for t in &o.trees {
+        let dir = t.to_string_lossy().to_string();
+        let mut tc = vec![
+            Case::new("ll", ll(&[], std::slice::from_ref(&dir)), &root, ll_ok),
+            Case::new("rg", rg(&[], t), &root, rg_ok),
+            Case::new(
+                "ll -j1",
+                ll(&["-j1"], std::slice::from_ref(&dir)),
+                &root,
+                ll_ok,
+            ),
+            Case::new("rg -j1", rg(&["-j1"], t), &root, rg_ok),
+        ];
+        eprintln!("bench: tree {dir}");
+        measure(&mut tc, o.runs)?;
+        println!("## Existing tree {dir} (no planted findings)");
+        println!();
+        println!(
+            "| tool | threads | median wall ms | median CPU ms | peak RSS MB | ratio vs rg (wall) | ratio vs rg (CPU) |"
+        );
+        println!("|---|---|---|---|---|---|---|");
+        for (k, threads) in ["all", "all", "1", "1"].iter().enumerate() {
+            let (c, b) = (&tc[k], &tc[k | 1]);
+            println!(
+                "| {} | {threads} | {} | {} | {:.1} | {:.2} | {:.2} |",
+                if k % 2 == 0 { "linkedin-lint" } else { "rg" },
+                ms(c.wall()),
+                ms(c.cpu()),
+                c.rss_mb(),
+                c.wall().as_secs_f64() / b.wall().as_secs_f64(),
+                c.cpu().as_secs_f64() / b.cpu().as_secs_f64(),
+            );
+        }
+        println!();
+    }
     walkers(&corpora[corpora.len() - 1], o.runs)?;
     candidates(o, &exe_s, &pat_s, &lits, &corpora)?;
     if let Some(sg) = &o.semgrep {
