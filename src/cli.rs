@@ -290,10 +290,16 @@ fn with_progress<T>(f: impl FnOnce(&AtomicUsize) -> T) -> T {
                 b.finish_and_clear();
             }
         });
-        let out = f(&count);
-        done.store(true, Ordering::Release);
-        ticker.thread().unpark();
-        out
+        // Stop the ticker however `f` ends (a panic too, or the scope would wait forever).
+        struct Stop<'a>(&'a AtomicBool, std::thread::Thread);
+        impl Drop for Stop<'_> {
+            fn drop(&mut self) {
+                self.0.store(true, Ordering::Release);
+                self.1.unpark();
+            }
+        }
+        let _stop = Stop(&done, ticker.thread().clone());
+        f(&count)
     })
 }
 
