@@ -141,6 +141,12 @@ impl<'t> Checker<'t> {
 
     /// Every literal any check reacts to contains one of these (case-insensitively): the
     /// prefilter for whole files.
+    ///
+    /// Tokens need no literal of their own: a `hardcoded-token` finding needs LinkedIn
+    /// context (a `linkedin` literal, name or identifier, or `X-Restli-Protocol-Version`), so
+    /// every file that can have one already contains `linkedin` or `restli`. (An `AQ` entry,
+    /// matched case-insensitively, made every `dataQuery`, `opaque` or base64 blob a
+    /// candidate: most of the prefilter's hits on real code, and never a finding.)
     pub fn prefilter_literals(&self) -> Vec<String> {
         let mut v: Vec<String> = vec![
             "linkedin".into(),
@@ -149,7 +155,6 @@ impl<'t> Checker<'t> {
             "/v2/".into(),
             "/v1/".into(),
             "/uas/".into(),
-            "AQ".into(),
         ];
         v.extend(self.table.scopes.iter().map(|s| s.scope.clone()));
         v.extend(self.table.endpoints.iter().map(|e| e.path.clone()));
@@ -176,8 +181,6 @@ impl<'t> Checker<'t> {
     pub fn check_file(&self, file: &SourceFile, facts: &FileFacts) -> FileCheck {
         let mut out = FileCheck {
             path: file.path.clone(),
-            defines: facts.defines.clone(),
-            uses: facts.uses.clone(),
             docs: facts.docs,
             ..FileCheck::default()
         };
@@ -223,6 +226,14 @@ impl<'t> Checker<'t> {
             out.versions.clear();
             out.rest_sites.clear();
             out.requirement_sites.clear();
+        }
+        // `finish` reads `uses` only of files with /rest/ sites and `defines` only of files
+        // that set the version; every identifier of every candidate adds up on a big tree.
+        if !out.rest_sites.is_empty() {
+            out.uses = facts.uses.clone();
+        }
+        if out.sets_version {
+            out.defines = facts.defines.clone();
         }
         out
     }
@@ -431,17 +442,23 @@ impl<'t> Checker<'t> {
         if !shaped || name.eq_ignore_ascii_case("linkedin-version") {
             return;
         }
+        // Env-var style names (`LINKEDIN_VERSION`) are names, not headers.
+        let env_style = name
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+        if env_style {
+            return;
+        }
         let norm: String = name
             .chars()
             .filter(char::is_ascii_alphanumeric)
             .collect::<String>()
             .to_ascii_lowercase();
-        let near = norm == "linkedinversion" || edit_distance(&norm, "linkedinversion") <= 2;
-        // Env-var style names (`LINKEDIN_VERSION`) are names, not headers.
-        let env_style = name
-            .bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
-        if !near || env_style || !(facts.linkedin_context || norm.contains("linkedin")) {
+        // Cheap tests first: the edit distance runs only for the few names that can pass.
+        if !(facts.linkedin_context || norm.contains("linkedin")) {
+            return;
+        }
+        if norm != "linkedinversion" && !within_edit_distance(&norm, "linkedinversion", 2) {
             return;
         }
         let e = self.entry("version-header-misspelled");
@@ -920,6 +937,20 @@ impl<'t> Checker<'t> {
                 f.findings.push(finding);
             }
         }
+    }
+}
+
+impl FileCheck {
+    /// Whether the file can have a finding once [`Checker::finish`] has run: it has one now,
+    /// or holds a site that a cross-file check may turn into one (`versions` for
+    /// `version-inconsistent`, `requirement_sites` for `scope-version-mismatch`, `rest_sites`
+    /// for `version-missing`). Keep in step with `finish`: the scan drops the text of files
+    /// for which this is false.
+    pub fn may_have_findings(&self) -> bool {
+        !self.findings.is_empty()
+            || !self.versions.is_empty()
+            || !self.requirement_sites.is_empty()
+            || !self.rest_sites.is_empty()
     }
 }
 
@@ -1439,8 +1470,10 @@ fn path_matches(path: &str, pattern: &str) -> bool {
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur: Vec<usize> = Vec::with_capacity(b.len() + 1);
     for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
+        cur.clear();
+        cur.push(i + 1);
         for (j, cb) in b.iter().enumerate() {
             cur.push(
                 (prev[j] + usize::from(ca != *cb))
@@ -1448,9 +1481,14 @@ fn edit_distance(a: &str, b: &str) -> usize {
                     .min(cur[j] + 1),
             );
         }
-        prev = cur;
+        std::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()]
+}
+
+/// `edit_distance(a, b) <= max`, without the table when the lengths alone rule it out.
+fn within_edit_distance(a: &str, b: &str, max: usize) -> bool {
+    a.chars().count().abs_diff(b.chars().count()) <= max && edit_distance(a, b) <= max
 }
 
 /// Fill `{name}` placeholders.
@@ -1505,6 +1543,24 @@ mod tests {
             .find(|f| f.id == "rest-me-basicprofile")
             .expect("requirement finding");
         assert_eq!(&src[f.span.byte_start..f.span.byte_end], "rest/me");
+    }
+
+    #[test]
+    fn bounded_edit_distance_agrees_with_the_table() {
+        for (a, b) in [
+            ("linkedinversion", "linkedinversion"),
+            ("linkedinverison", "linkedinversion"),
+            ("linkdinversion", "linkedinversion"),
+            ("xlinkedinversion", "linkedinversion"),
+            ("linkedin", "linkedinversion"),
+            ("usercache", "linkedinversion"),
+            ("", "ab"),
+        ] {
+            for max in 0..4 {
+                let table = edit_distance(a, b) <= max;
+                assert_eq!(within_edit_distance(a, b, max), table, "{a} {b} {max}");
+            }
+        }
     }
 
     #[test]

@@ -3,7 +3,8 @@
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
-use std::time::Instant;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use clap::{Args, Parser, Subcommand};
 
@@ -316,12 +317,19 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
         && a.write_baseline.is_none();
     let stream = streaming.then(|| report::jsonl::Stream::new(std::io::stdout()));
     let severity = &cfg.severity;
+    // A spinner for long runs: only for the formats people read, only on a terminal.
+    let spinner = matches!(
+        a.format.unwrap_or(Format::Human),
+        Format::Human | Format::Rustc
+    ) && opts.stdin.is_none()
+        && std::io::stderr().is_terminal();
     let scan = match &stream {
         Some(s) => linter.scan_streaming(&opts, &|f| {
             let mut f = f.to_vec();
             severity.apply_to(&mut f);
             s.file(&f)
         })?,
+        None if spinner => with_progress(|n| linter.scan_with_progress(&opts, Some(n)))?,
         None => linter.scan(&opts)?,
     };
     let fix = crate::fix::FixOptions {
@@ -420,6 +428,51 @@ fn explain_error(file: Option<&std::path::Path>, t: &TableArgs) -> Result<i32, E
         return Ok(EXIT_ERROR);
     };
     emit(&explain(&response, linter.table(), linter.options()).to_string())
+}
+
+/// Run `f` with a file counter; once it has run for half a second, show the count on stderr
+/// (indicatif), and clear it before returning. Short runs never draw anything.
+fn with_progress<T>(f: impl FnOnce(&AtomicUsize) -> T) -> T {
+    let count = AtomicUsize::new(0);
+    let done = AtomicBool::new(false);
+    std::thread::scope(|s| {
+        let ticker = s.spawn(|| {
+            let start = Instant::now();
+            let mut bar: Option<indicatif::ProgressBar> = None;
+            while !done.load(Ordering::Acquire) {
+                std::thread::park_timeout(Duration::from_millis(80));
+                if bar.is_none() && start.elapsed() >= Duration::from_millis(500) {
+                    let b = indicatif::ProgressBar::with_draw_target(
+                        None,
+                        indicatif::ProgressDrawTarget::stderr(),
+                    );
+                    if let Ok(style) = indicatif::ProgressStyle::with_template(
+                        "{spinner} linkedin-lint: {human_pos} files read ({elapsed})",
+                    ) {
+                        b.set_style(style);
+                    }
+                    bar = Some(b);
+                }
+                if let Some(b) = &bar {
+                    b.set_position(count.load(Ordering::Relaxed) as u64);
+                    b.tick();
+                }
+            }
+            if let Some(b) = bar {
+                b.finish_and_clear();
+            }
+        });
+        // Stop the ticker however `f` ends (a panic too, or the scope would wait forever).
+        struct Stop<'a>(&'a AtomicBool, std::thread::Thread);
+        impl Drop for Stop<'_> {
+            fn drop(&mut self) {
+                self.0.store(true, Ordering::Release);
+                self.1.unpark();
+            }
+        }
+        let _stop = Stop(&done, ticker.thread().clone());
+        f(&count)
+    })
 }
 
 fn explain(what: &str, t: &TableArgs) -> Result<i32, Error> {

@@ -159,6 +159,11 @@ fn stands_alone(file: &SourceFile, start: usize, end: usize) -> bool {
 impl Allows {
     /// Drop the findings the allows silence and add an `unused-allow` finding for every name
     /// that silenced nothing and every malformed allow.
+    /// No allow comments (well-formed or not) in the file.
+    pub fn is_empty(&self) -> bool {
+        self.allows.is_empty() && self.malformed.is_empty()
+    }
+
     pub fn apply(&self, findings: &mut Vec<Finding>) {
         if self.allows.is_empty() && self.malformed.is_empty() {
             return;

@@ -2,6 +2,9 @@
 
 use std::process::ExitCode;
 
+mod bench;
+mod corpus;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
@@ -12,9 +15,10 @@ fn main() -> ExitCode {
             ExitCode::from(linkedin_lint::cli::main(argv) as u8)
         }
         Some("codegen") => codegen(&args[1..]),
+        Some("bench") => ExitCode::from(bench::main(&args[1..]) as u8),
         _ => {
             eprintln!(
-                "usage: cargo xtask lint-linkedin [PATHS] [FLAGS] | cargo xtask codegen [--check]"
+                "usage: cargo xtask lint-linkedin [PATHS] [FLAGS] | cargo xtask codegen [--check] | cargo xtask bench [--runs N] …"
             );
             ExitCode::from(2)
         }

@@ -1,0 +1,1086 @@
+//! `cargo xtask bench`: generate the corpus, then time linkedin-lint against ripgrep (and
+//! semgrep where it is installed) on the same tree and the same literals. See BENCHMARKS.md.
+// linkedin-lint: allow-file(endpoint-deprecated) -- the benchmark corpus plants these on purpose
+
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::corpus::{self, Planted};
+
+const USAGE: &str =
+    "usage: cargo xtask bench [--runs N] [--sizes 10000,100000] [--seed N] [--regen]
+         [--rg PATH] [--semgrep PATH|none] [--no-build] [--out DIR] [--tree DIR]...
+  Generates target/bench-corpus/n<SIZE>/ (deterministic), builds the release binary, checks
+  that every planted finding is reported and nothing under the ignored build/ is, then times
+  (warm cache, runs interleaved): linkedin-lint check --format json vs rg -i -F -f PATTERNS,
+  both with all cores and with -j1; 20 explicit files (pre-commit); CPU time (wait4) and
+  peak RSS (GNU time); walker: ignore (parallel, 1 thread) vs walkdir; prefilter candidates
+  and their analysis cost; semgrep on the smallest corpus; each --tree DIR as it is.";
+
+struct Opts {
+    runs: usize,
+    sizes: Vec<usize>,
+    seed: u64,
+    regen: bool,
+    rg: String,
+    semgrep: Option<String>,
+    build: bool,
+    out: PathBuf,
+    /// Existing trees to time as they are (no planted findings), e.g. ~/.cargo/registry/src.
+    trees: Vec<PathBuf>,
+}
+
+fn parse(args: &[String]) -> Result<Opts, String> {
+    let root = workspace_root();
+    let mut o = Opts {
+        runs: 5,
+        sizes: vec![10_000, 100_000],
+        seed: 42,
+        regen: false,
+        rg: "rg".into(),
+        semgrep: Some("semgrep".into()),
+        build: true,
+        out: root.join("target/bench-corpus"),
+        trees: Vec::new(),
+    };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut val = || {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{a} needs a value"))
+        };
+        match a.as_str() {
+            "--runs" => o.runs = val()?.parse().map_err(|e| format!("--runs: {e}"))?,
+            "--sizes" => {
+                o.sizes = val()?
+                    .split(',')
+                    .map(|s| s.trim().replace('k', "000").parse::<usize>())
+                    .collect::<Result<_, _>>()
+                    .map_err(|e| format!("--sizes: {e}"))?
+            }
+            "--seed" => o.seed = val()?.parse().map_err(|e| format!("--seed: {e}"))?,
+            "--regen" => o.regen = true,
+            "--rg" => o.rg = val()?,
+            "--semgrep" => {
+                let v = val()?;
+                o.semgrep = (v != "none").then_some(v);
+            }
+            "--no-build" => o.build = false,
+            "--out" => o.out = PathBuf::from(val()?),
+            "--tree" => o.trees.push(PathBuf::from(val()?)),
+            "-h" | "--help" => return Err(String::new()),
+            other => return Err(format!("unknown argument {other}")),
+        }
+    }
+    if o.runs == 0 || o.sizes.is_empty() {
+        return Err("--runs and --sizes must not be empty".into());
+    }
+    o.sizes.sort_unstable();
+    Ok(o)
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
+}
+
+pub fn main(args: &[String]) -> i32 {
+    // The walker comparison and the corpus generator run in this process: measure them
+    // optimised. `cargo xtask` builds in debug, so hand over to a release build of ourselves.
+    if cfg!(debug_assertions) && std::env::var_os("XTASK_BENCH_DEBUG").is_none() {
+        let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+            .args([
+                "run",
+                "--quiet",
+                "--release",
+                "--package",
+                "xtask",
+                "--",
+                "bench",
+            ])
+            .args(args)
+            .current_dir(workspace_root())
+            .status();
+        return match status {
+            Ok(s) => s.code().unwrap_or(1),
+            Err(e) => {
+                eprintln!("bench: cargo run --release: {e}");
+                1
+            }
+        };
+    }
+    let o = match parse(args) {
+        Ok(o) => o,
+        Err(e) => {
+            if !e.is_empty() {
+                eprintln!("error: {e}");
+            }
+            eprintln!("{USAGE}");
+            return 2;
+        }
+    };
+    match run(&o) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("bench: {e}");
+            1
+        }
+    }
+}
+
+fn sh(cmd: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(cmd).args(args).output().ok()?;
+    Some(String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+/// Build the release binary and return its path.
+fn build_release() -> Result<PathBuf, String> {
+    let out = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args([
+            "build",
+            "--release",
+            "--package",
+            "linkedin-lint",
+            "--bin",
+            "linkedin-lint",
+            "--message-format=json-render-diagnostics",
+        ])
+        .current_dir(workspace_root())
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("cargo build: {e}"))?;
+    if !out.status.success() {
+        return Err("cargo build --release failed".into());
+    }
+    let mut exe = None;
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(line)
+            && v["target"]["name"] == "linkedin-lint"
+            && let Some(p) = v["executable"].as_str()
+        {
+            exe = Some(PathBuf::from(p));
+        }
+    }
+    exe.ok_or_else(|| "no linkedin-lint executable in cargo's output".into())
+}
+
+fn release_exe() -> PathBuf {
+    let dir = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("target"));
+    dir.join("release/linkedin-lint")
+}
+
+/// The corpus of `n` files: generated unless a stamp of the same generator, size and seed is
+/// there already (regenerating 100k files takes a while and evicts the page cache).
+fn corpus(o: &Opts, n: usize) -> Result<corpus::Corpus, String> {
+    let root = o.out.join(format!("n{n}"));
+    let stamp = o.out.join(format!("n{n}.stamp"));
+    let key = format!("generator {} n {n} seed {}", corpus::GENERATOR, o.seed);
+    if !o.regen
+        && let Ok(text) = std::fs::read_to_string(&stamp)
+        && let Some(c) = read_stamp(&text, &key, &root)
+    {
+        return Ok(c);
+    }
+    let _ = std::fs::remove_dir_all(&root);
+    let _ = std::fs::remove_file(&stamp);
+    eprintln!("bench: generating {} ...", root.display());
+    let t = Instant::now();
+    let c = corpus::generate(&root, n, o.seed).map_err(|e| format!("generate: {e}"))?;
+    eprintln!(
+        "bench: {} files, {:.1} MB, {} planted findings, {} ignored files ({:.1}s)",
+        c.files,
+        c.bytes as f64 / 1e6,
+        c.planted.len(),
+        c.ignored_files,
+        t.elapsed().as_secs_f64()
+    );
+    let mut s = format!(
+        "{key}\nfiles {}\nbytes {}\nignored {}\n",
+        c.files, c.bytes, c.ignored_files
+    );
+    for p in &c.precommit {
+        s.push_str(&format!("precommit {p}\n"));
+    }
+    for p in &c.planted {
+        s.push_str(&format!("planted {} {} {}\n", p.path, p.rule, p.id));
+    }
+    std::fs::write(&stamp, s).map_err(|e| e.to_string())?;
+    Ok(c)
+}
+
+fn read_stamp(text: &str, key: &str, root: &Path) -> Option<corpus::Corpus> {
+    let mut lines = text.lines();
+    if lines.next()? != key {
+        return None;
+    }
+    let mut c = corpus::Corpus {
+        root: root.to_path_buf(),
+        ..Default::default()
+    };
+    let leak = |s: &str| -> &'static str { Box::leak(s.to_string().into_boxed_str()) };
+    for l in lines {
+        let (k, v) = l.split_once(' ')?;
+        match k {
+            "files" => c.files = v.parse().ok()?,
+            "bytes" => c.bytes = v.parse().ok()?,
+            "ignored" => c.ignored_files = v.parse().ok()?,
+            "precommit" => c.precommit.push(v.to_string()),
+            "planted" => {
+                let mut w = v.split(' ');
+                c.planted.push(Planted {
+                    path: w.next()?.to_string(),
+                    rule: leak(w.next()?),
+                    id: leak(w.next()?),
+                });
+            }
+            _ => return None,
+        }
+    }
+    root.is_dir().then_some(c)
+}
+
+/// One timed run: wall time, CPU time (user+sys) and peak RSS of the child.
+#[derive(Debug, Clone, Copy)]
+struct Sample {
+    wall: Duration,
+    cpu: Duration,
+    rss_kb: u64,
+    status: i32,
+}
+
+/// Run `argv` with stdout drained through a pipe (as a CI log or editor would read it; rg
+/// special-cases a stdout of /dev/null), stderr discarded, and reap it with `wait4` for its
+/// own rusage.
+fn run_once(argv: &[String], cwd: &Path) -> Result<(Sample, Vec<u8>), String> {
+    let start = Instant::now();
+    let mut child = Command::new(&argv[0])
+        .args(&argv[1..])
+        .current_dir(cwd)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("{}: {e}", argv[0]))?;
+    let mut out = Vec::new();
+    child
+        .stdout
+        .take()
+        .expect("piped")
+        .read_to_end(&mut out)
+        .map_err(|e| e.to_string())?;
+    let (status, ru) = wait4(child.id() as i32)?;
+    let wall = start.elapsed();
+    let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    Ok((
+        Sample {
+            wall,
+            cpu: tv(ru.ru_utime) + tv(ru.ru_stime),
+            rss_kb: ru.ru_maxrss as u64,
+            status,
+        },
+        out,
+    ))
+}
+
+fn wait4(pid: i32) -> Result<(i32, libc::rusage), String> {
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value, filled in by wait4.
+    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: pid is our own child, not yet reaped (std's Child is never waited on).
+    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut ru) };
+    if r != pid {
+        return Err(format!("wait4: {}", std::io::Error::last_os_error()));
+    }
+    let code = if libc::WIFEXITED(status) {
+        libc::WEXITSTATUS(status)
+    } else {
+        -1
+    };
+    Ok((code, ru))
+}
+
+/// A benchmarked command and its samples.
+struct Case {
+    name: String,
+    argv: Vec<String>,
+    cwd: PathBuf,
+    ok: fn(i32) -> bool,
+    samples: Vec<Sample>,
+    /// Peak RSS from one extra run under GNU time (KiB).
+    rss_kb: Option<u64>,
+    /// Standard output of the warm-up run.
+    warmup_out: Vec<u8>,
+}
+
+impl Case {
+    fn new(name: &str, argv: Vec<String>, cwd: &Path, ok: fn(i32) -> bool) -> Case {
+        Case {
+            name: name.into(),
+            argv,
+            cwd: cwd.to_path_buf(),
+            ok,
+            samples: Vec::new(),
+            rss_kb: None,
+            warmup_out: Vec::new(),
+        }
+    }
+
+    fn wall(&self) -> Duration {
+        median(self.samples.iter().map(|s| s.wall).collect())
+    }
+
+    fn cpu(&self) -> Duration {
+        median(self.samples.iter().map(|s| s.cpu).collect())
+    }
+
+    /// Peak RSS in MiB: GNU time's figure; else wait4's, which Linux floors at the RSS of
+    /// this (the spawning) process, so it is only an upper bound for small children.
+    fn rss_mb(&self) -> f64 {
+        self.rss_kb
+            .unwrap_or_else(|| self.samples.iter().map(|s| s.rss_kb).max().unwrap_or(0))
+            as f64
+            / 1024.0
+    }
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    if v.is_empty() {
+        return Duration::ZERO;
+    }
+    let m = v.len() / 2;
+    if v.len() % 2 == 1 {
+        v[m]
+    } else {
+        (v[m - 1] + v[m]) / 2
+    }
+}
+
+fn median_f(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    if v.is_empty() {
+        return f64::NAN;
+    }
+    let m = v.len() / 2;
+    if v.len() % 2 == 1 {
+        v[m]
+    } else {
+        (v[m - 1] + v[m]) / 2.0
+    }
+}
+
+/// Warm up once, then run every case `runs` times, interleaved (A B C A B C …) so that load
+/// from other processes hits every case alike.
+fn measure(cases: &mut [Case], runs: usize) -> Result<(), String> {
+    for c in cases.iter_mut() {
+        let (s, out) = run_once(&c.argv, &c.cwd)?;
+        if !(c.ok)(s.status) {
+            return Err(format!(
+                "{}: exit status {} ({:?})",
+                c.name, s.status, c.argv
+            ));
+        }
+        c.warmup_out = out;
+    }
+    for _ in 0..runs {
+        for c in cases.iter_mut() {
+            let (s, _) = run_once(&c.argv, &c.cwd)?;
+            c.samples.push(s);
+        }
+    }
+    for c in cases.iter_mut() {
+        c.rss_kb = gnu_time_rss(&c.argv, &c.cwd);
+    }
+    Ok(())
+}
+
+/// Peak RSS (KiB) of one run under `/usr/bin/time -f %M` (Debian: `apt-get install time`).
+/// A child spawned from here would report at least this process's own peak (Linux carries
+/// the parent's high-water mark over `exec`), which GNU time, being tiny, does not.
+fn gnu_time_rss(argv: &[String], cwd: &Path) -> Option<u64> {
+    let time = Path::new("/usr/bin/time");
+    if !time.is_file() {
+        return None;
+    }
+    let out = std::env::temp_dir().join(format!("xtask-bench-rss-{}", std::process::id()));
+    let mut v = vec![
+        time.to_string_lossy().to_string(),
+        "-f".into(),
+        "%M".into(),
+        "-o".into(),
+        out.to_string_lossy().to_string(),
+    ];
+    v.extend(argv.iter().cloned());
+    run_once(&v, cwd).ok()?;
+    let kb = std::fs::read_to_string(&out).ok()?;
+    let _ = std::fs::remove_file(&out);
+    kb.lines().last()?.trim().parse().ok()
+}
+
+/// Median over rounds of `a[i]/b[i]`: pairs run back to back, so this ratio is robust to load
+/// drifting between rounds.
+fn paired(a: &Case, b: &Case) -> f64 {
+    median_f(
+        a.samples
+            .iter()
+            .zip(&b.samples)
+            .map(|(x, y)| x.wall.as_secs_f64() / y.wall.as_secs_f64())
+            .collect(),
+    )
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1}", d.as_secs_f64() * 1e3)
+}
+
+fn load() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "?".into())
+}
+
+fn run(o: &Opts) -> Result<(), String> {
+    let root = workspace_root();
+    let exe = if o.build {
+        build_release()?
+    } else {
+        release_exe()
+    };
+    let exe_s = exe.to_string_lossy().to_string();
+    let rg_version = sh(&o.rg, &["--version"])
+        .and_then(|v| v.lines().next().map(str::to_string))
+        .ok_or_else(|| format!("{}: not found (cargo install ripgrep --locked)", o.rg))?;
+    std::fs::create_dir_all(&o.out).map_err(|e| e.to_string())?;
+
+    // The literal set: exactly what the linter's prefilter searches for.
+    let linter = linkedin_lint::Linter::builder()
+        .today("2026-11-23")
+        .build()
+        .map_err(|e| e.to_string())?;
+    let lits =
+        linkedin_lint::Checker::new(linter.table(), linter.options().clone()).prefilter_literals();
+    let patterns = o.out.join("PATTERNS");
+    std::fs::write(&patterns, lits.join("\n") + "\n").map_err(|e| e.to_string())?;
+    let pat_s = patterns.to_string_lossy().to_string();
+
+    println!("# linkedin-lint benchmark");
+    println!();
+    println!(
+        "machine: {} cores, {}, {}; load before: {}",
+        std::thread::available_parallelism().map_or(0, |n| n.get()),
+        cpu_model(),
+        mem_total(),
+        load()
+    );
+    println!(
+        "linkedin-lint: {} ({})",
+        sh(&exe_s, &["--version"]).unwrap_or_default(),
+        exe.display()
+    );
+    println!("rg: {rg_version}");
+    println!(
+        "rustc: {}",
+        sh("rustc", &["--version"]).unwrap_or_else(|| "?".into())
+    );
+    println!("runs: {} per case (after one warm-up), medians", o.runs);
+    println!("PATTERNS: {} literals ({})", lits.len(), patterns.display());
+    println!();
+
+    let mut corpora = Vec::new();
+    for &n in &o.sizes {
+        corpora.push(corpus(o, n)?);
+    }
+
+    // Correctness first: the planted findings are all reported, build/ is never read.
+    for c in &corpora {
+        verify(&exe_s, c)?;
+    }
+
+    let rg = |extra: &[&str], dir: &Path| -> Vec<String> {
+        let mut v = vec![
+            o.rg.clone(),
+            "-i".into(),
+            "-F".into(),
+            "-f".into(),
+            pat_s.clone(),
+        ];
+        // Walk what linkedin-lint walks: hidden files too (.env), .gitignore honoured outside
+        // a git repository too.
+        v.extend(["--hidden", "--no-require-git"].map(String::from));
+        v.extend(extra.iter().map(|s| s.to_string()));
+        v.push(dir.to_string_lossy().to_string());
+        v
+    };
+    let ll = |extra: &[&str], paths: &[String]| -> Vec<String> {
+        let mut v = vec![
+            exe_s.clone(),
+            "check".into(),
+            "--format".into(),
+            "json".into(),
+            "--today".into(),
+            "2026-11-23".into(),
+        ];
+        v.extend(extra.iter().map(|s| s.to_string()));
+        v.extend(paths.iter().cloned());
+        v
+    };
+    let ll_ok: fn(i32) -> bool = |s| s == 0 || s == 1;
+    let rg_ok: fn(i32) -> bool = |s| s == 0 || s == 1;
+
+    // Whole-tree cases, all sizes, both thread settings, interleaved.
+    let mut cases = Vec::new();
+    for c in &corpora {
+        let dir = c.root.to_string_lossy().to_string();
+        let n = c.files;
+        cases.push(Case::new(
+            &format!("ll {n}"),
+            ll(&[], std::slice::from_ref(&dir)),
+            &root,
+            ll_ok,
+        ));
+        cases.push(Case::new(
+            &format!("rg {n}"),
+            rg(&[], &c.root),
+            &root,
+            rg_ok,
+        ));
+        cases.push(Case::new(
+            &format!("ll -j1 {n}"),
+            ll(&["-j1"], std::slice::from_ref(&dir)),
+            &root,
+            ll_ok,
+        ));
+        cases.push(Case::new(
+            &format!("rg -j1 {n}"),
+            rg(&["-j1"], &c.root),
+            &root,
+            rg_ok,
+        ));
+    }
+    eprintln!("bench: whole-tree runs (load {})", load());
+    let load_before = load();
+    measure(&mut cases, o.runs)?;
+    let load_after = load();
+
+    // Pre-commit: 20 explicit files, whole process, run from the corpus root.
+    let small = &corpora[0];
+    let mut pre = vec![
+        Case::new("ll 20 files", ll(&[], &small.precommit), &small.root, ll_ok),
+        Case::new(
+            "rg 20 files",
+            {
+                let mut v = vec![
+                    o.rg.clone(),
+                    "-i".into(),
+                    "-F".into(),
+                    "-f".into(),
+                    pat_s.clone(),
+                ];
+                v.extend(small.precommit.iter().cloned());
+                v
+            },
+            &small.root,
+            rg_ok,
+        ),
+    ];
+    eprintln!("bench: pre-commit runs");
+    measure(&mut pre, o.runs.max(20))?;
+
+    // Report.
+    println!(
+        "## Whole tree (`check --format json` vs `rg -i -F -f PATTERNS --hidden --no-require-git`)"
+    );
+    println!();
+    println!("load (1/5/15 min) before: {load_before}; after: {load_after}");
+    println!();
+    println!(
+        "| corpus | files | MB | tool | threads | median wall ms | median CPU ms | peak RSS MB | files/s | MB/s | ratio vs rg (medians) | ratio (paired median) |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
+    for (ci, c) in corpora.iter().enumerate() {
+        let mb = c.bytes as f64 / 1e6;
+        for (k, (tool, threads)) in [
+            ("linkedin-lint", "all"),
+            ("rg", "all"),
+            ("linkedin-lint", "1"),
+            ("rg", "1"),
+        ]
+        .iter()
+        .enumerate()
+        {
+            let case = &cases[ci * 4 + k];
+            let base = &cases[ci * 4 + (k & !1) + 1];
+            let w = case.wall().as_secs_f64();
+            println!(
+                "| n{} | {} | {:.0} | {tool} | {threads} | {} | {} | {:.1} | {:.0} | {:.0} | {:.2} | {:.2} |",
+                o.sizes[ci],
+                c.files,
+                mb,
+                ms(case.wall()),
+                ms(case.cpu()),
+                case.rss_mb(),
+                c.files as f64 / w,
+                mb / w,
+                w / base.wall().as_secs_f64(),
+                paired(case, base),
+            );
+        }
+    }
+    println!();
+    if corpora.len() >= 2 {
+        let (a, b) = (0, corpora.len() - 1);
+        let bytes = corpora[b].bytes as f64 / corpora[a].bytes as f64;
+        println!(
+            "Linearity n{} vs n{}: bytes x{:.2}; time x{:.2} (linkedin-lint), x{:.2} (rg), x{:.2} (linkedin-lint -j1), x{:.2} (rg -j1)",
+            o.sizes[b],
+            o.sizes[a],
+            bytes,
+            cases[b * 4].wall().as_secs_f64() / cases[a * 4].wall().as_secs_f64(),
+            cases[b * 4 + 1].wall().as_secs_f64() / cases[a * 4 + 1].wall().as_secs_f64(),
+            cases[b * 4 + 2].wall().as_secs_f64() / cases[a * 4 + 2].wall().as_secs_f64(),
+            cases[b * 4 + 3].wall().as_secs_f64() / cases[a * 4 + 3].wall().as_secs_f64(),
+        );
+        println!();
+    }
+    println!(
+        "## Pre-commit: 20 explicit files, whole process (n{} corpus)",
+        o.sizes[0]
+    );
+    println!();
+    println!("| tool | median wall ms | min ms | median CPU ms | peak RSS MB |");
+    println!("|---|---|---|---|---|");
+    for c in &pre {
+        println!(
+            "| {} | {} | {} | {} | {:.1} |",
+            c.name,
+            ms(c.wall()),
+            ms(c.samples.iter().map(|s| s.wall).min().unwrap_or_default()),
+            ms(c.cpu()),
+            c.rss_mb()
+        );
+    }
+    println!();
+
+    for t in &o.trees {
+        let dir = t.to_string_lossy().to_string();
+        let mut tc = vec![
+            Case::new("ll", ll(&[], std::slice::from_ref(&dir)), &root, ll_ok),
+            Case::new("rg", rg(&[], t), &root, rg_ok),
+            Case::new(
+                "ll -j1",
+                ll(&["-j1"], std::slice::from_ref(&dir)),
+                &root,
+                ll_ok,
+            ),
+            Case::new("rg -j1", rg(&["-j1"], t), &root, rg_ok),
+        ];
+        eprintln!("bench: tree {dir}");
+        measure(&mut tc, o.runs)?;
+        println!("## Existing tree {dir} (no planted findings)");
+        println!();
+        println!(
+            "| tool | threads | median wall ms | median CPU ms | peak RSS MB | ratio vs rg (wall) | ratio vs rg (CPU) |"
+        );
+        println!("|---|---|---|---|---|---|---|");
+        for (k, threads) in ["all", "all", "1", "1"].iter().enumerate() {
+            let (c, b) = (&tc[k], &tc[k | 1]);
+            println!(
+                "| {} | {threads} | {} | {} | {:.1} | {:.2} | {:.2} |",
+                if k % 2 == 0 { "linkedin-lint" } else { "rg" },
+                ms(c.wall()),
+                ms(c.cpu()),
+                c.rss_mb(),
+                c.wall().as_secs_f64() / b.wall().as_secs_f64(),
+                c.cpu().as_secs_f64() / b.cpu().as_secs_f64(),
+            );
+        }
+        println!();
+    }
+    walkers(&corpora[corpora.len() - 1], o.runs)?;
+    candidates(o, &exe_s, &pat_s, &lits, &corpora)?;
+    if let Some(sg) = &o.semgrep {
+        semgrep(sg, o, small, &exe_s)?;
+    }
+
+    // Targets.
+    let last = corpora.len() - 1;
+    let big = &cases[last * 4];
+    let ratio = big.wall().as_secs_f64() / cases[last * 4 + 1].wall().as_secs_f64();
+    let pre_ms = pre[0].wall().as_secs_f64() * 1e3;
+    let lin = if corpora.len() >= 2 {
+        (cases[last * 4].wall().as_secs_f64() / cases[0].wall().as_secs_f64())
+            / (corpora[last].bytes as f64 / corpora[0].bytes as f64)
+    } else {
+        f64::NAN
+    };
+    println!("## Targets (n{})", o.sizes[last]);
+    println!();
+    let yes = |b: bool| if b { "met" } else { "NOT met" };
+    println!(
+        "- whole tree within 1.2x of rg: {:.2}x (paired {:.2}x) — {}",
+        ratio,
+        paired(big, &cases[last * 4 + 1]),
+        yes(ratio <= 1.2)
+    );
+    println!(
+        "- 20 explicit files under 30 ms: {pre_ms:.1} ms — {}",
+        yes(pre_ms < 30.0)
+    );
+    println!(
+        "- peak RSS under 64 MB: {:.1} MB (all cores), {:.1} MB (-j1) — {}",
+        big.rss_mb(),
+        cases[last * 4 + 2].rss_mb(),
+        yes(big.rss_mb() < 64.0)
+    );
+    if lin.is_nan() {
+        println!("- linear growth: n/a (one corpus size)");
+    } else {
+        println!(
+            "- linear growth: time ratio / bytes ratio = {lin:.2} — {}",
+            yes(lin < 1.25)
+        );
+    }
+    println!("- load after: {}", load());
+    Ok(())
+}
+
+/// Every planted finding is reported; nothing is reported from the ignored build/ directory.
+fn verify(exe: &str, c: &corpus::Corpus) -> Result<(), String> {
+    let argv: Vec<String> = [
+        exe,
+        "check",
+        "--format",
+        "json",
+        "--today",
+        "2026-11-23",
+        ".",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let (s, out) = run_once(&argv, &c.root)?;
+    if s.status != 0 && s.status != 1 {
+        return Err(format!("linkedin-lint exited {}", s.status));
+    }
+    let doc: serde_json::Value =
+        serde_json::from_slice(&out).map_err(|e| format!("JSON output: {e}"))?;
+    let found: std::collections::BTreeSet<(String, String, String)> = doc["findings"]
+        .as_array()
+        .ok_or("no findings array")?
+        .iter()
+        .map(|f| {
+            let g = |k: &str| f[k].as_str().unwrap_or("").to_string();
+            (g("path"), g("rule"), g("id"))
+        })
+        .collect();
+    let missing: Vec<&Planted> = c
+        .planted
+        .iter()
+        .filter(|p| !found.contains(&(p.path.clone(), p.rule.to_string(), p.id.to_string())))
+        .collect();
+    let in_build = found.iter().filter(|f| f.0.starts_with("build/")).count();
+    let scanned = doc["summary"]["files_scanned"].as_u64().unwrap_or(0);
+    println!(
+        "corpus {}: {} files ({:.1} MB) + {} ignored under build/; planted findings {} — found {}, missing {}; findings in total {}; files scanned {}; findings under build/ {}",
+        c.root.display(),
+        c.files,
+        c.bytes as f64 / 1e6,
+        c.ignored_files,
+        c.planted.len(),
+        c.planted.len() - missing.len(),
+        missing.len(),
+        found.len(),
+        scanned,
+        in_build
+    );
+    if let Some(m) = missing.first() {
+        return Err(format!(
+            "{} planted findings not reported, e.g. {} {}/{}",
+            missing.len(),
+            m.path,
+            m.rule,
+            m.id
+        ));
+    }
+    if in_build > 0 {
+        return Err("findings under the .gitignored build/ directory".into());
+    }
+    Ok(())
+}
+
+/// How many files the prefilter lets through (rg -l over the same literals), and what
+/// analysing them costs: `check -j1` on the candidate files named explicitly (the whole
+/// process, so it includes reading and start-up), all of them and only those holding a
+/// literal that is not a path (`linkedin`, `restli`, a scope name).
+fn candidates(
+    o: &Opts,
+    exe: &str,
+    pat: &str,
+    lits: &[String],
+    corpora: &[corpus::Corpus],
+) -> Result<(), String> {
+    let strong = o.out.join("PATTERNS-not-paths");
+    let s: Vec<&str> = lits
+        .iter()
+        .filter(|l| !l.starts_with('/'))
+        .map(String::as_str)
+        .collect();
+    std::fs::write(&strong, s.join("\n") + "\n").map_err(|e| e.to_string())?;
+    let strong = strong.to_string_lossy().to_string();
+    println!("## Prefilter candidates and the cost of analysing them");
+    println!();
+    println!(
+        "| corpus | candidates | % of files | MB | with a non-path literal | check -j1 on all candidates, CPU ms | on those with a non-path literal, CPU ms |"
+    );
+    println!("|---|---|---|---|---|---|---|");
+    for c in corpora {
+        let list = |p: &str| -> Result<Vec<String>, String> {
+            let argv: Vec<String> = [
+                o.rg.as_str(),
+                "-i",
+                "-F",
+                "-l",
+                "--hidden",
+                "--no-require-git",
+                "-f",
+                p,
+                ".",
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+            let (_, out) = run_once(&argv, &c.root)?;
+            let mut v: Vec<String> = String::from_utf8_lossy(&out)
+                .lines()
+                .map(|l| l.trim_start_matches("./").to_string())
+                .collect();
+            v.sort();
+            Ok(v)
+        };
+        let all = list(pat)?;
+        let strong_files = list(&strong)?;
+        let mb: u64 = all
+            .iter()
+            .filter_map(|p| std::fs::metadata(c.root.join(p)).ok())
+            .map(|m| m.len())
+            .sum();
+        let ll = |files: &[String]| -> Vec<String> {
+            let mut v: Vec<String> = [
+                exe,
+                "check",
+                "--format",
+                "json",
+                "--today",
+                "2026-11-23",
+                "-j1",
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+            v.extend(files.iter().cloned());
+            v
+        };
+        let mut cases = vec![
+            Case::new("all candidates", ll(&all), &c.root, |s| s == 0 || s == 1),
+            Case::new("non-path", ll(&strong_files), &c.root, |s| s == 0 || s == 1),
+        ];
+        measure(&mut cases, o.runs.min(3))?;
+        println!(
+            "| {} | {} | {:.1} | {:.1} | {} | {} | {} |",
+            c.root.file_name().unwrap_or_default().to_string_lossy(),
+            all.len(),
+            100.0 * all.len() as f64 / c.files as f64,
+            mb as f64 / 1e6,
+            strong_files.len(),
+            ms(cases[0].cpu()),
+            ms(cases[1].cpu()),
+        );
+    }
+    println!();
+    Ok(())
+}
+
+/// The README's "Why `ignore`": our walker (ignore, parallel and one thread) vs walkdir.
+fn walkers(c: &corpus::Corpus, runs: usize) -> Result<(), String> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let roots = vec![c.root.clone()];
+    let mut rows = Vec::new();
+    for threads in [0usize, 1] {
+        let mut times = Vec::new();
+        let mut count = 0;
+        for _ in 0..=runs {
+            let n = AtomicUsize::new(0);
+            let t = Instant::now();
+            let opts = linkedin_lint::WalkOptions {
+                threads,
+                ..Default::default()
+            };
+            let filter = linkedin_lint::walk::PathFilter::new(&opts).expect("no globs to build");
+            linkedin_lint::walk::walk(&roots, &opts, &filter, |_, _| {
+                n.fetch_add(1, Ordering::Relaxed);
+            });
+            times.push(t.elapsed());
+            count = n.into_inner();
+        }
+        times.remove(0);
+        let label = if threads == 0 {
+            "ignore, parallel (linkedin-lint's walker), .gitignore honoured"
+        } else {
+            "ignore, 1 thread, .gitignore honoured"
+        };
+        rows.push((label.to_string(), count, median(times)));
+    }
+    for skip_build in [false, true] {
+        let mut times = Vec::new();
+        let mut count = 0;
+        for _ in 0..=runs {
+            let t = Instant::now();
+            count = walkdir::WalkDir::new(&c.root)
+                .into_iter()
+                .filter_entry(|e| !(skip_build && e.depth() == 1 && e.file_name() == "build"))
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_file())
+                .count();
+            times.push(t.elapsed());
+        }
+        times.remove(0);
+        let label = if skip_build {
+            "walkdir, 1 thread, build/ skipped by name"
+        } else {
+            "walkdir, 1 thread, no ignore handling (lists build/ too)"
+        };
+        rows.push((label.to_string(), count, median(times)));
+    }
+    println!("## Walkers: listing {} (no file reads)", c.root.display());
+    println!();
+    println!("| walker | files | median ms |");
+    println!("|---|---|---|");
+    for (l, n, t) in rows {
+        println!("| {l} | {n} | {} |", ms(t));
+    }
+    println!();
+    Ok(())
+}
+
+/// semgrep with equivalent `pattern-regex` rules, where it is installed, on the smallest
+/// corpus. `--no-git-ignore`: inside a git work tree semgrep scans only files git tracks,
+/// and the corpus lies in the ignored target/; build/ is excluded by name instead.
+fn semgrep(sg: &str, o: &Opts, c: &corpus::Corpus, exe: &str) -> Result<(), String> {
+    let Some(version) = sh(sg, &["--version"]).filter(|v| !v.is_empty()) else {
+        println!("semgrep: not run ({sg} not found; `pip install semgrep`)\n");
+        return Ok(());
+    };
+    let rules = o.out.join("semgrep-rules.yml");
+    let mut y = String::from("rules:\n");
+    for (id, re) in [
+        ("v2-me", r"/v2/me\b"),
+        ("v2-ugc-posts", r"/v2/ugcPosts\b"),
+        ("r-liteprofile", r"\br_liteprofile\b"),
+        ("r-emailaddress", r"\br_emailaddress\b"),
+        (
+            "version-sunset",
+            r#"(?i)linkedin[-_ ]?(api[-_]?)?version['"]?\s*[:=,>]*\s*['"]?2023\d\d"#,
+        ),
+    ] {
+        y.push_str(&format!(
+            "  - id: {id}\n    pattern-regex: |-\n      {re}\n    message: {id}\n    languages: [generic]\n    severity: ERROR\n"
+        ));
+    }
+    std::fs::write(&rules, y).map_err(|e| e.to_string())?;
+    let argv: Vec<String> = [
+        sg,
+        "scan",
+        "--config",
+        &rules.to_string_lossy(),
+        "--metrics=off",
+        "--disable-version-check",
+        "--json",
+        "--quiet",
+        "--no-git-ignore",
+        "--exclude=build",
+        ".",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let runs = o.runs.min(3);
+    let mut cases = vec![
+        Case::new("semgrep", argv, &c.root, |s| s == 0 || s == 1),
+        Case::new(
+            "linkedin-lint",
+            [
+                exe,
+                "check",
+                "--format",
+                "json",
+                "--today",
+                "2026-11-23",
+                ".",
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+            &c.root,
+            |s| s == 0 || s == 1,
+        ),
+    ];
+    eprintln!("bench: semgrep runs");
+    measure(&mut cases, runs)?;
+    let (s, l) = (&cases[0], &cases[1]);
+    let results = serde_json::from_slice::<serde_json::Value>(&s.warmup_out)
+        .ok()
+        .and_then(|v| v["results"].as_array().map(Vec::len));
+    println!(
+        "## semgrep {version} (5 pattern-regex rules, generic language), {} files",
+        c.files
+    );
+    println!();
+    println!(
+        "semgrep median {} ms (CPU {} ms, peak RSS {:.0} MB) vs linkedin-lint {} ms: semgrep/linkedin-lint = {:.1}x",
+        ms(s.wall()),
+        ms(s.cpu()),
+        s.rss_mb(),
+        ms(l.wall()),
+        s.wall().as_secs_f64() / l.wall().as_secs_f64()
+    );
+    println!(
+        "semgrep reported {} matches (the linter: {} planted findings, all found)",
+        results.map_or_else(|| "?".to_string(), |n| n.to_string()),
+        c.planted.len()
+    );
+    println!();
+    Ok(())
+}
+
+fn cpu_model() -> String {
+    std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split_once(':'))
+                .map(|(_, v)| v.trim().to_string())
+        })
+        .unwrap_or_else(|| "?".into())
+}
+
+fn mem_total() -> String {
+    std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|s| {
+            s.lines().next().and_then(|l| {
+                l.split_whitespace()
+                    .nth(1)
+                    .and_then(|kb| kb.parse::<f64>().ok())
+                    .map(|kb| format!("{:.1} GiB RAM", kb / 1048576.0))
+            })
+        })
+        .unwrap_or_else(|| "?".into())
+}
