@@ -148,16 +148,26 @@ impl<'t> Checker<'t> {
     /// matched case-insensitively, made every `dataQuery`, `opaque` or base64 blob a
     /// candidate: most of the prefilter's hits on real code, and never a finding.)
     pub fn prefilter_literals(&self) -> Vec<String> {
-        let mut v: Vec<String> = vec![
-            "linkedin".into(),
-            "restli".into(),
-            "/rest/".into(),
-            "/v2/".into(),
-            "/v1/".into(),
-            "/uas/".into(),
-        ];
+        // Every finding needs one of these in its file: LinkedIn context ("linkedin", a Rest.li
+        // header), a version name without the word LinkedIn (`LI_VERSION`, `liApiVersion`),
+        // or a scope the table knows. A path such as `/v2/me` alone never makes a finding
+        // (it needs LinkedIn context), so paths are not literals here: most files that
+        // mention another API's `/v2/` are never tokenised. `tests/prefilter.rs` checks that
+        // results are the same with the prefilter off.
+        let mut v: Vec<String> = [
+            "linkedin",
+            "restli",
+            "li_version",
+            "liversion",
+            "li-version",
+            "li_api_version",
+            "liapiversion",
+            "li-api-version",
+        ]
+        .map(String::from)
+        .to_vec();
         v.extend(self.table.scopes.iter().map(|s| s.scope.clone()));
-        v.extend(self.table.endpoints.iter().map(|e| e.path.clone()));
+        v.extend(self.table.requirements.iter().map(|r| r.scope.clone()));
         v.sort();
         v.dedup();
         v
@@ -455,7 +465,7 @@ impl<'t> Checker<'t> {
             .collect::<String>()
             .to_ascii_lowercase();
         // Cheap tests first: the edit distance runs only for the few names that can pass.
-        if !(facts.linkedin_context || norm.contains("linkedin")) {
+        if !facts.linkedin_context {
             return;
         }
         if norm != "linkedinversion" && !within_edit_distance(&norm, "linkedinversion", 2) {
@@ -720,7 +730,7 @@ impl<'t> Checker<'t> {
     fn scopes(
         &self,
         file: &SourceFile,
-        _facts: &FileFacts,
+        facts: &FileFacts,
         lists: &BTreeMap<ListKey, ScopeList>,
         out: &mut FileCheck,
     ) {
@@ -730,7 +740,15 @@ impl<'t> Checker<'t> {
                 .iter()
                 .map(|(l, r)| l.value[r.clone()].to_string())
                 .collect();
-            out.scopes.extend(present.iter().cloned());
+            // What the code requests from LinkedIn: lists in LinkedIn context, or lists that
+            // name a scope of the table (`"email"` in some other form is not a request).
+            let table_scope = present.iter().any(|p| {
+                self.table.scopes.iter().any(|s| &s.scope == p)
+                    || self.table.requirements.iter().any(|r| &r.scope == p)
+            });
+            if facts.linkedin_context || table_scope {
+                out.scopes.extend(present.iter().cloned());
+            }
             let mut items: Vec<ScopeItem<'_>> = list
                 .items
                 .iter()

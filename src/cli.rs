@@ -155,6 +155,9 @@ pub struct CheckArgs {
     /// Colour: auto (terminal and no NO_COLOR), always, never.
     #[arg(long, value_enum, default_value = "auto")]
     pub color: Option<ColorChoice>,
+    /// Analyse every file, not only the prefilter's candidates (slow; for testing).
+    #[arg(long, hide = true)]
+    pub no_prefilter: bool,
     /// Follow symbolic links (loops are detected and reported).
     #[arg(long)]
     pub follow_links: bool,
@@ -296,6 +299,7 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
         },
         max_filesize: a.max_filesize,
         stdin: None,
+        no_prefilter: a.no_prefilter,
     };
     let baseline_file = a.baseline.iter().chain(&a.write_baseline);
     opts.walk

@@ -76,6 +76,9 @@ pub struct ScanOptions {
     pub walk: WalkOptions,
     /// Files larger than this are skipped with a note (bytes). Default 8 MiB.
     pub max_filesize: Option<u64>,
+    /// Analyse every file, not only those the prefilter picks (for tests of the prefilter's
+    /// promise that it never changes a result; much slower).
+    pub no_prefilter: bool,
     /// Lint this text as if it were the file at `.0` (editors' unsaved buffers).
     pub stdin: Option<(String, Vec<u8>)>,
 }
@@ -294,7 +297,7 @@ impl Linter {
             if let Some(p) = progress {
                 p.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             }
-            match self.read(path, max, explicit) {
+            match self.read(path, max, explicit, scan.no_prefilter) {
                 ReadOutcome::Skip(note) => {
                     if let Some(n) = note {
                         notes.lock().expect("unpoisoned").push(n);
@@ -358,7 +361,7 @@ impl Linter {
 
     /// Read one file once, and decide: skipped (with a note or not), no candidate, or a file
     /// to analyse. The display path is only built when something is reported about the file.
-    fn read(&self, path: &Path, max: u64, explicit: bool) -> ReadOutcome {
+    fn read(&self, path: &Path, max: u64, explicit: bool, no_prefilter: bool) -> ReadOutcome {
         let display = || walk::display_path(path);
         let unreadable = |e: std::io::Error| {
             ReadOutcome::Skip(Some(Note {
@@ -423,7 +426,7 @@ impl Linter {
             }));
         }
         // The prefilter: files without any literal a check needs are never tokenised.
-        if !utf16 && !self.prefilter.is_match(&bytes) {
+        if !utf16 && !no_prefilter && !self.prefilter.is_match(&bytes) {
             return ReadOutcome::NoCandidate;
         }
         ReadOutcome::File(SourceFile::new(display(), lang, bytes))
@@ -557,7 +560,7 @@ mod tests {
         let linter = Linter::builder().today("2026-11-23").build().unwrap();
         let dir = tempfile::tempdir().unwrap();
         let gone = dir.path().join("gone.py");
-        match linter.read(&gone, DEFAULT_MAX_FILESIZE, false) {
+        match linter.read(&gone, DEFAULT_MAX_FILESIZE, false, false) {
             ReadOutcome::Skip(Some(n)) => {
                 assert_eq!(n.kind, NoteKind::Vanished);
                 assert!(n.path.ends_with("gone.py"));
