@@ -586,11 +586,6 @@ impl RuleTable {
             || self.requirements.iter().any(|e| e.id == id)
     }
 
-    /// The first generic entry of a rule (used when a rule has one entry).
-    pub fn check_for_rule(&self, rule: crate::finding::Rule) -> Option<&CheckEntry> {
-        self.checks.iter().find(|c| c.rule == rule.name())
-    }
-
     /// Every entry, whatever its section, in table order: checks, endpoints, scopes,
     /// requirements. What `rules`, `explain` and the SARIF rule list show.
     pub fn entries(&self) -> impl Iterator<Item = Entry<'_>> {

@@ -238,10 +238,6 @@ impl SourceFile {
             Encoding::Utf16 { .. } => 2 + 2 * self.text[..offset].encode_utf16().count(),
         }
     }
-
-    pub fn line_count(&self) -> usize {
-        self.line_starts.len()
-    }
 }
 
 fn decode(bytes: Vec<u8>) -> (String, Encoding) {
