@@ -318,3 +318,28 @@ fn human_output_has_snippet_help_and_summary() {
         ))
         .stdout(predicate::str::contains("\u{1b}[").not());
 }
+
+#[test]
+fn jsonl_stream_honours_allow_comments() {
+    let dir = tree(&[(
+        "a.py",
+        "U = 'https://api.linkedin.com/v2/me'  # linkedin-lint: allow(v2-me)\nV = 'https://api.linkedin.com/v2/ugcPosts'\n# linkedin-lint: allow(r-liteprofile)\nW = 1\n",
+    )]);
+    let out = bin()
+        .arg("check")
+        .arg(dir.path())
+        .args(["--today", TODAY, "--format", "jsonl", "--isolated"])
+        .output()
+        .unwrap();
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let ids: Vec<&str> = lines.iter().filter_map(|l| l["id"].as_str()).collect();
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    assert!(
+        ids.contains(&"v2-ugc-posts") && ids.contains(&"unused-allow"),
+        "{ids:?}"
+    );
+    assert_eq!(lines.last().unwrap()["type"], "summary");
+}
