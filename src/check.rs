@@ -512,7 +512,7 @@ impl<'t> Checker<'t> {
     fn auth(&self, file: &SourceFile, lit: &Literal, r: Range<usize>, out: &mut FileCheck) {
         let value = lit.value[r.clone()].trim_start();
         if value.is_empty()
-            || is_template(value)
+            || is_template(value) && !bare_token_placeholder(value)
             || value
                 .get(..7)
                 .is_some_and(|p| p.eq_ignore_ascii_case("bearer "))
@@ -1391,6 +1391,26 @@ fn is_known_header(h: &str) -> bool {
     .any(|k| h.eq_ignore_ascii_case(k))
 }
 
+/// `${LI_TOKEN}`, `$ACCESS_TOKEN`, `{token}`: the whole value is one interpolated token, so
+/// the header is sent without a scheme (`Bearer ${LI_TOKEN}` is fine).
+fn bare_token_placeholder(v: &str) -> bool {
+    let v = v.trim();
+    let inner = v
+        .strip_prefix("${")
+        .or_else(|| v.strip_prefix("#{"))
+        .or_else(|| v.strip_prefix('{'))
+        .and_then(|r| r.strip_suffix('}'))
+        .or_else(|| v.strip_prefix('$'));
+    let Some(name) = inner else { return false };
+    let lc = name.to_ascii_lowercase();
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
+        && lc.contains("token")
+        && !["bearer", "header", "auth"].iter().any(|k| lc.contains(k))
+}
+
 /// A value built at run time (`${v}`, `{}`, `%s`, `$VERSION`) is not a literal to judge.
 fn is_template(v: &str) -> bool {
     v.contains("${")
@@ -1579,6 +1599,17 @@ mod tests {
                 assert_eq!(within_edit_distance(a, b, max), table, "{a} {b} {max}");
             }
         }
+    }
+
+    #[test]
+    fn bare_token_placeholders() {
+        assert!(bare_token_placeholder("${LI_TOKEN}"));
+        assert!(bare_token_placeholder("$ACCESS_TOKEN"));
+        assert!(bare_token_placeholder("{token}"));
+        assert!(!bare_token_placeholder("${AUTH_HEADER}"));
+        assert!(!bare_token_placeholder("${bearerToken}"));
+        assert!(!bare_token_placeholder("Bearer ${LI_TOKEN}"));
+        assert!(!bare_token_placeholder("${API}/v2/me"));
     }
 
     #[test]
