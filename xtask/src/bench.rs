@@ -519,15 +519,7 @@ fn run(o: &Opts) -> Result<(), String> {
         v
     };
     let ll = |extra: &[&str], paths: &[String]| -> Vec<String> {
-        let mut v = vec![
-            exe_s.clone(),
-            "check".into(),
-            "--format".into(),
-            "json".into(),
-            "--today".into(),
-            "2026-11-23".into(),
-        ];
-        v.extend(extra.iter().map(|s| s.to_string()));
+        let mut v = lint_argv(&exe_s, extra);
         v.extend(paths.iter().cloned());
         v
     };
@@ -751,20 +743,18 @@ fn run(o: &Opts) -> Result<(), String> {
     Ok(())
 }
 
+/// `linkedin-lint check --format json --today 2026-11-23 EXTRA…`: the command every case times.
+fn lint_argv(exe: &str, extra: &[&str]) -> Vec<String> {
+    [exe, "check", "--format", "json", "--today", "2026-11-23"]
+        .iter()
+        .chain(extra)
+        .map(|s| s.to_string())
+        .collect()
+}
+
 /// Every planted finding is reported; nothing is reported from the ignored build/ directory.
 fn verify(exe: &str, c: &corpus::Corpus) -> Result<(), String> {
-    let argv: Vec<String> = [
-        exe,
-        "check",
-        "--format",
-        "json",
-        "--today",
-        "2026-11-23",
-        ".",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    let argv = lint_argv(exe, &["."]);
     let (s, out) = run_once(&argv, &c.root)?;
     if s.status != 0 && s.status != 1 {
         return Err(format!("linkedin-lint exited {}", s.status));
@@ -872,18 +862,7 @@ fn candidates(
             .map(|m| m.len())
             .sum();
         let ll = |files: &[String]| -> Vec<String> {
-            let mut v: Vec<String> = [
-                exe,
-                "check",
-                "--format",
-                "json",
-                "--today",
-                "2026-11-23",
-                "-j1",
-            ]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+            let mut v = lint_argv(exe, &["-j1"]);
             v.extend(files.iter().cloned());
             v
         };
@@ -1013,23 +992,9 @@ fn semgrep(sg: &str, o: &Opts, c: &corpus::Corpus, exe: &str) -> Result<(), Stri
     let runs = o.runs.min(3);
     let mut cases = vec![
         Case::new("semgrep", argv, &c.root, |s| s == 0 || s == 1),
-        Case::new(
-            "linkedin-lint",
-            [
-                exe,
-                "check",
-                "--format",
-                "json",
-                "--today",
-                "2026-11-23",
-                ".",
-            ]
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
-            &c.root,
-            |s| s == 0 || s == 1,
-        ),
+        Case::new("linkedin-lint", lint_argv(exe, &["."]), &c.root, |s| {
+            s == 0 || s == 1
+        }),
     ];
     eprintln!("bench: semgrep runs");
     measure(&mut cases, runs)?;
