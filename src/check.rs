@@ -1562,25 +1562,23 @@ mod tests {
             .today("2026-11-23")
             .build()
             .unwrap();
-        let src =
-            "const linkedin = 1;\nconst u = \"rest/me\u{ff}\";\nconst s = [\"r_liteprofile\"];\n";
-        let scan = linter.check_text("a.ts", src);
-        let f = scan
-            .findings
-            .iter()
-            .find(|f| f.id == "rest-me-basicprofile")
-            .expect("requirement finding");
-        assert_eq!(&src[f.span.byte_start..f.span.byte_end], "rest/me");
-        // And with an ASCII character after the path, the span must not take it in.
-        let src =
-            "const linkedin = 1;\nconst u = \"rest/me?x=1\";\nconst s = [\"r_liteprofile\"];\n";
-        let scan = linter.check_text("a.ts", src);
-        let f = scan
-            .findings
-            .iter()
-            .find(|f| f.id == "rest-me-basicprofile")
-            .expect("requirement finding");
-        assert_eq!(&src[f.span.byte_start..f.span.byte_end], "rest/me");
+        // Also with an ASCII character after the path: the span must not take it in.
+        for tail in ["\u{ff}", "?x=1"] {
+            let src = format!(
+                "const linkedin = 1;\nconst u = \"rest/me{tail}\";\nconst s = [\"r_liteprofile\"];\n"
+            );
+            let scan = linter.check_text("a.ts", &src);
+            let f = scan
+                .findings
+                .iter()
+                .find(|f| f.id == "rest-me-basicprofile")
+                .expect("requirement finding");
+            assert_eq!(
+                &src[f.span.byte_start..f.span.byte_end],
+                "rest/me",
+                "{tail}"
+            );
+        }
     }
 
     #[test]
