@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 mod bench;
 mod corpus;
+mod realworld;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -16,9 +17,10 @@ fn main() -> ExitCode {
         }
         Some("codegen") => codegen(&args[1..]),
         Some("bench") => ExitCode::from(bench::main(&args[1..]) as u8),
+        Some("realworld") => ExitCode::from(realworld::main(&args[1..]) as u8),
         _ => {
             eprintln!(
-                "usage: cargo xtask lint-linkedin [PATHS] [FLAGS] | cargo xtask codegen [--check] | cargo xtask bench [--runs N] …"
+                "usage: cargo xtask lint-linkedin [PATHS] [FLAGS] | cargo xtask codegen [--check] | cargo xtask bench [--runs N] … | cargo xtask realworld --mirrors DIR"
             );
             ExitCode::from(2)
         }
