@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-const USAGE: &str = "usage: cargo xtask realworld --mirrors DIR [--labels DIR] [--show misses|fps|all] [--repo NAME] [--json]";
+const USAGE: &str = "usage: cargo xtask realworld --mirrors DIR [--labels DIR] [--show misses|fps|all] [--repo NAME] [--json] [--exe BINARY]";
 /// The rubric's reference date.
 const TODAY: &str = "2026-11-23";
 
@@ -33,6 +33,8 @@ struct Args {
     show: Show,
     only: Option<String>,
     json: bool,
+    /// A linter binary to score instead of this workspace's release build.
+    exe: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -50,6 +52,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
         show: Show::Nothing,
         only: None,
         json: false,
+        exe: None,
     };
     let mut it = args.iter();
     while let Some(flag) = it.next() {
@@ -63,6 +66,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
             "--labels" => a.labels = value()?.into(),
             "--repo" => a.only = Some(value()?),
             "--json" => a.json = true,
+            "--exe" => a.exe = Some(value()?.into()),
             "--show" => {
                 a.show = match value()?.as_str() {
                     "misses" => Show::Misses,
@@ -442,7 +446,10 @@ fn run(args: &[String]) -> Result<i32, String> {
         .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
         .collect();
     files.sort();
-    let exe = crate::bench::build_release()?;
+    let exe = match &a.exe {
+        Some(e) => e.clone(),
+        None => crate::bench::build_release()?,
+    };
     let mut reports = Vec::new();
     let mut skipped = Vec::new();
     for f in &files {
