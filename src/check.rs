@@ -10,7 +10,7 @@ use std::ops::Range;
 use crate::calendar::{Date, Status, SunsetBasis, Version, VersionError};
 use crate::facts::{FileFacts, LitKind, Literal};
 use crate::finding::{Applicability, Edit, Finding, Fix, Related, Rule, Severity, Span};
-use crate::rules::{CheckEntry, RuleTable};
+use crate::rules::{CheckEntry, CheckId, RuleTable};
 use crate::source::SourceFile;
 
 /// The fields of a rule-table entry that every finding of it carries.
@@ -173,18 +173,23 @@ impl<'t> Checker<'t> {
         v
     }
 
-    fn entry(&self, id: &str) -> CheckEntry {
-        self.table.check(id).cloned().unwrap_or_else(|| CheckEntry {
-            id: id.to_string(),
-            rule: String::new(),
-            severity: Severity::Warning,
-            message: id.to_string(),
-            help: String::new(),
-            since: String::new(),
-            grade: crate::rules::Grade::P,
-            source: String::new(),
-            breaks: None,
-        })
+    /// The table's entry for `id`. Every [`CheckId`] is in the embedded table (a unit test
+    /// checks it), and rule files can override entries but not remove them.
+    fn entry(&self, id: CheckId) -> CheckEntry {
+        self.table
+            .check(id.as_str())
+            .cloned()
+            .unwrap_or_else(|| CheckEntry {
+                id: id.as_str().to_string(),
+                rule: id.rule(),
+                severity: Severity::Warning,
+                message: id.as_str().to_string(),
+                help: String::new(),
+                since: String::new(),
+                grade: crate::rules::Grade::P,
+                source: String::new(),
+                breaks: None,
+            })
     }
 
     /// Judge one file.
@@ -316,7 +321,7 @@ impl<'t> Checker<'t> {
         let v = match Version::parse(value) {
             Ok(v) => v,
             Err(VersionError::EightDigit(v)) => {
-                let e = self.entry("version-eight-digit");
+                let e = self.entry(CheckId::VersionEightDigit);
                 let mut f = self.finding(
                     file,
                     Rule::VersionMalformed,
@@ -336,7 +341,7 @@ impl<'t> Checker<'t> {
                 v
             }
             Err(VersionError::Malformed(reason)) => {
-                let e = self.entry("version-format");
+                let e = self.entry(CheckId::VersionFormat);
                 let mut f = self.finding(
                     file,
                     Rule::VersionMalformed,
@@ -357,9 +362,9 @@ impl<'t> Checker<'t> {
                 Status::Active { .. } => return,
                 Status::Sunset { sunset, basis } => (
                     if basis == SunsetBasis::Dated {
-                        "version-sunset-dated"
+                        CheckId::VersionSunsetDated
                     } else {
-                        "version-sunset-policy"
+                        CheckId::VersionSunsetPolicy
                     },
                     Rule::VersionSunset,
                     Some(sunset),
@@ -371,17 +376,24 @@ impl<'t> Checker<'t> {
                     days,
                 } => (
                     if basis == SunsetBasis::Dated {
-                        "version-expiring-dated"
+                        CheckId::VersionExpiringDated
                     } else {
-                        "version-expiring-policy"
+                        CheckId::VersionExpiringPolicy
                     },
                     Rule::VersionExpiring,
                     Some(sunset),
                     Some(days),
                 ),
-                Status::BeforeFirst => ("version-before-first", Rule::VersionSunset, None, None),
-                Status::NotReleased => ("version-not-released", Rule::VersionUnknown, None, None),
-                Status::Future => ("version-future", Rule::VersionUnknown, None, None),
+                Status::BeforeFirst => {
+                    (CheckId::VersionBeforeFirst, Rule::VersionSunset, None, None)
+                }
+                Status::NotReleased => (
+                    CheckId::VersionNotReleased,
+                    Rule::VersionUnknown,
+                    None,
+                    None,
+                ),
+                Status::Future => (CheckId::VersionFuture, Rule::VersionUnknown, None, None),
             };
         let e = self.entry(id);
         let sunset = vars_sunset.map(|d| d.to_string()).unwrap_or_default();
@@ -399,7 +411,7 @@ impl<'t> Checker<'t> {
                 ("value", value),
             ],
         );
-        if id == "version-sunset-dated" || id == "version-expiring-dated" {
+        if id == CheckId::VersionSunsetDated || id == CheckId::VersionExpiringDated {
             if let Some((_, s)) = cal.sunsets.get(&v.month_index()) {
                 f.docs = s.source.clone();
                 // An S-graded date alone does not make an error. It does when a primary
@@ -471,7 +483,7 @@ impl<'t> Checker<'t> {
         if norm != "linkedinversion" && !within_edit_distance(&norm, "linkedinversion", 2) {
             return;
         }
-        let e = self.entry("version-header-misspelled");
+        let e = self.entry(CheckId::VersionHeaderMisspelled);
         let f = self.finding(
             file,
             Rule::VersionMissing,
@@ -488,7 +500,7 @@ impl<'t> Checker<'t> {
             return;
         }
         let span = lit.sub_span(r);
-        let e = self.entry("restli-protocol-2");
+        let e = self.entry(CheckId::RestliProtocol2);
         let mut f = self.finding(
             file,
             Rule::RestliProtocol,
@@ -526,7 +538,7 @@ impl<'t> Checker<'t> {
             .chars()
             .take_while(|c| c.is_ascii_alphabetic())
             .collect();
-        let e = self.entry("bearer-scheme");
+        let e = self.entry(CheckId::BearerScheme);
         // Never echo the value: only its scheme word, and only if it is short and alphabetic.
         let shown =
             if !scheme.is_empty() && scheme.len() <= 12 && value[scheme.len()..].starts_with(' ') {
@@ -556,8 +568,8 @@ impl<'t> Checker<'t> {
                     .is_some_and(|n| n.to_ascii_lowercase().contains("linkedin"));
             if ctx && !facts.docs {
                 let e = self.entry(match kind {
-                    SecretKind::AccessToken => "access-token-literal",
-                    SecretKind::ClientSecret => "client-secret-literal",
+                    SecretKind::AccessToken => CheckId::AccessTokenLiteral,
+                    SecretKind::ClientSecret => CheckId::ClientSecretLiteral,
                 });
                 out.findings
                     .push(self.finding(file, Rule::HardcodedToken, &e, span, &[]));
@@ -835,7 +847,7 @@ impl<'t> Checker<'t> {
         if distinct.len() < 2 {
             return;
         }
-        let e = self.entry("multiple-versions");
+        let e = self.entry(CheckId::MultipleVersions);
         for (fi, v, span) in &sites {
             let others: Vec<String> = distinct
                 .iter()
@@ -917,7 +929,7 @@ impl<'t> Checker<'t> {
                 if scopes.contains(&req.scope) {
                     continue;
                 }
-                let from = Version::parse(&req.from_version).expect("validated");
+                let from = req.from;
                 let pinned = if local.is_empty() {
                     &tree_versions
                 } else {
@@ -942,7 +954,7 @@ impl<'t> Checker<'t> {
             .filter(|f| f.sets_version)
             .flat_map(|f| f.defines.iter().cloned())
             .collect();
-        let e = self.entry("rest-without-version");
+        let e = self.entry(CheckId::RestWithoutVersion);
         for f in files.iter_mut() {
             if f.sets_version
                 || f.rest_sites.is_empty()

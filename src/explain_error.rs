@@ -520,10 +520,7 @@ fn forbidden(msg: &str, table: &RuleTable, x: &mut Explanation) {
         "The access token lacks the permission for {method} on the `{resource}` resource (`{path}`), {at}."
     );
     if let Some(q) = table.requirements.iter().find(|q| {
-        q.endpoint == path
-            && version.is_some_and(|v| {
-                Version::parse(&q.from_version).is_ok_and(|f| v.month_index() >= f.month_index())
-            })
+        q.endpoint == path && version.is_some_and(|v| v.month_index() >= q.from.month_index())
     }) {
         x.cause = format!(
             "`{}` needs scope `{}` from version {}, and the token was granted without it.",
