@@ -14,6 +14,7 @@ use std::fmt;
 use crate::calendar::{Status, SunsetBasis, Version};
 use crate::check::CheckOptions;
 use crate::finding::Rule;
+use crate::reference::PERMISSION_CACHE;
 use crate::rules::{Grade, RuleTable};
 
 /// The parts of an error response that explain it.
@@ -240,10 +241,6 @@ pub struct Explanation {
     pub no_rule: Option<&'static str>,
     pub notes: Vec<String>,
 }
-
-/// A scope or product change takes a while to reach tokens (facts §4, one LinkedIn support
-/// answer) and forces members to re-authorize (authorization-code-flow docs).
-pub const PERMISSION_CACHE: &str = "Permission cache: after a scope or product change, members must re-authorize (requesting different scopes invalidates their earlier tokens), and for about five minutes a new token may still act with its old permissions; wait before concluding the change did not work.";
 
 /// Explain `r` with the rule table's calendar as of `opts.today`.
 pub fn explain(r: &ErrorResponse, table: &RuleTable, opts: &CheckOptions) -> Explanation {

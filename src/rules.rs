@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, HashSet};
 use miette::{Diagnostic, NamedSource, SourceSpan};
 use serde::Deserialize;
 
+pub use crate::calendar::{Calendar, Grade, NotReleased, SunsetEntry};
 use crate::calendar::{Date, Version};
 use crate::finding::{Applicability, Severity};
 
@@ -78,33 +79,6 @@ fn unparsed_version() -> Version {
 
 fn default_expiring_days() -> u32 {
     90
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct NotReleased {
-    pub version: String,
-    pub grade: Grade,
-    pub source: String,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SunsetEntry {
-    pub version: String,
-    /// `YYYY-MM-DD`.
-    pub date: String,
-    pub grade: Grade,
-    pub source: String,
-    #[serde(default)]
-    pub note: Option<String>,
-}
-
-/// How well a fact is sourced: primary (LinkedIn/Microsoft docs, official clients) or secondary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-pub enum Grade {
-    P,
-    S,
 }
 
 /// A generic check's entry (version checks, header checks, token checks).
@@ -229,20 +203,6 @@ pub struct RuleTable {
     pub endpoints: Vec<EndpointEntry>,
     pub scopes: Vec<ScopeEntry>,
     pub requirements: Vec<RequirementEntry>,
-}
-
-/// The version calendar in checked form.
-#[derive(Debug, Clone)]
-pub struct Calendar {
-    pub first: Version,
-    pub latest: Version,
-    pub support_months: u32,
-    pub expiring_days: u32,
-    pub policy_source: String,
-    /// Months without a release, with their source.
-    pub not_released: BTreeMap<u32, NotReleased>,
-    /// Explicit sunsets by month index (`year * 12 + month - 1`).
-    pub sunsets: BTreeMap<u32, (Date, SunsetEntry)>,
 }
 
 /// A rule file that could not be loaded. Rendered by miette with the file, line and column.
