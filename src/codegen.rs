@@ -32,6 +32,7 @@ pub const SIGN_IN_SCOPES: [&str; 3] = ["openid", "profile", "email"];
 
 /// A language codegen writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[non_exhaustive]
 pub enum Language {
     Rust,
     Typescript,

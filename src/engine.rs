@@ -53,6 +53,7 @@ pub struct Note {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum NoteKind {
     /// Binary file, skipped.
     Binary,

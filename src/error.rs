@@ -6,6 +6,7 @@ use crate::rules::RuleError;
 
 /// Errors that stop a run before anything is scanned (exit code 2).
 #[derive(Debug, thiserror::Error, Diagnostic)]
+#[non_exhaustive]
 pub enum Error {
     #[error(transparent)]
     #[diagnostic(transparent)]

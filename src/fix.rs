@@ -44,6 +44,7 @@ pub struct FileFix {
 
 /// Why a fix, or all fixes of a file, were not applied.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ProblemKind {
     /// The file is not UTF-8 (Latin-1, UTF-16).
     NotUtf8,

@@ -2,7 +2,8 @@
 //! endpoints and scopes, wrong headers, hard-coded tokens — before LinkedIn's 400/403/426 does.
 //!
 //! The pipeline reads top-down:
-//! [`walk`] → prefilter → [`extract`] (→ [`facts`]) → [`check`] (→ [`finding`]) → [`report`].
+//! [`walk`] → prefilter → `extract` (→ `facts`) → `check` (→ [`finding`]) → [`report`]; the
+//! engine that runs it is `engine.rs`, and `ARCHITECTURE.md` draws the whole picture.
 //!
 //! Use it from your own `xtask`:
 //!
@@ -20,27 +21,27 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod atomic_write;
-pub mod baseline;
-pub mod calendar;
-pub mod check;
+pub(crate) mod atomic_write;
+pub(crate) mod baseline;
+pub(crate) mod calendar;
+pub(crate) mod check;
 #[allow(clippy::print_stdout, clippy::print_stderr)] // the command line prints; nothing else does
 pub mod cli;
 pub mod codegen;
 pub mod config;
 mod engine;
 mod error;
-pub mod explain_error;
-pub mod extract;
-pub mod facts;
+pub(crate) mod explain_error;
+pub(crate) mod extract;
+pub(crate) mod facts;
 pub mod finding;
 pub mod fix;
 pub mod hook;
-pub mod reference;
+pub(crate) mod reference;
 pub mod report;
 pub mod rules;
 pub mod source;
-pub mod suppress;
+pub(crate) mod suppress;
 pub mod walk;
 
 pub use calendar::{Date, Version};

@@ -18,6 +18,7 @@ use crate::rules::RuleTable;
 
 /// Output formats (`--format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[non_exhaustive]
 pub enum Format {
     /// miette: snippet, label, help, docs link (default).
     Human,
