@@ -106,6 +106,10 @@ pub fn plan(scan: &Scan, opts: FixOptions) -> Plan {
     plan
 }
 
+/// Plan the fixes of one file. Long (about 170 lines) for a reason: the checks run in order
+/// (encoding, generated, re-read, unchanged since the scan, overlaps, edits inside the file)
+/// and each one records its problem and stops; splitting them apart spreads that one sequence
+/// over several functions that share the same file state.
 fn plan_file(
     scan: &Scan,
     path: &str,

@@ -315,93 +315,7 @@ fn build(files: Vec<(String, String, RuleFile)>) -> Result<RuleTable, Box<RuleEr
                 updated = u.clone();
             }
         }
-        // Ids are unique within one file; across files a later file overrides an earlier one.
-        let mut seen = HashSet::new();
-        let all_ids = file
-            .checks
-            .iter()
-            .map(|c| &c.id)
-            .chain(file.endpoints.iter().map(|e| &e.id))
-            .chain(file.scopes.iter().map(|s| &s.id))
-            .chain(file.requirements.iter().map(|r| &r.id));
-        for id in all_ids {
-            if !seen.insert(id.clone()) {
-                // Point at the second occurrence.
-                let first = locate(&src, "id", id).unwrap_or(0);
-                let second = src[first + id.len()..]
-                    .find(id.as_str())
-                    .map(|o| o + first + id.len());
-                return Err(Box::new(RuleError::new(
-                    &name,
-                    &src,
-                    format!("duplicate id `{id}`"),
-                    second,
-                )));
-            }
-            if !is_valid_id(id) {
-                return Err(err(
-                    format!("id `{id}` must be lowercase letters, digits and dashes"),
-                    "id",
-                    id,
-                ));
-            }
-        }
-        for c in &file.checks {
-            check_date(&c.since)
-                .map_err(|e| err(format!("bad `since` of `{}`: {e}", c.id), "since", &c.since))?;
-        }
-        for e in &file.endpoints {
-            if !e.path.starts_with('/') {
-                return Err(err(
-                    format!("endpoint path `{}` must start with `/`", e.path),
-                    "path",
-                    &e.path,
-                ));
-            }
-            if e.fix != FixKind::None && e.replacement.is_none() {
-                return Err(err(
-                    format!("`{}` has a fix but no replacement", e.id),
-                    "id",
-                    &e.id,
-                ));
-            }
-            check_date(&e.since)
-                .map_err(|x| err(format!("bad `since` of `{}`: {x}", e.id), "since", &e.since))?;
-        }
-        for s in &file.scopes {
-            if s.scope.is_empty()
-                || !s
-                    .scope
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'_')
-            {
-                return Err(err(
-                    format!("scope `{}` is not a scope name", s.scope),
-                    "scope",
-                    &s.scope,
-                ));
-            }
-            if s.fix != FixKind::None && s.replacement.is_empty() {
-                return Err(err(
-                    format!("`{}` has a fix but no replacement", s.id),
-                    "id",
-                    &s.id,
-                ));
-            }
-            check_date(&s.since)
-                .map_err(|x| err(format!("bad `since` of `{}`: {x}", s.id), "since", &s.since))?;
-        }
-        for r in &mut file.requirements {
-            r.from = Version::parse(&r.from_version).map_err(|e| {
-                err(
-                    format!("bad `from_version` {:?}: {e}", r.from_version),
-                    "from_version",
-                    &r.from_version,
-                )
-            })?;
-            check_date(&r.since)
-                .map_err(|x| err(format!("bad `since` of `{}`: {x}", r.id), "since", &r.since))?;
-        }
+        validate_entries(&mut file, &name, &src, &err)?;
         if let Some(v) = file.versions {
             let parsed = parse_versions(&v, &err)?;
             match &mut calendar {
@@ -438,6 +352,104 @@ fn build(files: Vec<(String, String, RuleFile)>) -> Result<RuleTable, Box<RuleEr
         scopes,
         requirements,
     })
+}
+
+/// Check the entries of one rule file (ids, paths, scopes, dates), parsing each requirement's
+/// `from_version` into [`RequirementEntry::from`].
+fn validate_entries(
+    file: &mut RuleFile,
+    name: &str,
+    src: &str,
+    err: &dyn Fn(String, &str, &str) -> Box<RuleError>,
+) -> Result<(), Box<RuleError>> {
+    // Ids are unique within one file; across files a later file overrides an earlier one.
+    let mut seen = HashSet::new();
+    let all_ids = file
+        .checks
+        .iter()
+        .map(|c| &c.id)
+        .chain(file.endpoints.iter().map(|e| &e.id))
+        .chain(file.scopes.iter().map(|s| &s.id))
+        .chain(file.requirements.iter().map(|r| &r.id));
+    for id in all_ids {
+        if !seen.insert(id.clone()) {
+            // Point at the second occurrence.
+            let first = locate(src, "id", id).unwrap_or(0);
+            let second = src[first + id.len()..]
+                .find(id.as_str())
+                .map(|o| o + first + id.len());
+            return Err(Box::new(RuleError::new(
+                name,
+                src,
+                format!("duplicate id `{id}`"),
+                second,
+            )));
+        }
+        if !is_valid_id(id) {
+            return Err(err(
+                format!("id `{id}` must be lowercase letters, digits and dashes"),
+                "id",
+                id,
+            ));
+        }
+    }
+    for c in &file.checks {
+        check_date(&c.since)
+            .map_err(|e| err(format!("bad `since` of `{}`: {e}", c.id), "since", &c.since))?;
+    }
+    for e in &file.endpoints {
+        if !e.path.starts_with('/') {
+            return Err(err(
+                format!("endpoint path `{}` must start with `/`", e.path),
+                "path",
+                &e.path,
+            ));
+        }
+        if e.fix != FixKind::None && e.replacement.is_none() {
+            return Err(err(
+                format!("`{}` has a fix but no replacement", e.id),
+                "id",
+                &e.id,
+            ));
+        }
+        check_date(&e.since)
+            .map_err(|x| err(format!("bad `since` of `{}`: {x}", e.id), "since", &e.since))?;
+    }
+    for s in &file.scopes {
+        if s.scope.is_empty()
+            || !s
+                .scope
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        {
+            return Err(err(
+                format!("scope `{}` is not a scope name", s.scope),
+                "scope",
+                &s.scope,
+            ));
+        }
+        if s.fix != FixKind::None && s.replacement.is_empty() {
+            return Err(err(
+                format!("`{}` has a fix but no replacement", s.id),
+                "id",
+                &s.id,
+            ));
+        }
+        check_date(&s.since)
+            .map_err(|x| err(format!("bad `since` of `{}`: {x}", s.id), "since", &s.since))?;
+    }
+    for r in &mut file.requirements {
+        r.from = Version::parse(&r.from_version).map_err(|e| {
+            err(
+                format!("bad `from_version` {:?}: {e}", r.from_version),
+                "from_version",
+                &r.from_version,
+            )
+        })?;
+        check_date(&r.since)
+            .map_err(|x| err(format!("bad `since` of `{}`: {x}", r.id), "since", &r.since))?;
+    }
+    Ok(())
 }
 
 /// Check a `versions` section and parse it, once, into calendar form.

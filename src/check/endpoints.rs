@@ -29,24 +29,7 @@ impl Checker<'_> {
         // The path as requested: a base's own path (`https://api.linkedin.com/v2`) joined to
         // the literal's path (`/adAccountsV2`). `pre` bytes of `joined` come from the base.
         let own = &v[path_start..];
-        let base_path = match (host, lit.base.as_deref()) {
-            (None, Some(b)) => match url_parts(b) {
-                (Some(_), ps) => b[ps..]
-                    .split(['?', '#'])
-                    .next()
-                    .unwrap_or("")
-                    .trim_end_matches('/'),
-                _ => "",
-            },
-            _ => "",
-        };
-        let joined = if base_path.is_empty() {
-            own.to_string()
-        } else if own.starts_with('/') {
-            format!("{base_path}{own}")
-        } else {
-            format!("{base_path}/{own}")
-        };
+        let joined = joined_path(own, host, lit.base.as_deref());
         let pre = joined.len() - own.len();
         let path = joined.as_str();
         // Map a range of `joined` to the file; `None` when it lies wholly in the base.
@@ -144,6 +127,29 @@ impl Checker<'_> {
 /// Host and where the path starts: `https://api.linkedin.com/v2/me` → (host, 24);
 /// `//api.linkedin.com/x` (scheme-relative) too; a bare path → (None, 0); after a leading
 /// interpolation (`${API}/v2/me`, `{}/v2/me`, `%s/v2`, `$API/v2`) the path starts after it.
+/// The path as requested: the base's own path (`https://api.linkedin.com/v2`, when the
+/// literal has no host of its own) joined to the literal's path `own` (`/adAccountsV2`).
+fn joined_path(own: &str, host: Option<&str>, base: Option<&str>) -> String {
+    let base_path = match (host, base) {
+        (None, Some(b)) => match url_parts(b) {
+            (Some(_), ps) => b[ps..]
+                .split(['?', '#'])
+                .next()
+                .unwrap_or("")
+                .trim_end_matches('/'),
+            _ => "",
+        },
+        _ => "",
+    };
+    if base_path.is_empty() {
+        own.to_string()
+    } else if own.starts_with('/') {
+        format!("{base_path}{own}")
+    } else {
+        format!("{base_path}/{own}")
+    }
+}
+
 pub(super) fn url_parts(v: &str) -> (Option<&str>, usize) {
     let after_scheme = if let Some(i) = v.find("://") {
         Some(i + 3)

@@ -62,8 +62,54 @@ impl Checker<'_> {
                 }],
             })
         };
-        let v = match Version::parse(value) {
-            Ok(v) => v,
+        let Some(v) = self.parse_version(file, lit, value, span.clone(), out) else {
+            return;
+        };
+        out.versions.push((v, file.span(span.start, span.end)));
+        let vs = v.to_string();
+        let cal = &self.table.calendar;
+        let status = cal.status(v, self.opts.today, self.opts.expiring_days);
+        let Some((id, rule, vars_sunset, days)) = status_entry(status) else {
+            return;
+        };
+        let e = self.entry(id);
+        let sunset = vars_sunset.map(|d| d.to_string()).unwrap_or_default();
+        let days = days.map(|d| d.to_string()).unwrap_or_default();
+        let mut f = self.finding(
+            file,
+            rule,
+            &e,
+            span.clone(),
+            &[
+                ("version", &vs),
+                ("sunset", &sunset),
+                ("days", &days),
+                ("target", &target),
+                ("value", value),
+            ],
+        );
+        if id == CheckId::VersionSunsetDated || id == CheckId::VersionExpiringDated {
+            self.dated_sunset_source(v, &mut f);
+        }
+        if v.month_only() != self.opts.target_version.month_only() {
+            f.fix = fix(Applicability::MachineApplicable);
+            f.help = format!("{} (fix: pin {target})", f.help.trim_end_matches('.'));
+        }
+        out.findings.push(f);
+    }
+
+    /// Parse a version value; a malformed one is reported (and `None` when it cannot be
+    /// judged further). An eight-digit `YYYYMMDD` is reported and then judged as `YYYYMM`.
+    fn parse_version(
+        &self,
+        file: &SourceFile,
+        lit: &Literal,
+        value: &str,
+        span: Range<usize>,
+        out: &mut FileCheck,
+    ) -> Option<Version> {
+        match Version::parse(value) {
+            Ok(v) => Some(v),
             Err(VersionError::EightDigit(v)) => {
                 let e = self.entry(CheckId::VersionEightDigit);
                 let mut f = self.finding(
@@ -82,7 +128,7 @@ impl Checker<'_> {
                     }],
                 });
                 out.findings.push(f);
-                v
+                Some(v)
             }
             Err(VersionError::Malformed(reason)) => {
                 let e = self.entry(CheckId::VersionFormat);
@@ -95,91 +141,33 @@ impl Checker<'_> {
                 );
                 f.message = format!("{} ({reason})", f.message);
                 out.findings.push(f);
-                return;
+                None
             }
-        };
-        out.versions.push((v, file.span(span.start, span.end)));
-        let vs = v.to_string();
+        }
+    }
+
+    /// A published sunset date: its source is the finding's docs, and an S-graded date that
+    /// no primary source confirms makes at most a warning.
+    fn dated_sunset_source(&self, v: Version, f: &mut Finding) {
         let cal = &self.table.calendar;
-        let (id, rule, vars_sunset, days) =
-            match cal.status(v, self.opts.today, self.opts.expiring_days) {
-                Status::Active { .. } => return,
-                Status::Sunset { sunset, basis } => (
-                    if basis == SunsetBasis::Dated {
-                        CheckId::VersionSunsetDated
-                    } else {
-                        CheckId::VersionSunsetPolicy
-                    },
-                    Rule::VersionSunset,
-                    Some(sunset),
-                    None,
-                ),
-                Status::Expiring {
-                    sunset,
-                    basis,
-                    days,
-                } => (
-                    if basis == SunsetBasis::Dated {
-                        CheckId::VersionExpiringDated
-                    } else {
-                        CheckId::VersionExpiringPolicy
-                    },
-                    Rule::VersionExpiring,
-                    Some(sunset),
-                    Some(days),
-                ),
-                Status::BeforeFirst => {
-                    (CheckId::VersionBeforeFirst, Rule::VersionSunset, None, None)
-                }
-                Status::NotReleased => (
-                    CheckId::VersionNotReleased,
-                    Rule::VersionUnknown,
-                    None,
-                    None,
-                ),
-                Status::Future => (CheckId::VersionFuture, Rule::VersionUnknown, None, None),
-            };
-        let e = self.entry(id);
-        let sunset = vars_sunset.map(|d| d.to_string()).unwrap_or_default();
-        let days = days.map(|d| d.to_string()).unwrap_or_default();
-        let mut f = self.finding(
-            file,
-            rule,
-            &e,
-            span.clone(),
-            &[
-                ("version", &vs),
-                ("sunset", &sunset),
-                ("days", &days),
-                ("target", &target),
-                ("value", value),
-            ],
-        );
-        if id == CheckId::VersionSunsetDated || id == CheckId::VersionExpiringDated {
-            if let Some((_, s)) = cal.sunsets.get(&v.month_index()) {
-                f.docs = s.source.clone();
-                // An S-graded date alone does not make an error. It does when a primary
-                // source confirms that this or a later version has already been sunset
-                // (LinkedIn sunsets versions in order).
-                let confirmed = cal.sunsets.iter().any(|(idx, (d, e))| {
-                    *idx >= v.month_index()
-                        && e.grade == crate::rules::Grade::P
-                        && *d <= self.opts.today
-                });
-                if s.grade == crate::rules::Grade::S && !confirmed {
-                    f.severity = f.severity.min(Severity::Warning);
-                    f.help = format!(
-                        "{} (The sunset date comes from secondary sources only.)",
-                        f.help.trim_end()
-                    );
-                }
+        if let Some((_, s)) = cal.sunsets.get(&v.month_index()) {
+            f.docs = s.source.clone();
+            // An S-graded date alone does not make an error. It does when a primary
+            // source confirms that this or a later version has already been sunset
+            // (LinkedIn sunsets versions in order).
+            let confirmed = cal.sunsets.iter().any(|(idx, (d, e))| {
+                *idx >= v.month_index()
+                    && e.grade == crate::rules::Grade::P
+                    && *d <= self.opts.today
+            });
+            if s.grade == crate::rules::Grade::S && !confirmed {
+                f.severity = f.severity.min(Severity::Warning);
+                f.help = format!(
+                    "{} (The sunset date comes from secondary sources only.)",
+                    f.help.trim_end()
+                );
             }
         }
-        if v.month_only() != self.opts.target_version.month_only() {
-            f.fix = fix(Applicability::MachineApplicable);
-            f.help = format!("{} (fix: pin {target})", f.help.trim_end_matches('.'));
-        }
-        out.findings.push(f);
     }
 }
 
@@ -189,4 +177,51 @@ pub(super) fn looks_like_version(v: &str) -> bool {
     (main.len() == 6 || main.len() == 8)
         && main.bytes().all(|b| b.is_ascii_digit())
         && main.starts_with("20")
+}
+
+/// The table entry, rule, sunset date and days left for a version's status; `None` when the
+/// version is active (nothing to report).
+fn status_entry(status: Status) -> Option<(CheckId, Rule, Option<Date>, Option<i64>)> {
+    let dated = |basis, dated, policy| {
+        if basis == SunsetBasis::Dated {
+            dated
+        } else {
+            policy
+        }
+    };
+    Some(match status {
+        Status::Active { .. } => return None,
+        Status::Sunset { sunset, basis } => (
+            dated(
+                basis,
+                CheckId::VersionSunsetDated,
+                CheckId::VersionSunsetPolicy,
+            ),
+            Rule::VersionSunset,
+            Some(sunset),
+            None,
+        ),
+        Status::Expiring {
+            sunset,
+            basis,
+            days,
+        } => (
+            dated(
+                basis,
+                CheckId::VersionExpiringDated,
+                CheckId::VersionExpiringPolicy,
+            ),
+            Rule::VersionExpiring,
+            Some(sunset),
+            Some(days),
+        ),
+        Status::BeforeFirst => (CheckId::VersionBeforeFirst, Rule::VersionSunset, None, None),
+        Status::NotReleased => (
+            CheckId::VersionNotReleased,
+            Rule::VersionUnknown,
+            None,
+            None,
+        ),
+        Status::Future => (CheckId::VersionFuture, Rule::VersionUnknown, None, None),
+    })
 }
