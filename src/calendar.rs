@@ -1,8 +1,52 @@
 //! The version calendar: `YYYYMM[.RR]` values, dates, and the status of a version on a day.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::rules::Calendar;
+use serde::Deserialize;
+
+/// A month without a release, as the rule table records it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotReleased {
+    pub version: String,
+    pub grade: Grade,
+    pub source: String,
+}
+
+/// A published sunset date, as the rule table records it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SunsetEntry {
+    pub version: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub grade: Grade,
+    pub source: String,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// How well a fact is sourced: primary (LinkedIn/Microsoft docs, official clients) or secondary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Grade {
+    P,
+    S,
+}
+
+/// The version calendar in checked form.
+#[derive(Debug, Clone)]
+pub struct Calendar {
+    pub first: Version,
+    pub latest: Version,
+    pub support_months: u32,
+    pub expiring_days: u32,
+    pub policy_source: String,
+    /// Months without a release, with their source.
+    pub not_released: BTreeMap<u32, NotReleased>,
+    /// Explicit sunsets by month index (`year * 12 + month - 1`).
+    pub sunsets: BTreeMap<u32, (Date, SunsetEntry)>,
+}
 
 /// A LinkedIn API version, `YYYYMM` or `YYYYMM.RR`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -32,6 +32,7 @@ pub const SIGN_IN_SCOPES: [&str; 3] = ["openid", "profile", "email"];
 
 /// A language codegen writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[non_exhaustive]
 pub enum Language {
     Rust,
     Typescript,
@@ -463,81 +464,6 @@ pub fn write(path: &Path, generated: &str) -> io::Result<bool> {
     }
     crate::atomic_write::replace(path, generated.as_bytes(), None)?;
     Ok(true)
-}
-
-/// `linkedin-lint codegen`.
-#[derive(Debug, Clone, clap::Args)]
-pub struct CodegenArgs {
-    /// The language to write.
-    #[arg(long, value_enum)]
-    pub lang: Language,
-    /// Write to FILE (atomically) instead of standard output.
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<std::path::PathBuf>,
-    /// Write nothing; exit 1 with a diff when FILE is not what would be generated, 0 when it is.
-    #[arg(long, requires = "out")]
-    pub check: bool,
-    #[command(flatten)]
-    pub table: crate::cli::TableArgs,
-}
-
-/// Run `codegen`; returns the exit code.
-pub fn run(a: &CodegenArgs) -> Result<i32, crate::Error> {
-    use crate::calendar::Status;
-    use crate::cli::{EXIT_FINDINGS, EXIT_OK};
-
-    let linter = a.table.builder().build()?;
-    let c = Constants::new(&linter);
-    let opts = linter.options();
-    match linter
-        .table()
-        .calendar
-        .status(c.version, opts.today, opts.expiring_days)
-    {
-        Status::Active { .. } => {}
-        Status::Expiring { sunset, days, .. } => eprintln!(
-            "linkedin-lint: warning: {} sunsets on {sunset}, in {days} days",
-            c.version
-        ),
-        Status::Sunset { sunset, .. } => eprintln!(
-            "linkedin-lint: warning: {} was sunset on {sunset}; requests pinned to it fail",
-            c.version
-        ),
-        Status::BeforeFirst | Status::NotReleased | Status::Future => {
-            return Err(crate::Error::Usage(format!(
-                "--target-version {}: no such LinkedIn version was released by {} (see `linkedin-lint versions`)",
-                c.version, opts.today
-            )));
-        }
-    }
-    let text = generate(a.lang, &c);
-    let io_err = |path: &Path, e: io::Error| crate::Error::Io {
-        path: crate::walk::display_path(path),
-        message: e.to_string(),
-    };
-    match (&a.out, a.check) {
-        (None, _) => {
-            print!("{text}");
-            Ok(EXIT_OK)
-        }
-        (Some(out), false) => {
-            write(out, &text).map_err(|e| io_err(out, e))?;
-            Ok(EXIT_OK)
-        }
-        (Some(out), true) => match check(out, &text).map_err(|e| io_err(out, e))? {
-            Freshness::Fresh => Ok(EXIT_OK),
-            Freshness::Stale { diff } => {
-                print!("{diff}");
-                eprintln!(
-                    "linkedin-lint: {} is not what `linkedin-lint codegen --lang {}` generates; \
-                     regenerate it (the diff above goes from the file to the generated text)",
-                    crate::walk::display_path(out),
-                    a.lang.name()
-                );
-                Ok(EXIT_FINDINGS)
-            }
-        },
-    }
 }
 
 #[cfg(test)]

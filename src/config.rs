@@ -13,11 +13,11 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use miette::{Diagnostic, NamedSource, SourceSpan};
+use miette::{NamedSource, SourceSpan};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::cli::{CheckArgs, FailOn};
+pub use crate::error::ConfigError;
 use crate::finding::{Rule, Severity};
 use crate::rules::RuleTable;
 use crate::walk::{self, GlobScope};
@@ -69,19 +69,6 @@ impl Level {
             Level::Error => Some(Severity::Error),
         }
     }
-}
-
-/// A config file that could not be used. Rendered by miette with the file, line and column.
-#[derive(Debug, thiserror::Error, Diagnostic)]
-#[error("invalid config file {name}: {reason}")]
-#[diagnostic(code(linkedin_lint::config))]
-pub struct ConfigError {
-    pub name: String,
-    pub reason: String,
-    #[source_code]
-    pub src: NamedSource<String>,
-    #[label("{reason}")]
-    pub span: Option<SourceSpan>,
 }
 
 /// A loaded config file.
@@ -337,8 +324,27 @@ pub struct Resolved {
     pub fail_on: Severity,
 }
 
+/// What the command line says that resolving the configuration needs: the caller (the
+/// command line, or an xtask) fills it in.
+#[derive(Debug, Clone, Default)]
+pub struct Flags {
+    pub paths: Vec<PathBuf>,
+    pub stdin_filename: Option<String>,
+    /// Ignore every config file.
+    pub isolated: bool,
+    /// Use this config file instead of discovering one.
+    pub config: Option<PathBuf>,
+    pub today: Option<String>,
+    pub target_version: Option<String>,
+    pub expiring_days: Option<u32>,
+    /// Rule files, merged after the config's.
+    pub rules: Vec<PathBuf>,
+    pub fail_on: Option<Severity>,
+    pub exclude: Vec<String>,
+}
+
 /// Find or load the config for `a` and build the linter with the flags over it.
-pub fn resolve(a: &CheckArgs) -> Result<Resolved, Error> {
+pub fn resolve(a: &Flags) -> Result<Resolved, Error> {
     let config = if a.isolated {
         None
     } else if let Some(p) = &a.config {
@@ -354,14 +360,14 @@ pub fn resolve(a: &CheckArgs) -> Result<Resolved, Error> {
     };
     let file = config.as_ref().map(|c| &c.file);
     let mut b = Linter::builder();
-    if let Some(t) = &a.table.today {
+    if let Some(t) = &a.today {
         b = b.today(t);
     }
-    let expiring = a.table.expiring_days.or(file.and_then(|f| f.expiring_days));
+    let expiring = a.expiring_days.or(file.and_then(|f| f.expiring_days));
     if let Some(d) = expiring {
         b = b.expiring_days(d);
     }
-    let target = (a.table.target_version.as_ref()).or(file
+    let target = (a.target_version.as_ref()).or(file
         .and_then(|f| f.target_version.as_ref())
         .map(Spanned::get_ref));
     if let Some(v) = target {
@@ -373,7 +379,7 @@ pub fn resolve(a: &CheckArgs) -> Result<Resolved, Error> {
             b = b.rules_file(c.dir.join(r.get_ref()));
         }
     }
-    for r in &a.table.rules {
+    for r in &a.rules {
         b = b.rules_file(r);
     }
     let linter = b.build()?;
@@ -381,12 +387,10 @@ pub fn resolve(a: &CheckArgs) -> Result<Resolved, Error> {
         Some(c) => c.overrides(linter.table())?,
         None => SeverityOverrides::default(),
     };
-    let fail_on = match a.fail_on {
-        Some(FailOn::Info) => Severity::Info,
-        Some(FailOn::Warning) => Severity::Warning,
-        Some(FailOn::Error) => Severity::Error,
-        None => file.and_then(|f| f.fail_on).unwrap_or(Severity::Error),
-    };
+    let fail_on = a
+        .fail_on
+        .or(file.and_then(|f| f.fail_on))
+        .unwrap_or(Severity::Error);
     let scopes = config.iter().map(Config::globs).collect();
     Ok(Resolved {
         config,
@@ -412,7 +416,7 @@ struct Shown {
 
 impl Resolved {
     /// `--show-config`: the effective settings as TOML, with where they came from.
-    pub fn show(&self, a: &CheckArgs) -> String {
+    pub fn show(&self, a: &Flags) -> String {
         let opts = self.linter.options();
         let file = self.config.as_ref().map(|c| &c.file);
         let strings = |f: fn(&ConfigFile) -> &Vec<Spanned<String>>| -> Vec<String> {
@@ -429,7 +433,7 @@ impl Resolved {
                     .map(|r| walk::display_path(&c.dir.join(r.get_ref())))
             })
             .collect();
-        rules.extend(a.table.rules.iter().map(|p| walk::display_path(p)));
+        rules.extend(a.rules.iter().map(|p| walk::display_path(p)));
         let shown = Shown {
             target_version: opts.target_version.to_string(),
             expiring_days: opts.expiring_days,

@@ -32,84 +32,57 @@ impl fmt::Display for Severity {
     }
 }
 
-/// The checks (the `rule` field). These names are a stable contract.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Rule {
-    VersionMalformed,
-    VersionSunset,
-    VersionExpiring,
-    VersionUnknown,
-    VersionMissing,
-    VersionInconsistent,
-    RestliProtocol,
-    EndpointDeprecated,
-    ScopeDeprecated,
-    ScopeVersionMismatch,
-    AuthScheme,
-    HardcodedToken,
-    UnusedAllow,
+/// The one registry of checks: each line gives the variant, its stable name (the `rule`
+/// field) and its one-line summary. [`Rule`], [`Rule::ALL`], [`Rule::name`] and
+/// [`Rule::summary`] all come from it, so they cannot drift apart.
+macro_rules! rules {
+    ($($(#[$doc:meta])* $variant:ident => $name:literal, $summary:literal;)+) => {
+        /// The checks (the `rule` field). These names are a stable contract.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[non_exhaustive]
+        pub enum Rule {
+            $($(#[$doc])* $variant,)+
+        }
+
+        impl Rule {
+            /// Every rule, in registry order.
+            pub const ALL: &'static [Rule] = &[$(Rule::$variant,)+];
+
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Rule::$variant => $name,)+
+                }
+            }
+
+            /// One-line description, for `rules` and SARIF.
+            pub fn summary(self) -> &'static str {
+                match self {
+                    $(Rule::$variant => $summary,)+
+                }
+            }
+        }
+    };
+}
+
+rules! {
+    VersionMalformed => "version-malformed", "A LinkedIn-Version value is not YYYYMM or YYYYMM.RR";
+    VersionSunset => "version-sunset", "The pinned LinkedIn-Version has been sunset";
+    VersionExpiring => "version-expiring", "The pinned LinkedIn-Version sunsets soon";
+    VersionUnknown => "version-unknown", "The LinkedIn-Version does not exist (future or never released)";
+    VersionMissing => "version-missing", "A /rest/ request without a LinkedIn-Version header";
+    VersionInconsistent => "version-inconsistent", "The codebase pins more than one LinkedIn-Version";
+    RestliProtocol => "restli-protocol", "X-Restli-Protocol-Version is not 2.0.0";
+    EndpointDeprecated => "endpoint-deprecated", "A retired or deprecated LinkedIn endpoint";
+    ScopeDeprecated => "scope-deprecated", "A retired or deprecated OAuth scope is requested";
+    ScopeVersionMismatch => "scope-version-mismatch", "An endpoint at the pinned version needs a scope that is not requested";
+    AuthScheme => "auth-scheme", "Authorization header without the Bearer scheme";
+    HardcodedToken => "hardcoded-token", "A LinkedIn access token or client secret in source";
+    UnusedAllow => "unused-allow", "A linkedin-lint allow comment that silences nothing";
 }
 
 impl Rule {
-    pub const ALL: [Rule; 13] = [
-        Rule::VersionMalformed,
-        Rule::VersionSunset,
-        Rule::VersionExpiring,
-        Rule::VersionUnknown,
-        Rule::VersionMissing,
-        Rule::VersionInconsistent,
-        Rule::RestliProtocol,
-        Rule::EndpointDeprecated,
-        Rule::ScopeDeprecated,
-        Rule::ScopeVersionMismatch,
-        Rule::AuthScheme,
-        Rule::HardcodedToken,
-        Rule::UnusedAllow,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Rule::VersionMalformed => "version-malformed",
-            Rule::VersionSunset => "version-sunset",
-            Rule::VersionExpiring => "version-expiring",
-            Rule::VersionUnknown => "version-unknown",
-            Rule::VersionMissing => "version-missing",
-            Rule::VersionInconsistent => "version-inconsistent",
-            Rule::RestliProtocol => "restli-protocol",
-            Rule::EndpointDeprecated => "endpoint-deprecated",
-            Rule::ScopeDeprecated => "scope-deprecated",
-            Rule::ScopeVersionMismatch => "scope-version-mismatch",
-            Rule::AuthScheme => "auth-scheme",
-            Rule::HardcodedToken => "hardcoded-token",
-            Rule::UnusedAllow => "unused-allow",
-        }
-    }
-
     pub fn from_name(s: &str) -> Option<Rule> {
-        Rule::ALL.into_iter().find(|r| r.name() == s)
-    }
-
-    /// One-line description, for `rules` and SARIF.
-    pub fn summary(self) -> &'static str {
-        match self {
-            Rule::VersionMalformed => "A LinkedIn-Version value is not YYYYMM or YYYYMM.RR",
-            Rule::VersionSunset => "The pinned LinkedIn-Version has been sunset",
-            Rule::VersionExpiring => "The pinned LinkedIn-Version sunsets soon",
-            Rule::VersionUnknown => {
-                "The LinkedIn-Version does not exist (future or never released)"
-            }
-            Rule::VersionMissing => "A /rest/ request without a LinkedIn-Version header",
-            Rule::VersionInconsistent => "The codebase pins more than one LinkedIn-Version",
-            Rule::RestliProtocol => "X-Restli-Protocol-Version is not 2.0.0",
-            Rule::EndpointDeprecated => "A retired or deprecated LinkedIn endpoint",
-            Rule::ScopeDeprecated => "A retired or deprecated OAuth scope is requested",
-            Rule::ScopeVersionMismatch => {
-                "An endpoint at the pinned version needs a scope that is not requested"
-            }
-            Rule::AuthScheme => "Authorization header without the Bearer scheme",
-            Rule::HardcodedToken => "A LinkedIn access token or client secret in source",
-            Rule::UnusedAllow => "A linkedin-lint allow comment that silences nothing",
-        }
+        Rule::ALL.iter().copied().find(|r| r.name() == s)
     }
 }
 

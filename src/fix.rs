@@ -15,51 +15,19 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::hash::Hasher as _;
 use std::path::Path;
 
 use crate::Scan;
 use crate::atomic_write::{self, Replaced};
 use crate::finding::{Applicability, Edit, Finding};
-use crate::source::{Encoding, Lang, SourceFile};
+pub use crate::source::Snapshot;
+use crate::source::{Encoding, Lang};
 
 /// Which fixes to apply.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct FixOptions {
     /// Also apply `maybe-incorrect` fixes (`--unsafe-fixes`).
     pub unsafe_fixes: bool,
-}
-
-/// What a scan read from a file, to tell later whether the file has changed since.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Snapshot {
-    pub encoding: Encoding,
-    len: usize,
-    hash: u64,
-}
-
-impl Snapshot {
-    /// The snapshot of a scanned file. For a UTF-8 file (the only kind that is fixed) the
-    /// decoded text is byte for byte what was read from disk.
-    pub fn of(file: &SourceFile) -> Snapshot {
-        Snapshot {
-            encoding: file.encoding,
-            len: file.text.len(),
-            hash: digest(file.text.as_bytes()),
-        }
-    }
-
-    /// `bytes` are what this snapshot was taken of.
-    pub fn matches(&self, bytes: &[u8]) -> bool {
-        bytes.len() == self.len && digest(bytes) == self.hash
-    }
-}
-
-/// A 64-bit digest; it only has to notice an edit made by someone else, within one process.
-fn digest(bytes: &[u8]) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    h.write(bytes);
-    h.finish()
 }
 
 /// The planned change to one file.
@@ -76,6 +44,7 @@ pub struct FileFix {
 
 /// Why a fix, or all fixes of a file, were not applied.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ProblemKind {
     /// The file is not UTF-8 (Latin-1, UTF-16).
     NotUtf8,
@@ -137,6 +106,10 @@ pub fn plan(scan: &Scan, opts: FixOptions) -> Plan {
     plan
 }
 
+/// Plan the fixes of one file. Long (about 170 lines) for a reason: the checks run in order
+/// (encoding, generated, re-read, unchanged since the scan, overlaps, edits inside the file)
+/// and each one records its problem and stops; splitting them apart spreads that one sequence
+/// over several functions that share the same file state.
 fn plan_file(
     scan: &Scan,
     path: &str,
@@ -451,65 +424,11 @@ impl Plan {
     }
 }
 
-/// What `check` does next after `--fix` or `--diff`.
-#[derive(Debug)]
-pub enum AfterFix {
-    /// Report this scan; after `--fix` it is a new scan of the fixed files, and the plan says
-    /// what was written.
-    Report(Scan, Option<Plan>),
-    /// `--diff` printed the diff; exit with this code (1: there is something to fix).
-    Exit(i32),
-}
-
-/// `check --fix` / `check --diff`: plan the fixes of `scan`, then print the diff, or write the
-/// files and scan them again so the report shows what remains (as ruff does). Problems and the
-/// `--diff` summary go to standard error, so `--format json` output stays one document.
-pub fn on_check(
-    linter: &crate::Linter,
-    opts: &crate::ScanOptions,
-    scan: Scan,
-    fix: bool,
-    diff: bool,
-    fix_opts: FixOptions,
-) -> Result<AfterFix, crate::Error> {
-    if !fix && !diff {
-        return Ok(AfterFix::Report(scan, None));
-    }
-    if opts.stdin.is_some() {
-        return Err(crate::Error::Usage(
-            "--fix and --diff change files on disk; they cannot be used with --stdin-filename"
-                .into(),
-        ));
-    }
-    let mut plan = plan(&scan, fix_opts);
-    if diff {
-        for p in &plan.problems {
-            eprintln!("linkedin-lint: {p}");
-        }
-        print!("{}", plan.diff());
-        eprintln!("linkedin-lint: {}", plan.summary(false));
-        return Ok(AfterFix::Exit(if plan.files.is_empty() {
-            crate::cli::EXIT_OK
-        } else {
-            crate::cli::EXIT_FINDINGS
-        }));
-    }
-    plan.write();
-    for p in &plan.problems {
-        eprintln!("linkedin-lint: {p}");
-    }
-    let scan = if plan.files.is_empty() {
-        scan
-    } else {
-        linter.scan(opts)?
-    };
-    Ok(AfterFix::Report(scan, Some(plan)))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::finding::{Fix, LineCol, Rule, Severity, Span};
+    use crate::source::SourceFile;
 
     fn edit(s: usize, e: usize, rep: &str) -> Edit {
         Edit {

@@ -6,9 +6,12 @@ use serde::Serialize;
 
 use crate::calendar::{Status, SunsetBasis, Version};
 use crate::check::CheckOptions;
-use crate::explain_error::PERMISSION_CACHE;
 use crate::finding::{Rule, Severity};
 use crate::rules::{Entry, FixKind, RuleTable, Section};
+
+/// A scope or product change takes a while to reach tokens (facts §4, one LinkedIn support
+/// answer) and forces members to re-authorize (authorization-code-flow docs).
+pub const PERMISSION_CACHE: &str = "Permission cache: after a scope or product change, members must re-authorize (requesting different scopes invalidates their earlier tokens), and for about five minutes a new token may still act with its old permissions; wait before concluding the change did not work.";
 
 /// `explain RULE|ID`; `None` when `what` is neither.
 pub fn explain(table: &RuleTable, what: &str) -> Option<String> {

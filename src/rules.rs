@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, HashSet};
 use miette::{Diagnostic, NamedSource, SourceSpan};
 use serde::Deserialize;
 
+pub use crate::calendar::{Calendar, Grade, NotReleased, SunsetEntry};
 use crate::calendar::{Date, Version};
 use crate::finding::{Applicability, Severity};
 
@@ -67,35 +68,17 @@ pub struct VersionsSection {
     pub sunsets: Vec<SunsetEntry>,
 }
 
+/// What [`RequirementEntry::from`] holds between deserialising and [`load`] parsing it.
+fn unparsed_version() -> Version {
+    Version {
+        year: 0,
+        month: 0,
+        patch: None,
+    }
+}
+
 fn default_expiring_days() -> u32 {
     90
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct NotReleased {
-    pub version: String,
-    pub grade: Grade,
-    pub source: String,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SunsetEntry {
-    pub version: String,
-    /// `YYYY-MM-DD`.
-    pub date: String,
-    pub grade: Grade,
-    pub source: String,
-    #[serde(default)]
-    pub note: Option<String>,
-}
-
-/// How well a fact is sourced: primary (LinkedIn/Microsoft docs, official clients) or secondary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-pub enum Grade {
-    P,
-    S,
 }
 
 /// A generic check's entry (version checks, header checks, token checks).
@@ -103,8 +86,8 @@ pub enum Grade {
 #[serde(deny_unknown_fields)]
 pub struct CheckEntry {
     pub id: String,
-    /// The check (`rule` in the output) this entry belongs to.
-    pub rule: String,
+    /// The check (`rule` in the output) this entry belongs to, parsed at load.
+    pub rule: crate::finding::Rule,
     pub severity: Severity,
     /// Message; `{version}`, `{sunset}`, `{days}`, `{value}`, `{header}` are filled in.
     pub message: String,
@@ -177,6 +160,9 @@ pub struct RequirementEntry {
     pub id: String,
     pub endpoint: String,
     pub from_version: String,
+    /// `from_version`, parsed at load.
+    #[serde(skip, default = "unparsed_version")]
+    pub from: Version,
     pub scope: String,
     pub severity: Severity,
     pub since: String,
@@ -217,20 +203,6 @@ pub struct RuleTable {
     pub endpoints: Vec<EndpointEntry>,
     pub scopes: Vec<ScopeEntry>,
     pub requirements: Vec<RequirementEntry>,
-}
-
-/// The version calendar in checked form.
-#[derive(Debug, Clone)]
-pub struct Calendar {
-    pub first: Version,
-    pub latest: Version,
-    pub support_months: u32,
-    pub expiring_days: u32,
-    pub policy_source: String,
-    /// Months without a release, with their source.
-    pub not_released: BTreeMap<u32, NotReleased>,
-    /// Explicit sunsets by month index (`year * 12 + month - 1`).
-    pub sunsets: BTreeMap<u32, (Date, SunsetEntry)>,
 }
 
 /// A rule file that could not be loaded. Rendered by miette with the file, line and column.
@@ -310,15 +282,14 @@ fn locate(src: &str, key: &str, value: &str) -> Option<usize> {
 }
 
 fn build(files: Vec<(String, String, RuleFile)>) -> Result<RuleTable, Box<RuleError>> {
-    let mut versions: Option<(String, String, VersionsSection)> = None;
+    let mut calendar: Option<Calendar> = None;
     let mut updated = String::new();
     let mut checks: Vec<CheckEntry> = Vec::new();
     let mut endpoints: Vec<EndpointEntry> = Vec::new();
     let mut scopes: Vec<ScopeEntry> = Vec::new();
     let mut requirements: Vec<RequirementEntry> = Vec::new();
-    let mut extra_sunsets: Vec<(String, String, SunsetEntry)> = Vec::new();
 
-    for (name, src, file) in files {
+    for (name, src, mut file) in files {
         let err = |reason: String, key: &str, value: &str| {
             Box::new(RuleError::new(
                 &name,
@@ -344,143 +315,19 @@ fn build(files: Vec<(String, String, RuleFile)>) -> Result<RuleTable, Box<RuleEr
                 updated = u.clone();
             }
         }
-        // Ids are unique within one file; across files a later file overrides an earlier one.
-        let mut seen = HashSet::new();
-        let all_ids = file
-            .checks
-            .iter()
-            .map(|c| &c.id)
-            .chain(file.endpoints.iter().map(|e| &e.id))
-            .chain(file.scopes.iter().map(|s| &s.id))
-            .chain(file.requirements.iter().map(|r| &r.id));
-        for id in all_ids {
-            if !seen.insert(id.clone()) {
-                // Point at the second occurrence.
-                let first = locate(&src, "id", id).unwrap_or(0);
-                let second = src[first + id.len()..]
-                    .find(id.as_str())
-                    .map(|o| o + first + id.len());
-                return Err(Box::new(RuleError::new(
-                    &name,
-                    &src,
-                    format!("duplicate id `{id}`"),
-                    second,
-                )));
-            }
-            if !is_valid_id(id) {
-                return Err(err(
-                    format!("id `{id}` must be lowercase letters, digits and dashes"),
-                    "id",
-                    id,
-                ));
-            }
-        }
-        for c in &file.checks {
-            if !crate::finding::Rule::ALL.iter().any(|r| r.name() == c.rule) {
-                return Err(err(
-                    format!("unknown rule `{}` for id `{}`", c.rule, c.id),
-                    "rule",
-                    &c.rule,
-                ));
-            }
-            check_date(&c.since)
-                .map_err(|e| err(format!("bad `since` of `{}`: {e}", c.id), "since", &c.since))?;
-        }
-        for e in &file.endpoints {
-            if !e.path.starts_with('/') {
-                return Err(err(
-                    format!("endpoint path `{}` must start with `/`", e.path),
-                    "path",
-                    &e.path,
-                ));
-            }
-            if e.fix != FixKind::None && e.replacement.is_none() {
-                return Err(err(
-                    format!("`{}` has a fix but no replacement", e.id),
-                    "id",
-                    &e.id,
-                ));
-            }
-            check_date(&e.since)
-                .map_err(|x| err(format!("bad `since` of `{}`: {x}", e.id), "since", &e.since))?;
-        }
-        for s in &file.scopes {
-            if s.scope.is_empty()
-                || !s
-                    .scope
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'_')
-            {
-                return Err(err(
-                    format!("scope `{}` is not a scope name", s.scope),
-                    "scope",
-                    &s.scope,
-                ));
-            }
-            if s.fix != FixKind::None && s.replacement.is_empty() {
-                return Err(err(
-                    format!("`{}` has a fix but no replacement", s.id),
-                    "id",
-                    &s.id,
-                ));
-            }
-            check_date(&s.since)
-                .map_err(|x| err(format!("bad `since` of `{}`: {x}", s.id), "since", &s.since))?;
-        }
-        for r in &file.requirements {
-            Version::parse(&r.from_version).map_err(|e| {
-                err(
-                    format!("bad `from_version` {:?}: {e}", r.from_version),
-                    "from_version",
-                    &r.from_version,
-                )
-            })?;
-            check_date(&r.since)
-                .map_err(|x| err(format!("bad `since` of `{}`: {x}", r.id), "since", &r.since))?;
-        }
+        validate_entries(&mut file, &name, &src, &err)?;
         if let Some(v) = file.versions {
-            for s in &v.sunsets {
-                Version::parse(&s.version).map_err(|e| {
-                    err(
-                        format!("bad version {:?}: {e}", s.version),
-                        "version",
-                        &s.version,
-                    )
-                })?;
-                Date::parse(&s.date).map_err(|e| {
-                    err(
-                        format!("bad sunset date {:?}: {e}", s.date),
-                        "date",
-                        &s.date,
-                    )
-                })?;
-            }
-            for n in &v.not_released {
-                Version::parse(&n.version).map_err(|e| {
-                    err(
-                        format!("bad version {:?}: {e}", n.version),
-                        "version",
-                        &n.version,
-                    )
-                })?;
-            }
-            for (k, val) in [("first", &v.first), ("latest", &v.latest)] {
-                Version::parse(val)
-                    .map_err(|e| err(format!("bad `{k}` version {val:?}: {e}"), k, val))?;
-            }
-            match &mut versions {
+            let parsed = parse_versions(&v, &err)?;
+            match &mut calendar {
                 // A later file's `versions` adds/overrides sunsets and may move `latest`.
-                Some(_) => {
-                    for s in v.sunsets.iter().cloned() {
-                        extra_sunsets.push((name.clone(), src.clone(), s));
-                    }
-                    let (_, _, cur) = versions.as_mut().expect("checked");
-                    cur.latest = v.latest.clone();
-                    cur.support_months = v.support_months;
-                    cur.expiring_days = v.expiring_days;
-                    cur.not_released.extend(v.not_released.iter().cloned());
+                Some(cur) => {
+                    cur.latest = parsed.latest;
+                    cur.support_months = parsed.support_months;
+                    cur.expiring_days = parsed.expiring_days;
+                    cur.not_released.extend(parsed.not_released);
+                    cur.sunsets.extend(parsed.sunsets);
                 }
-                None => versions = Some((name.clone(), src.clone(), v)),
+                None => calendar = Some(parsed),
             }
         }
         merge_by_id(&mut checks, file.checks, |c| &c.id);
@@ -489,7 +336,7 @@ fn build(files: Vec<(String, String, RuleFile)>) -> Result<RuleTable, Box<RuleEr
         merge_by_id(&mut requirements, file.requirements, |r| &r.id);
     }
 
-    let (vname, vsrc, v) = versions.ok_or_else(|| {
+    let calendar = calendar.ok_or_else(|| {
         Box::new(RuleError::new(
             DEFAULT_RULES_NAME,
             DEFAULT_RULES,
@@ -497,38 +344,6 @@ fn build(files: Vec<(String, String, RuleFile)>) -> Result<RuleTable, Box<RuleEr
             None,
         ))
     })?;
-    let mut sunsets = BTreeMap::new();
-    for s in v
-        .sunsets
-        .iter()
-        .cloned()
-        .map(|s| (vname.clone(), vsrc.clone(), s))
-        .chain(extra_sunsets)
-    {
-        let (_, _, s) = s;
-        let ver = Version::parse(&s.version).expect("validated");
-        let date = Date::parse(&s.date).expect("validated");
-        sunsets.insert(ver.month_index(), (date, s));
-    }
-    let not_released = v
-        .not_released
-        .iter()
-        .map(|n| {
-            (
-                Version::parse(&n.version).expect("validated").month_index(),
-                n.clone(),
-            )
-        })
-        .collect();
-    let calendar = Calendar {
-        first: Version::parse(&v.first).expect("validated"),
-        latest: Version::parse(&v.latest).expect("validated"),
-        support_months: v.support_months,
-        expiring_days: v.expiring_days,
-        policy_source: v.source.clone(),
-        not_released,
-        sunsets,
-    };
     Ok(RuleTable {
         updated,
         calendar,
@@ -536,6 +351,156 @@ fn build(files: Vec<(String, String, RuleFile)>) -> Result<RuleTable, Box<RuleEr
         endpoints,
         scopes,
         requirements,
+    })
+}
+
+/// Check the entries of one rule file (ids, paths, scopes, dates), parsing each requirement's
+/// `from_version` into [`RequirementEntry::from`].
+fn validate_entries(
+    file: &mut RuleFile,
+    name: &str,
+    src: &str,
+    err: &dyn Fn(String, &str, &str) -> Box<RuleError>,
+) -> Result<(), Box<RuleError>> {
+    // Ids are unique within one file; across files a later file overrides an earlier one.
+    let mut seen = HashSet::new();
+    let all_ids = file
+        .checks
+        .iter()
+        .map(|c| &c.id)
+        .chain(file.endpoints.iter().map(|e| &e.id))
+        .chain(file.scopes.iter().map(|s| &s.id))
+        .chain(file.requirements.iter().map(|r| &r.id));
+    for id in all_ids {
+        if !seen.insert(id.clone()) {
+            // Point at the second occurrence.
+            let first = locate(src, "id", id).unwrap_or(0);
+            let second = src[first + id.len()..]
+                .find(id.as_str())
+                .map(|o| o + first + id.len());
+            return Err(Box::new(RuleError::new(
+                name,
+                src,
+                format!("duplicate id `{id}`"),
+                second,
+            )));
+        }
+        if !is_valid_id(id) {
+            return Err(err(
+                format!("id `{id}` must be lowercase letters, digits and dashes"),
+                "id",
+                id,
+            ));
+        }
+    }
+    for c in &file.checks {
+        check_date(&c.since)
+            .map_err(|e| err(format!("bad `since` of `{}`: {e}", c.id), "since", &c.since))?;
+    }
+    for e in &file.endpoints {
+        if !e.path.starts_with('/') {
+            return Err(err(
+                format!("endpoint path `{}` must start with `/`", e.path),
+                "path",
+                &e.path,
+            ));
+        }
+        if e.fix != FixKind::None && e.replacement.is_none() {
+            return Err(err(
+                format!("`{}` has a fix but no replacement", e.id),
+                "id",
+                &e.id,
+            ));
+        }
+        check_date(&e.since)
+            .map_err(|x| err(format!("bad `since` of `{}`: {x}", e.id), "since", &e.since))?;
+    }
+    for s in &file.scopes {
+        if s.scope.is_empty()
+            || !s
+                .scope
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        {
+            return Err(err(
+                format!("scope `{}` is not a scope name", s.scope),
+                "scope",
+                &s.scope,
+            ));
+        }
+        if s.fix != FixKind::None && s.replacement.is_empty() {
+            return Err(err(
+                format!("`{}` has a fix but no replacement", s.id),
+                "id",
+                &s.id,
+            ));
+        }
+        check_date(&s.since)
+            .map_err(|x| err(format!("bad `since` of `{}`: {x}", s.id), "since", &s.since))?;
+    }
+    for r in &mut file.requirements {
+        r.from = Version::parse(&r.from_version).map_err(|e| {
+            err(
+                format!("bad `from_version` {:?}: {e}", r.from_version),
+                "from_version",
+                &r.from_version,
+            )
+        })?;
+        check_date(&r.since)
+            .map_err(|x| err(format!("bad `since` of `{}`: {x}", r.id), "since", &r.since))?;
+    }
+    Ok(())
+}
+
+/// Check a `versions` section and parse it, once, into calendar form.
+fn parse_versions(
+    v: &VersionsSection,
+    err: &dyn Fn(String, &str, &str) -> Box<RuleError>,
+) -> Result<Calendar, Box<RuleError>> {
+    let mut sunsets = BTreeMap::new();
+    for s in &v.sunsets {
+        let ver = Version::parse(&s.version).map_err(|e| {
+            err(
+                format!("bad version {:?}: {e}", s.version),
+                "version",
+                &s.version,
+            )
+        })?;
+        let date = Date::parse(&s.date).map_err(|e| {
+            err(
+                format!("bad sunset date {:?}: {e}", s.date),
+                "date",
+                &s.date,
+            )
+        })?;
+        sunsets.insert(ver.month_index(), (date, s.clone()));
+    }
+    let mut not_released = BTreeMap::new();
+    for n in &v.not_released {
+        let ver = Version::parse(&n.version).map_err(|e| {
+            err(
+                format!("bad version {:?}: {e}", n.version),
+                "version",
+                &n.version,
+            )
+        })?;
+        not_released.insert(ver.month_index(), n.clone());
+    }
+    let mut first_latest = Vec::with_capacity(2);
+    for (k, val) in [("first", &v.first), ("latest", &v.latest)] {
+        first_latest.push(
+            Version::parse(val)
+                .map_err(|e| err(format!("bad `{k}` version {val:?}: {e}"), k, val))?,
+        );
+    }
+    Ok(Calendar {
+        first: first_latest[0],
+        latest: first_latest[1],
+        support_months: v.support_months,
+        expiring_days: v.expiring_days,
+        policy_source: v.source.clone(),
+        not_released,
+        sunsets,
     })
 }
 
@@ -591,7 +556,7 @@ impl RuleTable {
     pub fn entries(&self) -> impl Iterator<Item = Entry<'_>> {
         let checks = self.checks.iter().map(|c| Entry {
             id: &c.id,
-            rule: crate::finding::Rule::from_name(&c.rule).expect("validated on load"),
+            rule: c.rule,
             severity: c.severity,
             message: &c.message,
             help: &c.help,
@@ -663,9 +628,69 @@ pub enum Section<'t> {
     Requirement(&'t RequirementEntry),
 }
 
+/// The rule-table entries of the `checks` section that the code refers to by id: one typed
+/// name each, so a misspelt id does not compile, and a test checks that every one is in the
+/// embedded table with the rule the code gives its findings.
+macro_rules! check_ids {
+    ($($variant:ident => $id:literal, $rule:ident;)+) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum CheckId {
+            $($variant,)+
+        }
+
+        impl CheckId {
+            pub const ALL: &'static [CheckId] = &[$(CheckId::$variant,)+];
+
+            /// The id as written in the table.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(CheckId::$variant => $id,)+
+                }
+            }
+
+            /// The rule the table files this entry under.
+            pub fn rule(self) -> crate::finding::Rule {
+                match self {
+                    $(CheckId::$variant => crate::finding::Rule::$rule,)+
+                }
+            }
+        }
+    };
+}
+
+check_ids! {
+    VersionFormat => "version-format", VersionMalformed;
+    VersionEightDigit => "version-eight-digit", VersionMalformed;
+    VersionSunsetDated => "version-sunset-dated", VersionSunset;
+    VersionSunsetPolicy => "version-sunset-policy", VersionSunset;
+    VersionBeforeFirst => "version-before-first", VersionSunset;
+    VersionExpiringDated => "version-expiring-dated", VersionExpiring;
+    VersionExpiringPolicy => "version-expiring-policy", VersionExpiring;
+    VersionFuture => "version-future", VersionUnknown;
+    VersionNotReleased => "version-not-released", VersionUnknown;
+    RestWithoutVersion => "rest-without-version", VersionMissing;
+    VersionHeaderMisspelled => "version-header-misspelled", VersionMissing;
+    MultipleVersions => "multiple-versions", VersionInconsistent;
+    RestliProtocol2 => "restli-protocol-2", RestliProtocol;
+    BearerScheme => "bearer-scheme", AuthScheme;
+    AccessTokenLiteral => "access-token-literal", HardcodedToken;
+    ClientSecretLiteral => "client-secret-literal", HardcodedToken;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_check_id_the_code_names_is_in_the_embedded_table() {
+        let t = load(&[]).unwrap();
+        for id in CheckId::ALL {
+            let e = t
+                .check(id.as_str())
+                .unwrap_or_else(|| panic!("`{}` is not in the embedded table", id.as_str()));
+            assert_eq!(e.rule, id.rule(), "{}", id.as_str());
+        }
+    }
 
     #[test]
     fn embedded_table_loads() {

@@ -271,6 +271,57 @@ fn decode(bytes: Vec<u8>) -> (String, Encoding) {
     }
 }
 
+/// What a scan read from a file, to tell later whether the file has changed since.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Snapshot {
+    pub encoding: Encoding,
+    len: usize,
+    hash: u64,
+}
+
+impl Snapshot {
+    /// The snapshot of a scanned file. For a UTF-8 file (the only kind that is fixed) the
+    /// decoded text is byte for byte what was read from disk.
+    pub fn of(file: &SourceFile) -> Snapshot {
+        Snapshot {
+            encoding: file.encoding,
+            len: file.text.len(),
+            hash: digest(file.text.as_bytes()),
+        }
+    }
+
+    /// `bytes` are what this snapshot was taken of.
+    pub fn matches(&self, bytes: &[u8]) -> bool {
+        bytes.len() == self.len && digest(bytes) == self.hash
+    }
+}
+
+/// A 64-bit digest; it only has to notice an edit made by someone else, within one process.
+fn digest(bytes: &[u8]) -> u64 {
+    use std::hash::Hasher as _;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    h.write(bytes);
+    h.finish()
+}
+
+/// Replace each character of `ranges` with `*` bytes so byte offsets stay valid (how every
+/// report hides secrets).
+pub fn mask(text: &str, ranges: &[std::ops::Range<usize>]) -> String {
+    if ranges.is_empty() {
+        return text.to_string();
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for r in ranges {
+        let (s, e) = (r.start.min(text.len()), r.end.min(text.len()));
+        for (i, ch) in text[s..e].char_indices() {
+            for k in 0..ch.len_utf8() {
+                bytes[s + i + k] = b'*';
+            }
+        }
+    }
+    String::from_utf8(bytes).expect("ASCII replacements keep UTF-8 valid")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -417,6 +417,11 @@ impl Lexer<'_> {
     }
 
     /// Try to lex a string literal at the cursor.
+    ///
+    /// Long (about 200 lines) for a reason: every language's quoting (raw, triple-quoted,
+    /// template, heredoc, verbatim) is one arm of one cursor walk, and the arms share the
+    /// escape and interpolation handling; the fuzz target `readers` and `tests/languages.rs`
+    /// guard it. A per-dialect split is its own change.
     fn string(&mut self) -> bool {
         let sp = self.sp;
         let st = self.i;

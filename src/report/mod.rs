@@ -8,7 +8,6 @@ pub mod jsonl;
 pub mod sarif;
 
 use std::io::{self, Write};
-use std::ops::Range;
 use std::time::Duration;
 
 use serde::Serialize;
@@ -19,6 +18,7 @@ use crate::rules::RuleTable;
 
 /// Output formats (`--format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[non_exhaustive]
 pub enum Format {
     /// miette: snippet, label, help, docs link (default).
     Human,
@@ -88,22 +88,7 @@ pub fn render(
     }
 }
 
-/// Replace each character of `ranges` with `*` bytes so byte offsets stay valid.
-pub fn mask(text: &str, ranges: &[Range<usize>]) -> String {
-    if ranges.is_empty() {
-        return text.to_string();
-    }
-    let mut bytes = text.as_bytes().to_vec();
-    for r in ranges {
-        let (s, e) = (r.start.min(text.len()), r.end.min(text.len()));
-        for (i, ch) in text[s..e].char_indices() {
-            for k in 0..ch.len_utf8() {
-                bytes[s + i + k] = b'*';
-            }
-        }
-    }
-    String::from_utf8(bytes).expect("ASCII replacements keep UTF-8 valid")
-}
+pub use crate::source::mask;
 
 #[cfg(test)]
 mod tests {

@@ -13,6 +13,9 @@ use crate::baseline::{self, Baseline};
 use crate::report::{self, Format, RenderOptions};
 use crate::{Error, Linter, LinterBuilder, ScanOptions, WalkOptions};
 
+mod codegen;
+mod fix;
+
 /// Exit codes (public contract): no failing finding · findings · usage/config/rule error.
 pub const EXIT_OK: i32 = 0;
 pub const EXIT_FINDINGS: i32 = 1;
@@ -60,7 +63,7 @@ pub enum Command {
     },
     /// Generate the module that pins the LinkedIn-Version, with the header names and the
     /// sign-in scopes (one source of truth for the version).
-    Codegen(crate::codegen::CodegenArgs),
+    Codegen(codegen::CodegenArgs),
     /// Explain a LinkedIn error response: what it means, the likely cause, the fix, the rule.
     #[command(
         after_help = "Reads the JSON body, optionally after the HTTP status line and headers (curl -i), or an OAuth redirect URL with error=.\nExit codes: 0 explained; 2 not a LinkedIn error response, or the file cannot be read."
@@ -187,6 +190,28 @@ pub struct CheckArgs {
     pub write_baseline: Option<PathBuf>,
 }
 
+impl CheckArgs {
+    /// What resolving the configuration takes from these arguments.
+    fn config_flags(&self) -> crate::config::Flags {
+        crate::config::Flags {
+            paths: self.paths.clone(),
+            stdin_filename: self.stdin_filename.clone(),
+            isolated: self.isolated,
+            config: self.config.clone(),
+            today: self.table.today.clone(),
+            target_version: self.table.target_version.clone(),
+            expiring_days: self.table.expiring_days,
+            rules: self.table.rules.clone(),
+            fail_on: self.fail_on.map(|f| match f {
+                FailOn::Info => crate::Severity::Info,
+                FailOn::Warning => crate::Severity::Warning,
+                FailOn::Error => crate::Severity::Error,
+            }),
+            exclude: self.exclude.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum FailOn {
     Info,
@@ -253,7 +278,7 @@ where
         Some(Command::Explain { what, table }) => explain(&what, &table),
         Some(Command::Rules { format, table }) => rules(format, &table),
         Some(Command::Versions { format, table }) => versions(format, &table),
-        Some(Command::Codegen(a)) => crate::codegen::run(&a),
+        Some(Command::Codegen(a)) => codegen::run(&a),
         Some(Command::ExplainError { file, table }) => explain_error(file.as_deref(), &table),
         Some(Command::InstallHook { force }) => crate::hook::install(force).map(|p| {
             println!("linkedin-lint: installed {}", crate::walk::display_path(&p));
@@ -282,9 +307,9 @@ fn color_on(choice: Option<ColorChoice>, stream_is_tty: bool) -> bool {
 /// `check`: scan, report, exit code.
 pub fn check(a: &CheckArgs) -> Result<i32, Error> {
     let started = Instant::now();
-    let cfg = crate::config::resolve(a)?;
+    let cfg = crate::config::resolve(&a.config_flags())?;
     if a.show_config {
-        print!("{}", cfg.show(a));
+        print!("{}", cfg.show(&a.config_flags()));
         return Ok(EXIT_OK);
     }
     let linter = &cfg.linter;
@@ -339,9 +364,9 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
     let fix = crate::fix::FixOptions {
         unsafe_fixes: a.unsafe_fixes,
     };
-    let (mut scan, fixed) = match crate::fix::on_check(linter, &opts, scan, a.fix, a.diff, fix)? {
-        crate::fix::AfterFix::Report(scan, fixed) => (scan, fixed),
-        crate::fix::AfterFix::Exit(code) => return Ok(if a.exit_zero { EXIT_OK } else { code }),
+    let (mut scan, fixed) = match fix::on_check(linter, &opts, scan, a.fix, a.diff, fix)? {
+        fix::AfterFix::Report(scan, fixed) => (scan, fixed),
+        fix::AfterFix::Exit(code) => return Ok(if a.exit_zero { EXIT_OK } else { code }),
     };
     cfg.severity.apply(&mut scan);
     if let Some(path) = &a.write_baseline {

@@ -1,0 +1,181 @@
+//! Header checks of one file: `restli-protocol`, `auth-scheme`, and a misspelt
+//! `LinkedIn-Version` header name (`version-missing`).
+
+use super::*;
+
+impl Checker<'_> {
+    /// `Linkedin-Versoin`, `LinkedIn_Version`, `X-LinkedIn-Version`: a header name that is
+    /// meant to be LinkedIn-Version but is not.
+    pub(super) fn misspelled_header(
+        &self,
+        file: &SourceFile,
+        facts: &FileFacts,
+        lit: &Literal,
+        out: &mut FileCheck,
+    ) {
+        let v = &lit.value;
+        let (name, r) = match split_header_line(v) {
+            Some((n, r)) if !n.is_empty() => {
+                let s = v.find(n).unwrap_or(0);
+                let _ = r;
+                (n, s..s + n.len())
+            }
+            _ => (v.trim(), 0..v.len()),
+        };
+        let shaped = (8..=32).contains(&name.len())
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            && (name.contains('-') || name.contains('_'));
+        if !shaped || name.eq_ignore_ascii_case("linkedin-version") {
+            return;
+        }
+        // Env-var style names (`LINKEDIN_VERSION`) are names, not headers.
+        let env_style = name
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+        if env_style {
+            return;
+        }
+        let norm: String = name
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        // Cheap tests first: the edit distance runs only for the few names that can pass.
+        if !facts.linkedin_context {
+            return;
+        }
+        if norm != "linkedinversion" && !within_edit_distance(&norm, "linkedinversion", 2) {
+            return;
+        }
+        let e = self.entry(CheckId::VersionHeaderMisspelled);
+        let f = self.finding(
+            file,
+            Rule::VersionMissing,
+            &e,
+            lit.sub_span(r),
+            &[("value", name)],
+        );
+        out.findings.push(f);
+    }
+
+    pub(super) fn restli(
+        &self,
+        file: &SourceFile,
+        lit: &Literal,
+        r: Range<usize>,
+        out: &mut FileCheck,
+    ) {
+        let value = lit.value[r.clone()].trim();
+        if value == "2.0.0" || is_template(value) {
+            return;
+        }
+        let span = lit.sub_span(r);
+        let e = self.entry(CheckId::RestliProtocol2);
+        let mut f = self.finding(
+            file,
+            Rule::RestliProtocol,
+            &e,
+            span.clone(),
+            &[("value", value)],
+        );
+        if lit.exact && !value.is_empty() {
+            f.fix = Some(Fix {
+                applicability: Applicability::MachineApplicable,
+                edits: vec![Edit {
+                    byte_start: file.disk_offset(span.start),
+                    byte_end: file.disk_offset(span.end),
+                    replacement: "2.0.0".into(),
+                }],
+            });
+        }
+        out.findings.push(f);
+    }
+
+    pub(super) fn auth(
+        &self,
+        file: &SourceFile,
+        lit: &Literal,
+        r: Range<usize>,
+        out: &mut FileCheck,
+    ) {
+        let value = lit.value[r.clone()].trim_start();
+        if value.is_empty()
+            || is_template(value) && !bare_token_placeholder(value)
+            || value
+                .get(..7)
+                .is_some_and(|p| p.eq_ignore_ascii_case("bearer "))
+        {
+            return;
+        }
+        if value.eq_ignore_ascii_case("bearer") {
+            return; // "Bearer" + " " + token, built up elsewhere
+        }
+        let scheme: String = value
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
+        let e = self.entry(CheckId::BearerScheme);
+        // Never echo the value: only its scheme word, and only if it is short and alphabetic.
+        let shown =
+            if !scheme.is_empty() && scheme.len() <= 12 && value[scheme.len()..].starts_with(' ') {
+                scheme
+            } else {
+                "(no scheme)".into()
+            };
+        let f = self.finding(
+            file,
+            Rule::AuthScheme,
+            &e,
+            lit.sub_span(r),
+            &[("value", &shown)],
+        );
+        out.findings.push(f);
+    }
+}
+
+/// `${LI_TOKEN}`, `$ACCESS_TOKEN`, `{token}`: the whole value is one interpolated token, so
+/// the header is sent without a scheme (`Bearer ${LI_TOKEN}` is fine).
+pub(super) fn bare_token_placeholder(v: &str) -> bool {
+    let v = v.trim();
+    let inner = v
+        .strip_prefix("${")
+        .or_else(|| v.strip_prefix("#{"))
+        .or_else(|| v.strip_prefix('{'))
+        .and_then(|r| r.strip_suffix('}'))
+        .or_else(|| v.strip_prefix('$'));
+    let Some(name) = inner else { return false };
+    let lc = name.to_ascii_lowercase();
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
+        && lc.contains("token")
+        && !["bearer", "header", "auth"].iter().any(|k| lc.contains(k))
+}
+
+/// Levenshtein distance (small strings only).
+pub(super) fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur: Vec<usize> = Vec::with_capacity(b.len() + 1);
+    for (i, ca) in a.chars().enumerate() {
+        cur.clear();
+        cur.push(i + 1);
+        for (j, cb) in b.iter().enumerate() {
+            cur.push(
+                (prev[j] + usize::from(ca != *cb))
+                    .min(prev[j + 1] + 1)
+                    .min(cur[j] + 1),
+            );
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// `edit_distance(a, b) <= max`, without the table when the lengths alone rule it out.
+pub(super) fn within_edit_distance(a: &str, b: &str, max: usize) -> bool {
+    a.chars().count().abs_diff(b.chars().count()) <= max && edit_distance(a, b) <= max
+}

@@ -1,0 +1,369 @@
+//! Checks: facts × rule table × today's date → findings. Pure: no I/O.
+//!
+//! [`Checker::check_file`] judges one file; [`Checker::finish`] runs the checks that need the
+//! whole tree (`version-inconsistent`, `scope-version-mismatch`, `version-missing`).
+//!
+//! One file per rule family: `version` (pinned versions), `headers`
+//! (Rest.li protocol, auth scheme, misspelt version header), `endpoints`, `scopes`, `secrets`,
+//! and `tree` (the cross-file checks). This file holds the per-file and per-tree data, the
+//! dispatcher ([`Checker::check_file`]) and the helpers every family shares.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::ops::Range;
+
+use crate::calendar::{Date, Status, SunsetBasis, Version, VersionError};
+use crate::facts::{FileFacts, LitKind, Literal};
+use crate::finding::{Applicability, Edit, Finding, Fix, Related, Rule, Severity, Span};
+use crate::rules::{CheckEntry, CheckId, RuleTable};
+use crate::source::SourceFile;
+
+/// The fields of a rule-table entry that every finding of it carries.
+struct Entry<'e> {
+    id: &'e str,
+    severity: Severity,
+    message: &'e str,
+    help: &'e str,
+    source: &'e str,
+}
+
+macro_rules! entry_of {
+    ($e:expr) => {
+        Entry {
+            id: &$e.id,
+            severity: $e.severity,
+            message: &$e.message,
+            help: &$e.help,
+            source: &$e.source,
+        }
+    };
+}
+
+mod endpoints;
+mod headers;
+mod scopes;
+mod secrets;
+mod tree;
+mod version;
+
+use scopes::*;
+
+/// A finding of `rule` from a table entry, at `span` of `path`, without fix or related places.
+fn table_finding(rule: Rule, e: Entry<'_>, path: &str, span: Span) -> Finding {
+    Finding {
+        rule,
+        id: e.id.to_string(),
+        severity: e.severity,
+        message: e.message.to_string(),
+        help: e.help.to_string(),
+        path: path.to_string(),
+        span,
+        fix: None,
+        docs: e.source.to_string(),
+        related: Vec::new(),
+        in_comment: false,
+    }
+}
+
+/// Settings of a run that the checks depend on.
+#[derive(Debug, Clone)]
+pub struct CheckOptions {
+    /// The date every date-dependent result is computed for.
+    pub today: Date,
+    /// Days before a sunset at which `version-expiring` warns (default from the table).
+    pub expiring_days: u32,
+    /// The version fixes move version literals to (default: the recommended pin on `today`).
+    pub target_version: Version,
+}
+
+impl CheckOptions {
+    /// Defaults for `today` from the table: its warning window and recommended version.
+    pub fn new(table: &RuleTable, today: Date) -> CheckOptions {
+        let expiring_days = table.calendar.expiring_days;
+        CheckOptions {
+            today,
+            expiring_days,
+            target_version: table.calendar.recommended(today, expiring_days),
+        }
+    }
+}
+
+/// What checking one file produced, including what the tree-wide checks need.
+#[derive(Debug, Clone, Default)]
+pub struct FileCheck {
+    /// Display path of the file.
+    pub path: String,
+    pub findings: Vec<Finding>,
+    /// Byte ranges of `text` that hold secrets: every report masks them.
+    pub secrets: Vec<Range<usize>>,
+    /// Valid LinkedIn versions pinned in the file.
+    pub versions: Vec<(Version, Span)>,
+    /// The file sets a LinkedIn-Version header (or defines the version).
+    pub sets_version: bool,
+    /// `/rest/` request sites in LinkedIn context.
+    pub rest_sites: Vec<Span>,
+    /// Requirement sites: (requirement index, span).
+    pub requirement_sites: Vec<(usize, Span)>,
+    /// Every scope the file requests.
+    pub scopes: BTreeSet<String>,
+    pub defines: Vec<String>,
+    pub uses: Vec<String>,
+    pub docs: bool,
+}
+
+/// The checks, with everything built once from the rule table.
+pub struct Checker<'t> {
+    pub table: &'t RuleTable,
+    pub opts: CheckOptions,
+    known_scopes: HashSet<&'t str>,
+}
+
+/// Scopes that are current; knowing them tells a scope list from other strings.
+const CURRENT_SCOPES: &[&str] = &[
+    "openid",
+    "profile",
+    "email",
+    "w_member_social",
+    "r_member_social",
+    "w_organization_social",
+    "r_organization_social",
+    "rw_organization_admin",
+    "r_organization_admin",
+    "r_ads",
+    "rw_ads",
+    "r_ads_reporting",
+    "r_basicprofile",
+    "r_1st_connections_size",
+    "r_marketing_leadgen_automation",
+    "r_events",
+    "rw_events",
+    "rw_dmp_segments",
+    "r_organization_lookup",
+];
+
+impl<'t> Checker<'t> {
+    pub fn new(table: &'t RuleTable, opts: CheckOptions) -> Checker<'t> {
+        let mut known_scopes: HashSet<&str> = CURRENT_SCOPES.iter().copied().collect();
+        known_scopes.extend(table.scopes.iter().map(|s| s.scope.as_str()));
+        known_scopes.extend(table.requirements.iter().map(|r| r.scope.as_str()));
+        Checker {
+            table,
+            opts,
+            known_scopes,
+        }
+    }
+
+    /// Every literal any check reacts to contains one of these (case-insensitively): the
+    /// prefilter for whole files.
+    ///
+    /// Tokens need no literal of their own: a `hardcoded-token` finding needs LinkedIn
+    /// context (a `linkedin` literal, name or identifier, or `X-Restli-Protocol-Version`), so
+    /// every file that can have one already contains `linkedin` or `restli`. (An `AQ` entry,
+    /// matched case-insensitively, made every `dataQuery`, `opaque` or base64 blob a
+    /// candidate: most of the prefilter's hits on real code, and never a finding.)
+    pub fn prefilter_literals(&self) -> Vec<String> {
+        // Every finding needs one of these in its file: LinkedIn context ("linkedin", a Rest.li
+        // header), a version name without the word LinkedIn (`LI_VERSION`, `liApiVersion`),
+        // or a scope the table knows. A path such as `/v2/me` alone never makes a finding
+        // (it needs LinkedIn context), so paths are not literals here: most files that
+        // mention another API's `/v2/` are never tokenised. `tests/prefilter.rs` checks that
+        // results are the same with the prefilter off.
+        let mut v: Vec<String> = [
+            "linkedin",
+            "restli",
+            "li_version",
+            "liversion",
+            "li-version",
+            "li_api_version",
+            "liapiversion",
+            "li-api-version",
+        ]
+        .map(String::from)
+        .to_vec();
+        v.extend(self.table.scopes.iter().map(|s| s.scope.clone()));
+        v.extend(self.table.requirements.iter().map(|r| r.scope.clone()));
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    /// The table's entry for `id`. Every [`CheckId`] is in the embedded table (a unit test
+    /// checks it), and rule files can override entries but not remove them.
+    fn entry(&self, id: CheckId) -> CheckEntry {
+        self.table
+            .check(id.as_str())
+            .cloned()
+            .unwrap_or_else(|| CheckEntry {
+                id: id.as_str().to_string(),
+                rule: id.rule(),
+                severity: Severity::Warning,
+                message: id.as_str().to_string(),
+                help: String::new(),
+                since: String::new(),
+                grade: crate::rules::Grade::P,
+                source: String::new(),
+                breaks: None,
+            })
+    }
+
+    /// Judge one file.
+    pub fn check_file(&self, file: &SourceFile, facts: &FileFacts) -> FileCheck {
+        let mut out = FileCheck {
+            path: file.path.clone(),
+            docs: facts.docs,
+            ..FileCheck::default()
+        };
+        let mut scope_lists: BTreeMap<ListKey, ScopeList> = BTreeMap::new();
+        for (idx, lit) in facts.literals.iter().enumerate() {
+            self.secrets(file, facts, lit, &mut out);
+            if lit.in_comment {
+                continue;
+            }
+            let (header, value_range) = header_of(lit);
+            let value = &lit.value[value_range.clone()];
+            if header.is_some_and(|h| h.eq_ignore_ascii_case("linkedin-version")) {
+                out.sets_version = true;
+            }
+            if lit.value.eq_ignore_ascii_case("linkedin-version") {
+                out.sets_version = true;
+            }
+            if self.is_version(lit, header, value, facts.linkedin_context) {
+                out.sets_version = true;
+                self.version(file, lit, value_range.clone(), &mut out);
+            }
+            if header.is_some_and(|h| h.eq_ignore_ascii_case("x-restli-protocol-version")) {
+                self.restli(file, lit, value_range.clone(), &mut out);
+            }
+            if header.is_some_and(|h| h.eq_ignore_ascii_case("authorization"))
+                && (facts.linkedin_context)
+            {
+                self.auth(file, lit, value_range.clone(), &mut out);
+            }
+            if lit.kind == LitKind::Str {
+                self.misspelled_header(file, facts, lit, &mut out);
+                self.endpoints(file, facts, lit, &mut out);
+                self.collect_scopes(idx, lit, &mut scope_lists);
+            }
+        }
+        self.scopes(file, facts, &scope_lists, &mut out);
+        if facts.docs {
+            for f in &mut out.findings {
+                f.severity = f.severity.min(Severity::Info);
+                f.in_comment = true;
+            }
+            // Docs do not pin versions or make requests.
+            out.versions.clear();
+            out.rest_sites.clear();
+            out.requirement_sites.clear();
+        }
+        // `finish` reads `uses` only of files with /rest/ sites and `defines` only of files
+        // that set the version; every identifier of every candidate adds up on a big tree.
+        if !out.rest_sites.is_empty() {
+            out.uses = facts.uses.clone();
+        }
+        if out.sets_version {
+            out.defines = facts.defines.clone();
+        }
+        out
+    }
+
+    fn finding(
+        &self,
+        file: &SourceFile,
+        rule: Rule,
+        e: &CheckEntry,
+        span: Range<usize>,
+        vars: &[(&str, &str)],
+    ) -> Finding {
+        let mut f = table_finding(
+            rule,
+            entry_of!(e),
+            &file.path,
+            file.span(span.start, span.end),
+        );
+        f.message = fill(&e.message, vars);
+        f.help = fill(&e.help, vars);
+        f
+    }
+
+    /// The checks that need every file: run once after all files are checked.
+    pub fn finish(&self, files: &mut [FileCheck]) {
+        self.inconsistent(files);
+        self.mismatch(files);
+        self.missing(files);
+    }
+}
+
+impl FileCheck {
+    /// Whether the file can have a finding once [`Checker::finish`] has run: it has one now,
+    /// or holds a site that a cross-file check may turn into one (`versions` for
+    /// `version-inconsistent`, `requirement_sites` for `scope-version-mismatch`, `rest_sites`
+    /// for `version-missing`). Keep in step with `finish`: the scan drops the text of files
+    /// for which this is false.
+    pub fn may_have_findings(&self) -> bool {
+        !self.findings.is_empty()
+            || !self.versions.is_empty()
+            || !self.requirement_sites.is_empty()
+            || !self.rest_sites.is_empty()
+    }
+}
+
+/// `Name: value` inside one string (curl `-H`, raw HTTP): (name, range of value).
+fn split_header_line(v: &str) -> Option<(&str, Range<usize>)> {
+    let (name, _) = v.split_once(':')?;
+    let n = name.trim();
+    if n.is_empty() || !n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        return None;
+    }
+    let start = name.len() + 1;
+    let lead = v[start..].len() - v[start..].trim_start().len();
+    let end = v.trim_end().len().max(start + lead);
+    Some((n, start + lead..end))
+}
+
+/// The header a literal is a value of, and the range of the value inside the literal.
+fn header_of(lit: &Literal) -> (Option<&str>, Range<usize>) {
+    if let Some(h) = lit.header_name() {
+        if is_known_header(h) {
+            return (Some(h), 0..lit.value.len());
+        }
+    }
+    if let Some((h, r)) = split_header_line(&lit.value) {
+        if is_known_header(h) {
+            return (Some(h), r);
+        }
+    }
+    (lit.header_name(), 0..lit.value.len())
+}
+
+fn is_known_header(h: &str) -> bool {
+    [
+        "linkedin-version",
+        "x-restli-protocol-version",
+        "authorization",
+    ]
+    .iter()
+    .any(|k| h.eq_ignore_ascii_case(k))
+}
+
+/// A value built at run time (`${v}`, `{}`, `%s`, `$VERSION`) is not a literal to judge.
+fn is_template(v: &str) -> bool {
+    v.contains("${")
+        || v.contains("{}")
+        || v.contains("%s")
+        || v.contains("#{")
+        || v.starts_with('$')
+        || v.contains("{{")
+        || v.starts_with('{') && v.ends_with('}')
+}
+
+/// Fill `{name}` placeholders.
+fn fill(template: &str, vars: &[(&str, &str)]) -> String {
+    let mut s = template.to_string();
+    for (k, v) in vars {
+        s = s.replace(&format!("{{{k}}}"), v);
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,295 @@
+// linkedin-lint: allow-file(endpoint-deprecated, scope-deprecated, scope-version-mismatch) -- unit-test inputs
+
+use super::*;
+use super::{endpoints::*, headers::*, secrets::*};
+
+#[test]
+fn auth_value_with_multibyte_char_at_seven() {
+    // Found by the `readers` fuzz target: `value[..7]` cut a multi-byte char.
+    let linter = crate::Linter::builder()
+        .today("2026-11-23")
+        .build()
+        .unwrap();
+    let src = "const API = \"https://api.linkedin.com\";\nconst h = {\"Authorization\": \"Token \u{93}x\"};\n";
+    let scan = linter.check_text("a.ts", src);
+    assert!(scan.findings.iter().any(|f| f.id == "bearer-scheme"));
+}
+
+#[test]
+fn slashless_requirement_path_before_multibyte_char() {
+    // Found by the `readers` fuzz target: `rest/meÿ` (no leading slash) was measured with
+    // the slash, so the span ended inside `ÿ`.
+    let linter = crate::Linter::builder()
+        .today("2026-11-23")
+        .build()
+        .unwrap();
+    // Also with an ASCII character after the path: the span must not take it in.
+    for tail in ["\u{ff}", "?x=1"] {
+        let src = format!(
+            "const linkedin = 1;\nconst u = \"rest/me{tail}\";\nconst s = [\"r_liteprofile\"];\n"
+        );
+        let scan = linter.check_text("a.ts", &src);
+        let f = scan
+            .findings
+            .iter()
+            .find(|f| f.id == "rest-me-basicprofile")
+            .expect("requirement finding");
+        assert_eq!(
+            &src[f.span.byte_start..f.span.byte_end],
+            "rest/me",
+            "{tail}"
+        );
+    }
+}
+
+#[test]
+fn bounded_edit_distance_agrees_with_the_table() {
+    for (a, b) in [
+        ("linkedinversion", "linkedinversion"),
+        ("linkedinverison", "linkedinversion"),
+        ("linkdinversion", "linkedinversion"),
+        ("xlinkedinversion", "linkedinversion"),
+        ("linkedin", "linkedinversion"),
+        ("usercache", "linkedinversion"),
+        ("", "ab"),
+    ] {
+        for max in 0..4 {
+            let table = edit_distance(a, b) <= max;
+            assert_eq!(within_edit_distance(a, b, max), table, "{a} {b} {max}");
+        }
+    }
+}
+
+#[test]
+fn bare_token_placeholders() {
+    assert!(bare_token_placeholder("${LI_TOKEN}"));
+    assert!(bare_token_placeholder("$ACCESS_TOKEN"));
+    assert!(bare_token_placeholder("{token}"));
+    assert!(!bare_token_placeholder("${AUTH_HEADER}"));
+    assert!(!bare_token_placeholder("${bearerToken}"));
+    assert!(!bare_token_placeholder("Bearer ${LI_TOKEN}"));
+    assert!(!bare_token_placeholder("${API}/v2/me"));
+}
+
+#[test]
+fn url_parts_and_paths() {
+    assert_eq!(
+        url_parts("https://api.linkedin.com/v2/me"),
+        (Some("api.linkedin.com"), 24)
+    );
+    assert_eq!(
+        url_parts("//api.linkedin.com/v2/me").0,
+        Some("api.linkedin.com")
+    );
+    assert_eq!(url_parts("${API}/v2/me"), (None, 6));
+    assert_eq!(url_parts("/v2/me"), (None, 0));
+    assert!(path_matches("/v2/me?x", "/v2/me"));
+    assert!(!path_matches("/v2/members", "/v2/me"));
+    assert!(path_matches("v2/ugcPosts", "/v2/ugcPosts"));
+    assert!(path_matches("/v1/people/~:(id)", "/v1/"));
+}
+
+#[test]
+fn scope_lists() {
+    let v = "r_liteprofile r_emailaddress w_member_social";
+    let (r, sep) = scope_region(v).unwrap();
+    assert_eq!(sep, Sep::Space);
+    assert_eq!(split_scopes(v, r, sep).len(), 3);
+    let v = "https://www.linkedin.com/oauth/v2/authorization?response_type=code&scope=r_liteprofile%20r_emailaddress&state=x";
+    let (r, sep) = scope_region(v).unwrap();
+    assert_eq!(sep, Sep::Pct20);
+    let toks = split_scopes(v, r, sep);
+    assert_eq!(&v[toks[1].clone()], "r_emailaddress");
+    let v = "alter_emailaddress(x)";
+    let (r, sep) = scope_region(v).unwrap();
+    assert!(split_scopes(v, r, sep).is_empty());
+}
+
+/// `text` (as the file `path`) with the fixes of its scope findings applied.
+fn scope_fixed(linter: &crate::Linter, path: &str, text: &str, unsafe_fixes: bool) -> String {
+    let scan = linter.check_text(path, text);
+    let mut edits: Vec<&Edit> = scan
+        .findings
+        .iter()
+        .filter(|f| f.rule == Rule::ScopeDeprecated)
+        .filter_map(|f| f.fix.as_ref())
+        .filter(|f| unsafe_fixes || f.applicability == Applicability::MachineApplicable)
+        .flat_map(|f| &f.edits)
+        .collect();
+    edits.sort_by_key(|e| (e.byte_start, e.byte_end));
+    for w in edits.windows(2) {
+        assert!(
+            w[0].byte_end <= w[1].byte_start,
+            "overlapping edits {w:?} in {text:?}"
+        );
+    }
+    let mut out = String::new();
+    let mut at = 0;
+    for e in edits {
+        out.push_str(&text[at..e.byte_start]);
+        out.push_str(&e.replacement);
+        at = e.byte_end;
+    }
+    out + &text[at..]
+}
+
+fn linter() -> crate::Linter {
+    crate::Linter::builder()
+        .today("2026-11-23")
+        .build()
+        .unwrap()
+}
+
+#[test]
+fn scope_fixes_keep_the_list_layout() {
+    let l = linter();
+    let cases = [
+        // One item per line stays one item per line.
+        (
+            "a.ts",
+            "const s = [\n  \"r_liteprofile\",\n  \"w_member_social\",\n];\n",
+            "const s = [\n  \"openid\",\n  \"profile\",\n  \"w_member_social\",\n];\n",
+        ),
+        // Quoting is kept; replacements already in the list or added by another fix are not
+        // repeated.
+        (
+            "a.py",
+            "S = ['r_liteprofile', 'r_emailaddress', 'w_member_social']\n",
+            "S = ['openid', 'profile', 'email', 'w_member_social']\n",
+        ),
+        // A YAML block sequence stays a sequence, also with one item (and CRLF).
+        (
+            "a.yaml",
+            "scopes:\r\n  - r_liteprofile\r\nother: 1\r\n",
+            "scopes:\r\n  - openid\r\n  - profile\r\nother: 1\r\n",
+        ),
+        (
+            "a.yaml",
+            "a:\n  scopes:\n    - r_liteprofile\n  more:\n    - r_emailaddress\n",
+            "a:\n  scopes:\n    - openid\n    - profile\n  more:\n    - openid\n    - email\n",
+        ),
+        // A comma-and-space separated string keeps `, `.
+        (
+            "a.py",
+            "SCOPE = 'r_liteprofile, w_member_social'\n",
+            "SCOPE = 'openid, profile, w_member_social'\n",
+        ),
+        // A `scope=` query parameter with one scope gets `%20`, never a space.
+        (
+            "a.py",
+            "U = 'https://www.linkedin.com/oauth/v2/authorization?scope=r_liteprofile&state=1'\n",
+            "U = 'https://www.linkedin.com/oauth/v2/authorization?scope=openid%20profile&state=1'\n",
+        ),
+    ];
+    for (path, before, after) in cases {
+        assert_eq!(scope_fixed(&l, path, before, false), after, "{before}");
+    }
+}
+
+#[test]
+fn scopes_already_requested_are_removed_without_overlapping_edits() {
+    let l = linter();
+    let cases = [
+        (
+            "S = ['openid', 'profile', 'email', 'r_liteprofile', 'r_emailaddress']\n",
+            "S = ['openid', 'profile', 'email']\n",
+        ),
+        (
+            "S = ['r_liteprofile', 'r_emailaddress', 'openid', 'profile', 'email']\n",
+            "S = ['openid', 'profile', 'email']\n",
+        ),
+        (
+            "S = ['openid', 'r_liteprofile', 'profile', 'r_emailaddress', 'email']\n",
+            "S = ['openid', 'profile', 'email']\n",
+        ),
+        (
+            "S = [\n    'openid',\n    'r_liteprofile',\n    'profile',\n]\n",
+            "S = [\n    'openid',\n    'profile',\n]\n",
+        ),
+        (
+            "SCOPE = 'openid profile r_liteprofile'\n",
+            "SCOPE = 'openid profile'\n",
+        ),
+    ];
+    for (before, after) in cases {
+        assert_eq!(scope_fixed(&l, "a.py", before, false), after, "{before}");
+    }
+}
+
+#[test]
+fn a_safe_scope_fix_never_relies_on_a_maybe_incorrect_one() {
+    // `x_legacy` (maybe-incorrect) and `r_liteprofile` (machine-applicable) both become
+    // `openid profile`. `--fix` alone applies only the second, which must therefore bring
+    // both scopes itself, even though `x_legacy` comes first in the list.
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules.yaml");
+    std::fs::write(
+        &rules,
+        "schema: 1\nscopes:\n  - id: x-legacy\n    scope: x_legacy\n    replacement: [openid, profile]\n    fix: maybe-incorrect\n    severity: warning\n    since: \"2020\"\n    grade: P\n    message: m\n    help: h\n    source: https://example.com/x\n",
+    )
+    .unwrap();
+    let l = crate::Linter::builder()
+        .today("2026-11-23")
+        .rules_file(&rules)
+        .build()
+        .unwrap();
+    let before = "S = ['x_legacy', 'r_liteprofile']\n";
+    assert_eq!(
+        scope_fixed(&l, "a.py", before, false),
+        "S = ['x_legacy', 'openid', 'profile']\n"
+    );
+    assert_eq!(
+        scope_fixed(&l, "a.py", before, true),
+        "S = ['openid', 'profile']\n"
+    );
+}
+
+#[test]
+fn the_name_of_the_version_header_is_not_a_version() {
+    let scan = linter().check_text(
+        "a.py",
+        "API = 'https://api.linkedin.com'\nLINKEDIN_VERSION_HEADER = 'LinkedIn-Version'\nLINKEDIN_VERSION = '202609'\n",
+    );
+    assert!(scan.findings.is_empty(), "{:?}", scan.findings);
+}
+
+#[test]
+fn secrets() {
+    let mut l = Literal::new(
+        LitKind::Str,
+        "Bearer AQXdSP_W41_UPs5ioT_t8HESyODB4FqbkJ8LrV_5mff4gPODzOYR".into(),
+        0..10,
+        0..10,
+        true,
+    );
+    l.header = Some("Authorization".into());
+    let r = secret_ranges(&l);
+    assert_eq!(r[0].0, 7..l.value.len());
+    let mut l = Literal::new(
+        LitKind::Str,
+        "WPL_AP1.abcDEF123456.xyZ==".into(),
+        0..10,
+        0..10,
+        true,
+    );
+    l.name = Some("LINKEDIN_CLIENT_SECRET".into());
+    assert_eq!(secret_ranges(&l)[0].1, SecretKind::ClientSecret);
+    let mut l = Literal::new(
+        LitKind::Str,
+        "your-client-secret-here!".into(),
+        0..10,
+        0..10,
+        true,
+    );
+    l.name = Some("client_secret".into());
+    assert!(secret_ranges(&l).is_empty());
+    let mut l = Literal::new(
+        LitKind::Str,
+        "https://www.linkedin.com/oauth/v2/accessToken".into(),
+        0..10,
+        0..10,
+        true,
+    );
+    l.name = Some("TOKEN_URL".into());
+    assert!(secret_ranges(&l).is_empty());
+}

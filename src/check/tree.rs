@@ -1,0 +1,139 @@
+//! The checks that need the whole tree: `version-inconsistent`, `scope-version-mismatch`,
+//! `version-missing`.
+
+use super::*;
+
+impl Checker<'_> {
+    pub(super) fn inconsistent(&self, files: &mut [FileCheck]) {
+        let mut sites: Vec<(usize, Version, Span)> = Vec::new();
+        for (fi, f) in files.iter().enumerate() {
+            for (v, s) in &f.versions {
+                sites.push((fi, *v, *s));
+            }
+        }
+        let distinct: BTreeSet<Version> = sites.iter().map(|s| s.1).collect();
+        if distinct.len() < 2 {
+            return;
+        }
+        let e = self.entry(CheckId::MultipleVersions);
+        for (fi, v, span) in &sites {
+            let others: Vec<String> = distinct
+                .iter()
+                .filter(|o| *o != v)
+                .map(|o| o.to_string())
+                .collect();
+            let related: Vec<Related> = sites
+                .iter()
+                .filter(|s| s.1 != *v)
+                .take(3)
+                .map(|s| Related {
+                    path: files[s.0].path.clone(),
+                    span: s.2,
+                    message: format!("{} pinned here", s.1),
+                })
+                .collect();
+            let vs = v.to_string();
+            let others_s = others.join(", ");
+            let vars = [("version", vs.as_str()), ("value", others_s.as_str())];
+            let mut f = table_finding(
+                Rule::VersionInconsistent,
+                entry_of!(e),
+                &files[*fi].path,
+                *span,
+            );
+            f.message = fill(&e.message, &vars);
+            f.help = fill(&e.help, &vars);
+            f.related = related;
+            files[*fi].findings.push(f);
+        }
+    }
+
+    pub(super) fn mismatch(&self, files: &mut [FileCheck]) {
+        let requested: BTreeSet<String> = files
+            .iter()
+            .flat_map(|f| f.scopes.iter().cloned())
+            .collect();
+        if requested.is_empty() {
+            return; // the code requests no scopes we can see: nothing to compare with
+        }
+        let tree_versions: Vec<Version> = files
+            .iter()
+            .flat_map(|f| f.versions.iter().map(|v| v.0))
+            .collect();
+        // The scopes that apply to a file: its own, else those of the nearest directory that
+        // requests any (a monorepo's other project must not hide a missing scope).
+        let by_path: Vec<(String, BTreeSet<String>)> = files
+            .iter()
+            .filter(|f| !f.scopes.is_empty())
+            .map(|f| (f.path.clone(), f.scopes.clone()))
+            .collect();
+        let nearest = |path: &str| -> BTreeSet<String> {
+            let mut dir = path;
+            while let Some((parent, _)) = dir.rsplit_once('/') {
+                let prefix = format!("{parent}/");
+                let set: BTreeSet<String> = by_path
+                    .iter()
+                    .filter(|(p, _)| p.starts_with(&prefix))
+                    .flat_map(|(_, s)| s.iter().cloned())
+                    .collect();
+                if !set.is_empty() {
+                    return set;
+                }
+                dir = parent;
+            }
+            requested.clone()
+        };
+        for file in files.iter_mut() {
+            let local: Vec<Version> = file.versions.iter().map(|v| v.0).collect();
+            let scopes = if file.requirement_sites.is_empty() {
+                BTreeSet::new()
+            } else if file.scopes.is_empty() {
+                nearest(&file.path)
+            } else {
+                file.scopes.clone()
+            };
+            for (ri, span) in file.requirement_sites.clone() {
+                let req = &self.table.requirements[ri];
+                if scopes.contains(&req.scope) {
+                    continue;
+                }
+                let from = req.from;
+                let pinned = if local.is_empty() {
+                    &tree_versions
+                } else {
+                    &local
+                };
+                // No pinned version: the request needs one anyway, and any current one is newer.
+                let applies = pinned.is_empty()
+                    || pinned.iter().any(|v| v.month_index() >= from.month_index());
+                if !applies {
+                    continue;
+                }
+                let f = table_finding(Rule::ScopeVersionMismatch, entry_of!(req), &file.path, span);
+                file.findings.push(f);
+            }
+        }
+    }
+
+    pub(super) fn missing(&self, files: &mut [FileCheck]) {
+        // Names defined by files that set the version header: using one is using the helper.
+        let helpers: HashSet<String> = files
+            .iter()
+            .filter(|f| f.sets_version)
+            .flat_map(|f| f.defines.iter().cloned())
+            .collect();
+        let e = self.entry(CheckId::RestWithoutVersion);
+        for f in files.iter_mut() {
+            if f.sets_version
+                || f.rest_sites.is_empty()
+                || f.uses.iter().any(|u| helpers.contains(u))
+            {
+                continue;
+            }
+            for span in f.rest_sites.clone() {
+                let finding = table_finding(Rule::VersionMissing, entry_of!(e), &f.path, span);
+                f.findings.push(finding);
+            }
+        }
+    }
+}

@@ -1,0 +1,227 @@
+//! `version-malformed`, `version-sunset`, `version-expiring`, `version-unknown`: the pinned
+//! `LinkedIn-Version` values of one file.
+
+use super::*;
+
+impl Checker<'_> {
+    pub(super) fn is_version(
+        &self,
+        lit: &Literal,
+        header: Option<&str>,
+        value: &str,
+        ctx: bool,
+    ) -> bool {
+        if header.is_some_and(|h| h.eq_ignore_ascii_case("linkedin-version")) {
+            return !is_template(value);
+        }
+        let Some(name) = &lit.name else { return false };
+        let norm: String = name
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '.')
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let last = norm.rsplit('.').next().unwrap_or("");
+        // The header's name, not its value: `LINKEDIN_VERSION_HEADER = "LinkedIn-Version"`.
+        if last.ends_with("header") || last.ends_with("headername") {
+            return false;
+        }
+        let strong = last.contains("linkedinversion")
+            || last.contains("linkedinapiversion")
+            || last == "liversion"
+            || last == "liapiversion"
+            || (norm.contains("linkedin") && (last == "version" || last == "apiversion"));
+        if strong {
+            return !is_template(value) && !value.is_empty();
+        }
+        // Weak names need LinkedIn context and a value shaped like a LinkedIn version.
+        let weak = matches!(last, "version" | "apiversion" | "restliversion")
+            || last.ends_with("apiversion");
+        weak && ctx && looks_like_version(value)
+    }
+
+    pub(super) fn version(
+        &self,
+        file: &SourceFile,
+        lit: &Literal,
+        r: Range<usize>,
+        out: &mut FileCheck,
+    ) {
+        let raw = &lit.value[r.clone()];
+        let value = raw.trim();
+        let lead = raw.len() - raw.trim_start().len();
+        let r = r.start + lead..r.start + lead + value.len();
+        let span = lit.sub_span(r);
+        let target = self.opts.target_version.to_string();
+        let fix = |applicability| {
+            lit.exact.then(|| Fix {
+                applicability,
+                edits: vec![Edit {
+                    byte_start: file.disk_offset(span.start),
+                    byte_end: file.disk_offset(span.end),
+                    replacement: target.clone(),
+                }],
+            })
+        };
+        let Some(v) = self.parse_version(file, lit, value, span.clone(), out) else {
+            return;
+        };
+        out.versions.push((v, file.span(span.start, span.end)));
+        let vs = v.to_string();
+        let cal = &self.table.calendar;
+        let status = cal.status(v, self.opts.today, self.opts.expiring_days);
+        let Some((id, rule, vars_sunset, days)) = status_entry(status) else {
+            return;
+        };
+        let e = self.entry(id);
+        let sunset = vars_sunset.map(|d| d.to_string()).unwrap_or_default();
+        let days = days.map(|d| d.to_string()).unwrap_or_default();
+        let mut f = self.finding(
+            file,
+            rule,
+            &e,
+            span.clone(),
+            &[
+                ("version", &vs),
+                ("sunset", &sunset),
+                ("days", &days),
+                ("target", &target),
+                ("value", value),
+            ],
+        );
+        if id == CheckId::VersionSunsetDated || id == CheckId::VersionExpiringDated {
+            self.dated_sunset_source(v, &mut f);
+        }
+        if v.month_only() != self.opts.target_version.month_only() {
+            f.fix = fix(Applicability::MachineApplicable);
+            f.help = format!("{} (fix: pin {target})", f.help.trim_end_matches('.'));
+        }
+        out.findings.push(f);
+    }
+
+    /// Parse a version value; a malformed one is reported (and `None` when it cannot be
+    /// judged further). An eight-digit `YYYYMMDD` is reported and then judged as `YYYYMM`.
+    fn parse_version(
+        &self,
+        file: &SourceFile,
+        lit: &Literal,
+        value: &str,
+        span: Range<usize>,
+        out: &mut FileCheck,
+    ) -> Option<Version> {
+        match Version::parse(value) {
+            Ok(v) => Some(v),
+            Err(VersionError::EightDigit(v)) => {
+                let e = self.entry(CheckId::VersionEightDigit);
+                let mut f = self.finding(
+                    file,
+                    Rule::VersionMalformed,
+                    &e,
+                    span.clone(),
+                    &[("value", value), ("expected", &v.to_string())],
+                );
+                f.fix = lit.exact.then(|| Fix {
+                    applicability: Applicability::MaybeIncorrect,
+                    edits: vec![Edit {
+                        byte_start: file.disk_offset(span.start),
+                        byte_end: file.disk_offset(span.end),
+                        replacement: v.to_string(),
+                    }],
+                });
+                out.findings.push(f);
+                Some(v)
+            }
+            Err(VersionError::Malformed(reason)) => {
+                let e = self.entry(CheckId::VersionFormat);
+                let mut f = self.finding(
+                    file,
+                    Rule::VersionMalformed,
+                    &e,
+                    span,
+                    &[("value", value), ("reason", &reason)],
+                );
+                f.message = format!("{} ({reason})", f.message);
+                out.findings.push(f);
+                None
+            }
+        }
+    }
+
+    /// A published sunset date: its source is the finding's docs, and an S-graded date that
+    /// no primary source confirms makes at most a warning.
+    fn dated_sunset_source(&self, v: Version, f: &mut Finding) {
+        let cal = &self.table.calendar;
+        if let Some((_, s)) = cal.sunsets.get(&v.month_index()) {
+            f.docs = s.source.clone();
+            // An S-graded date alone does not make an error. It does when a primary
+            // source confirms that this or a later version has already been sunset
+            // (LinkedIn sunsets versions in order).
+            let confirmed = cal.sunsets.iter().any(|(idx, (d, e))| {
+                *idx >= v.month_index()
+                    && e.grade == crate::rules::Grade::P
+                    && *d <= self.opts.today
+            });
+            if s.grade == crate::rules::Grade::S && !confirmed {
+                f.severity = f.severity.min(Severity::Warning);
+                f.help = format!(
+                    "{} (The sunset date comes from secondary sources only.)",
+                    f.help.trim_end()
+                );
+            }
+        }
+    }
+}
+
+pub(super) fn looks_like_version(v: &str) -> bool {
+    let v = v.trim();
+    let main = v.split('.').next().unwrap_or("");
+    (main.len() == 6 || main.len() == 8)
+        && main.bytes().all(|b| b.is_ascii_digit())
+        && main.starts_with("20")
+}
+
+/// The table entry, rule, sunset date and days left for a version's status; `None` when the
+/// version is active (nothing to report).
+fn status_entry(status: Status) -> Option<(CheckId, Rule, Option<Date>, Option<i64>)> {
+    let dated = |basis, dated, policy| {
+        if basis == SunsetBasis::Dated {
+            dated
+        } else {
+            policy
+        }
+    };
+    Some(match status {
+        Status::Active { .. } => return None,
+        Status::Sunset { sunset, basis } => (
+            dated(
+                basis,
+                CheckId::VersionSunsetDated,
+                CheckId::VersionSunsetPolicy,
+            ),
+            Rule::VersionSunset,
+            Some(sunset),
+            None,
+        ),
+        Status::Expiring {
+            sunset,
+            basis,
+            days,
+        } => (
+            dated(
+                basis,
+                CheckId::VersionExpiringDated,
+                CheckId::VersionExpiringPolicy,
+            ),
+            Rule::VersionExpiring,
+            Some(sunset),
+            Some(days),
+        ),
+        Status::BeforeFirst => (CheckId::VersionBeforeFirst, Rule::VersionSunset, None, None),
+        Status::NotReleased => (
+            CheckId::VersionNotReleased,
+            Rule::VersionUnknown,
+            None,
+            None,
+        ),
+        Status::Future => (CheckId::VersionFuture, Rule::VersionUnknown, None, None),
+    })
+}

@@ -1,0 +1,520 @@
+//! The scan engine: read → prefilter → extract → check → finish, over a walked tree or one
+//! in-memory file. [`Linter`] is its entry point; `lib.rs` re-exports what users need.
+
+use std::collections::BTreeMap;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use aho_corasick::AhoCorasick;
+
+use crate::Error;
+use crate::calendar::{Date, Version};
+use crate::check::{CheckOptions, Checker, FileCheck};
+use crate::finding::{Finding, Rule, Severity};
+use crate::rules::{self, RuleTable};
+use crate::source::{self, Lang, Snapshot, SourceFile};
+use crate::walk::WalkOptions;
+use crate::{extract, suppress, walk};
+
+/// What to scan.
+#[derive(Debug, Clone, Default)]
+pub struct ScanOptions {
+    pub paths: Vec<PathBuf>,
+    pub walk: WalkOptions,
+    /// Files larger than this are skipped with a note (bytes). Default 8 MiB.
+    pub max_filesize: Option<u64>,
+    /// Analyse every file, not only those the prefilter picks (for tests of the prefilter's
+    /// promise that it never changes a result; much slower).
+    pub no_prefilter: bool,
+    /// Lint this text as if it were the file at `.0` (editors' unsaved buffers).
+    pub stdin: Option<(String, Vec<u8>)>,
+}
+
+impl ScanOptions {
+    pub fn paths<P: Into<PathBuf>>(paths: impl IntoIterator<Item = P>) -> ScanOptions {
+        ScanOptions {
+            paths: paths.into_iter().map(Into::into).collect(),
+            ..ScanOptions::default()
+        }
+    }
+}
+
+/// Default maximum file size.
+pub const DEFAULT_MAX_FILESIZE: u64 = 8 * 1024 * 1024;
+
+/// Something the user should know about a file that was not (fully) analysed.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Note {
+    pub path: String,
+    pub kind: NoteKind,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum NoteKind {
+    /// Binary file, skipped.
+    Binary,
+    /// Larger than the size limit, skipped.
+    TooLarge,
+    /// Could not be read (permissions, vanished, symlink loop): an error; the scan went on.
+    Unreadable,
+    /// Read, but in a degraded way (lexed instead of parsed, decoded as Latin-1).
+    Degraded,
+    /// Deleted between the walk and the read.
+    Vanished,
+    /// A FIFO, socket or device named explicitly.
+    NotAFile,
+}
+
+/// The result of a scan.
+#[derive(Debug, Clone, Default)]
+pub struct Scan {
+    /// Sorted by path, position, rule.
+    pub findings: Vec<Finding>,
+    /// Text of every file that has a finding, by path, as reports may show it: secrets
+    /// masked with `*`, same byte length as the original.
+    pub sources: BTreeMap<String, Arc<str>>,
+    pub notes: Vec<Note>,
+    pub files_scanned: usize,
+    /// What was read from every file that has a finding, so `--fix` can tell whether the file
+    /// changed before it writes.
+    pub snapshots: BTreeMap<String, Snapshot>,
+}
+
+impl Scan {
+    pub fn count(&self, s: Severity) -> usize {
+        self.findings.iter().filter(|f| f.severity == s).count()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.count(Severity::Error) > 0
+    }
+
+    /// Files that could not be read.
+    pub fn unreadable(&self) -> usize {
+        self.notes
+            .iter()
+            .filter(|n| n.kind == NoteKind::Unreadable)
+            .count()
+    }
+}
+
+/// The per-file hook of [`Linter::scan_streaming`]: called from the walker's threads.
+pub type OnFile<'a> = &'a (dyn Fn(&[Finding]) + Sync);
+
+/// The linter: a rule table, the check options, and the prefilter built from them once.
+pub struct Linter {
+    table: RuleTable,
+    opts: CheckOptions,
+    prefilter: AhoCorasick,
+}
+
+/// Builds a [`Linter`].
+#[derive(Debug, Default)]
+pub struct LinterBuilder {
+    today: Option<String>,
+    target_version: Option<String>,
+    expiring_days: Option<u32>,
+    rule_files: Vec<PathBuf>,
+}
+
+impl LinterBuilder {
+    /// The date to judge versions on, `YYYY-MM-DD` (default: `SOURCE_DATE_EPOCH`, else today).
+    pub fn today(mut self, date: &str) -> Self {
+        self.today = Some(date.to_string());
+        self
+    }
+
+    pub fn target_version(mut self, v: &str) -> Self {
+        self.target_version = Some(v.to_string());
+        self
+    }
+
+    pub fn expiring_days(mut self, days: u32) -> Self {
+        self.expiring_days = Some(days);
+        self
+    }
+
+    /// Merge a rule file over the embedded table (repeatable; later files win).
+    pub fn rules_file(mut self, path: impl Into<PathBuf>) -> Self {
+        self.rule_files.push(path.into());
+        self
+    }
+
+    pub fn build(self) -> Result<Linter, Error> {
+        let mut extra = Vec::new();
+        for p in &self.rule_files {
+            let text = std::fs::read_to_string(p).map_err(|e| Error::Io {
+                path: walk::display_path(p),
+                message: e.to_string(),
+            })?;
+            extra.push((walk::display_path(p), text));
+        }
+        let table = rules::load(&extra)?;
+        let today = match &self.today {
+            Some(d) => Date::parse(d).map_err(|e| Error::Usage(format!("--today {d:?}: {e}")))?,
+            None => Date::today().map_err(Error::Usage)?,
+        };
+        let mut opts = CheckOptions::new(&table, today);
+        if let Some(d) = self.expiring_days {
+            opts.expiring_days = d;
+            opts.target_version = table.calendar.recommended(today, d);
+        }
+        if let Some(v) = &self.target_version {
+            opts.target_version = Version::parse(v)
+                .map_err(|e| Error::Usage(format!("--target-version {v:?}: {e}")))?;
+        }
+        Ok(Linter::new(table, opts))
+    }
+}
+
+impl Linter {
+    pub fn builder() -> LinterBuilder {
+        LinterBuilder::default()
+    }
+
+    pub fn new(table: RuleTable, opts: CheckOptions) -> Linter {
+        let pats = Checker::new(&table, opts.clone()).prefilter_literals();
+        let prefilter = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&pats)
+            .expect("prefilter literals build an automaton");
+        Linter {
+            table,
+            opts,
+            prefilter,
+        }
+    }
+
+    pub fn table(&self) -> &RuleTable {
+        &self.table
+    }
+
+    pub fn options(&self) -> &CheckOptions {
+        &self.opts
+    }
+
+    /// Scan the paths (and/or standard input) of `scan`.
+    pub fn scan(&self, scan: &ScanOptions) -> Result<Scan, Error> {
+        self.scan_with(scan, None, None)
+    }
+
+    /// [`scan`](Self::scan), calling `on_file` with each file's findings (sorted) as soon as
+    /// that file is checked: from the walker's threads, in the order files finish. They are
+    /// final: the returned [`Scan`] holds them unchanged. Findings that need the whole tree
+    /// (`version-inconsistent`, `scope-version-mismatch`, `version-missing`) exist only once
+    /// the walk is over, so they are only in the returned `Scan`. For streaming reports
+    /// (`--format jsonl`); every other report renders the sorted `Scan`.
+    pub fn scan_streaming(&self, scan: &ScanOptions, on_file: OnFile<'_>) -> Result<Scan, Error> {
+        self.scan_with(scan, Some(on_file), None)
+    }
+
+    /// [`Linter::scan`], adding 1 to `progress` for every file walked (from the worker
+    /// threads), so a caller can show how far a long run has got.
+    pub fn scan_with_progress(
+        &self,
+        scan: &ScanOptions,
+        progress: Option<&std::sync::atomic::AtomicUsize>,
+    ) -> Result<Scan, Error> {
+        self.scan_with(scan, None, progress)
+    }
+
+    fn scan_with(
+        &self,
+        scan: &ScanOptions,
+        on_file: Option<OnFile<'_>>,
+        progress: Option<&std::sync::atomic::AtomicUsize>,
+    ) -> Result<Scan, Error> {
+        for p in &scan.paths {
+            if std::fs::symlink_metadata(p).is_err() {
+                return Err(Error::Usage(format!(
+                    "{}: no such file or directory",
+                    walk::display_path(p)
+                )));
+            }
+        }
+        let filter = walk::PathFilter::new(&scan.walk).map_err(Error::Usage)?;
+        let checker = Checker::new(&self.table, self.opts.clone());
+        let max = scan.max_filesize.unwrap_or(DEFAULT_MAX_FILESIZE);
+        let results: Mutex<Vec<FileResult>> = Mutex::new(Vec::new());
+        let notes: Mutex<Vec<Note>> = Mutex::new(Vec::new());
+        let scanned = std::sync::atomic::AtomicUsize::new(0);
+        let errors = walk::walk(&scan.paths, &scan.walk, &filter, |path, explicit| {
+            if let Some(p) = progress {
+                p.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+            match self.read(path, max, explicit, scan.no_prefilter) {
+                ReadOutcome::Skip(note) => {
+                    if let Some(n) = note {
+                        notes.lock().expect("unpoisoned").push(n);
+                    }
+                }
+                ReadOutcome::NoCandidate => {
+                    scanned.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                }
+                ReadOutcome::File(file) => {
+                    scanned.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let r = analyze(&checker, file);
+                    if let Some(n) = &r.note {
+                        notes.lock().expect("unpoisoned").push(n.clone());
+                    }
+                    stream(on_file, &r);
+                    results.lock().expect("unpoisoned").push(r);
+                }
+            }
+        });
+        let mut results = results.into_inner().expect("unpoisoned");
+        let mut notes = notes.into_inner().expect("unpoisoned");
+        for e in errors {
+            notes.push(Note {
+                path: e.path,
+                kind: NoteKind::Unreadable,
+                message: e.message,
+            });
+        }
+        // An editor's buffer of an excluded file is excluded too.
+        if let Some((path, bytes)) = scan
+            .stdin
+            .as_ref()
+            .filter(|s| !filter.excluded(Path::new(&s.0), false))
+        {
+            let lang = Lang::detect(Path::new(path), bytes).unwrap_or(Lang::Rust);
+            let file = SourceFile::new(path.clone(), lang, bytes.clone());
+            scanned.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let r = analyze(&checker, file);
+            stream(on_file, &r);
+            results.push(r);
+        }
+        results.sort_by(|a, b| a.path.cmp(&b.path));
+        notes.sort_by(|a, b| (&a.path, &a.message).cmp(&(&b.path, &b.message)));
+        Ok(finish(&checker, results, notes, scanned.into_inner()))
+    }
+
+    /// Lint one in-memory file (as `path`); for editors and tests.
+    pub fn check_text(&self, path: &str, text: &str) -> Scan {
+        self.check_bytes(path, text.as_bytes())
+    }
+
+    /// Lint one in-memory file given as bytes (any encoding) as if it were `path`.
+    pub fn check_bytes(&self, path: &str, bytes: &[u8]) -> Scan {
+        let checker = Checker::new(&self.table, self.opts.clone());
+        let lang = Lang::detect(Path::new(path), bytes).unwrap_or(Lang::Rust);
+        let file = SourceFile::new(path, lang, bytes.to_vec());
+        let r = analyze(&checker, file);
+        let notes = r.note.clone().into_iter().collect();
+        finish(&checker, vec![r], notes, 1)
+    }
+
+    /// Read one file once, and decide: skipped (with a note or not), no candidate, or a file
+    /// to analyse. The display path is only built when something is reported about the file.
+    fn read(&self, path: &Path, max: u64, explicit: bool, no_prefilter: bool) -> ReadOutcome {
+        let display = || walk::display_path(path);
+        let unreadable = |e: std::io::Error| {
+            ReadOutcome::Skip(Some(Note {
+                path: display(),
+                kind: NoteKind::Unreadable,
+                message: e.to_string(),
+            }))
+        };
+        // Stat before opening: opening a FIFO or device would block or never end.
+        let meta = match std::fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return vanished(&display()),
+            Err(e) => return unreadable(e),
+        };
+        if !meta.is_file() {
+            return ReadOutcome::Skip(explicit.then(|| Note {
+                path: display(),
+                kind: NoteKind::NotAFile,
+                message: "not a regular file; skipped".into(),
+            }));
+        }
+        let mut f = match std::fs::File::open(path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return vanished(&display()),
+            Err(e) => return unreadable(e),
+        };
+        let len = meta.len();
+        let by_name = Lang::detect(path, b"");
+        if len > max {
+            // Unknown files are not ours to mention.
+            return ReadOutcome::Skip(by_name.map(|_| Note {
+                path: display(),
+                kind: NoteKind::TooLarge,
+                message: format!("{len} bytes is over the {max}-byte limit; skipped"),
+            }));
+        }
+        let mut bytes = Vec::with_capacity(len as usize + 1);
+        if by_name.is_none() {
+            // Only a shebang can make an unknown name ours: read the head first, and the rest
+            // only if it names a language (images, CSS, lock files… are never read whole).
+            if let Err(e) = f.by_ref().take(256).read_to_end(&mut bytes) {
+                return unreadable(e);
+            }
+            if Lang::detect(path, &bytes).is_none() {
+                return ReadOutcome::Skip(None);
+            }
+        }
+        if let Err(e) = f.read_to_end(&mut bytes) {
+            return unreadable(e);
+        }
+        let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+        let lang = by_name.or_else(|| Lang::detect(path, &bytes[..bytes.len().min(256)]));
+        let Some(lang) = lang else {
+            return ReadOutcome::Skip(None);
+        };
+        if !utf16 && memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some() {
+            // Named explicitly (pre-commit passes every staged file): skipped quietly.
+            return ReadOutcome::Skip((!explicit && by_name.is_some()).then(|| Note {
+                path: display(),
+                kind: NoteKind::Binary,
+                message: "binary file (NUL bytes); skipped".into(),
+            }));
+        }
+        // The prefilter: files without any literal a check needs are never tokenised.
+        if !utf16 && !no_prefilter && !self.prefilter.is_match(&bytes) {
+            return ReadOutcome::NoCandidate;
+        }
+        ReadOutcome::File(SourceFile::new(display(), lang, bytes))
+    }
+}
+
+/// A file that disappeared between the walk and the read: noted, not a failure.
+fn vanished(display: &str) -> ReadOutcome {
+    ReadOutcome::Skip(Some(Note {
+        path: display.to_string(),
+        kind: NoteKind::Vanished,
+        message: "disappeared during the scan; skipped".into(),
+    }))
+}
+
+enum ReadOutcome {
+    Skip(Option<Note>),
+    NoCandidate,
+    File(SourceFile),
+}
+
+struct FileResult {
+    path: String,
+    /// The text, kept only while the file may get a finding (reports show its source).
+    text: Option<String>,
+    /// What the scan read, for `--fix` to tell whether the file changed since.
+    snapshot: Option<Snapshot>,
+    check: FileCheck,
+    allows: suppress::Allows,
+    note: Option<Note>,
+}
+
+fn analyze(checker: &Checker<'_>, file: SourceFile) -> FileResult {
+    let facts = extract::extract(&file);
+    let mut note = facts.note.clone().map(|m| Note {
+        path: file.path.clone(),
+        kind: NoteKind::Degraded,
+        message: m,
+    });
+    if file.encoding == source::Encoding::Latin1 {
+        note = Some(Note {
+            path: file.path.clone(),
+            kind: NoteKind::Degraded,
+            message: "not valid UTF-8; read as Latin-1 (no fixes are applied to it)".into(),
+        });
+    }
+    let mut check = checker.check_file(&file, &facts);
+    check.path = file.path.clone();
+    let allows = suppress::collect(&file, &facts, checker.table);
+    // Most candidates end without a finding: drop their text now rather than hold every
+    // candidate's text (and line index) until the cross-file checks have run. A file with
+    // allow comments keeps it: an unused allow is a finding.
+    let keep = check.may_have_findings() || !allows.is_empty();
+    let snapshot = keep.then(|| Snapshot::of(&file));
+    let text = keep.then_some(file.text);
+    FileResult {
+        path: file.path,
+        text,
+        snapshot,
+        check,
+        allows,
+        note,
+    }
+}
+
+/// Hand one file's findings, in report order, to a streaming caller.
+fn stream(on_file: Option<OnFile<'_>>, r: &FileResult) {
+    if let Some(on_file) = on_file {
+        let mut findings = r.check.findings.clone();
+        // The file's allows apply now; unused allows are only known after the tree-wide
+        // checks, and are reported then.
+        r.allows.apply(&mut findings);
+        findings.retain(|f| f.rule != Rule::UnusedAllow);
+        sort_findings(&mut findings);
+        on_file(&findings);
+    }
+}
+
+/// Report order (path, position, rule), without duplicates.
+fn sort_findings(findings: &mut Vec<Finding>) {
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    findings.dedup_by(|a, b| a.sort_key() == b.sort_key() && a.span == b.span);
+}
+
+fn finish(
+    checker: &Checker<'_>,
+    results: Vec<FileResult>,
+    notes: Vec<Note>,
+    files_scanned: usize,
+) -> Scan {
+    let (mut files, mut checks, mut allows) = (Vec::new(), Vec::new(), Vec::new());
+    for r in results {
+        files.push((r.path, r.text, r.snapshot));
+        checks.push(r.check);
+        allows.push(r.allows);
+    }
+    checker.finish(&mut checks);
+    let mut scan = Scan {
+        notes,
+        files_scanned,
+        ..Scan::default()
+    };
+    for (((path, text, snapshot), mut check), allows) in files.into_iter().zip(checks).zip(allows) {
+        // After the tree-wide checks, so allows silence cross-file findings too.
+        allows.apply(&mut check.findings);
+        if check.findings.is_empty() {
+            continue;
+        }
+        debug_assert!(
+            text.is_some(),
+            "{path}: a finding, but its text was dropped"
+        );
+        if let Some(s) = snapshot {
+            scan.snapshots.insert(path.clone(), s);
+        }
+        let text = source::mask(text.as_deref().unwrap_or_default(), &check.secrets);
+        scan.sources.insert(path, Arc::from(text));
+        scan.findings.extend(check.findings);
+    }
+    sort_findings(&mut scan.findings);
+    scan
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file deleted between the walk and the read is noted, not a failure.
+    #[test]
+    fn file_deleted_during_the_scan_is_noted() {
+        let linter = Linter::builder().today("2026-11-23").build().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let gone = dir.path().join("gone.py");
+        match linter.read(&gone, DEFAULT_MAX_FILESIZE, false, false) {
+            ReadOutcome::Skip(Some(n)) => {
+                assert_eq!(n.kind, NoteKind::Vanished);
+                assert!(n.path.ends_with("gone.py"));
+            }
+            _ => panic!("expected a vanished note"),
+        }
+    }
+}
