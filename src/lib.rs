@@ -25,6 +25,7 @@ pub mod check;
 pub mod cli;
 pub mod codegen;
 pub mod config;
+pub mod escape;
 pub mod explain_error;
 pub mod extract;
 pub mod facts;
