@@ -188,3 +188,109 @@ fn wrapped_help_lines_cannot_start_a_workflow_command() {
         "no help line wrapped before `::`: the wrap width changed, adjust the name lengths"
     );
 }
+
+#[cfg(unix)]
+mod fix {
+    use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
+    use std::path::Path;
+    use std::process::Command;
+
+    use super::common::TODAY;
+
+    fn fixture() -> Vec<u8> {
+        std::fs::read("tests/fixtures/fix/python/before.py").unwrap()
+    }
+
+    /// Whether this process may change owners (root, or CAP_CHOWN).
+    fn privileged(dir: &Path) -> bool {
+        let p = dir.join(".probe");
+        std::fs::write(&p, "").unwrap();
+        let ok = std::os::unix::fs::chown(&p, Some(1234), Some(5678)).is_ok();
+        std::fs::remove_file(&p).unwrap();
+        ok
+    }
+
+    /// `check PATH --fix --format short` as the user `uid`:`gid` (the current user for `None`).
+    fn fix_as(dir: &Path, user: Option<(u32, u32)>) -> std::io::Result<std::process::Output> {
+        use std::os::unix::process::CommandExt as _;
+        let mut c = Command::new(env!("CARGO_BIN_EXE_linkedin-lint"));
+        c.env_remove("SOURCE_DATE_EPOCH")
+            .env("NO_COLOR", "1")
+            .current_dir(dir)
+            .args(["check", ".", "--fix", "--today", TODAY, "--format", "short"]);
+        if let Some((uid, gid)) = user {
+            c.uid(uid).gid(gid);
+        }
+        c.output()
+    }
+
+    #[test]
+    fn fix_keeps_owner_group_and_mode() {
+        let dir = tempfile::tempdir().unwrap();
+        if !privileged(dir.path()) {
+            eprintln!("skipped: changing owners needs root");
+            return;
+        }
+        let p = dir.path().join("client.py");
+        std::fs::write(&p, fixture()).unwrap();
+        std::os::unix::fs::chown(&p, Some(1234), Some(5678)).unwrap();
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o640)).unwrap();
+        let out = fix_as(dir.path(), None).unwrap();
+        assert_ne!(std::fs::read(&p).unwrap(), fixture(), "{out:?}");
+        let m = std::fs::metadata(&p).unwrap();
+        assert_eq!((m.uid(), m.gid()), (1234, 5678), "owner and group kept");
+        assert_eq!(m.mode() & 0o7777, 0o640, "mode kept");
+    }
+
+    /// The finding: run as `nobody` in a world-writable directory, `--fix` replaced root's 0644
+    /// file (a rename needs only the directory's permission) and the file became nobody's.
+    #[test]
+    fn fix_as_another_user_does_not_take_over_files() {
+        let dir = tempfile::tempdir().unwrap();
+        if !privileged(dir.path()) {
+            eprintln!("skipped: running as another user needs root");
+            return;
+        }
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+        let nobody = (65534, 65534);
+        match fix_as(dir.path(), Some(nobody)) {
+            Ok(o) if o.status.code().is_some() => {}
+            other => {
+                eprintln!("skipped: cannot run the binary as nobody here: {other:?}");
+                return;
+            }
+        }
+        // Not writable by nobody: must not be replaced.
+        let locked = dir.path().join("locked.py");
+        std::fs::write(&locked, fixture()).unwrap();
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o644)).unwrap();
+        // Writable by nobody, but a replacement would be nobody's: must not be replaced either.
+        let shared = dir.path().join("shared.py");
+        std::fs::write(&shared, fixture()).unwrap();
+        std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o666)).unwrap();
+
+        let out = fix_as(dir.path(), Some(nobody)).unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(
+            err.lines()
+                .any(|l| l.contains("locked.py") && l.contains("not writable by this user")),
+            "{err}"
+        );
+        assert!(
+            err.lines()
+                .any(|l| l.contains("shared.py") && l.contains("is owned by 0:0")),
+            "{err}"
+        );
+        for (p, mode) in [(&locked, 0o644), (&shared, 0o666)] {
+            assert_eq!(std::fs::read(p).unwrap(), fixture(), "{}", p.display());
+            let m = std::fs::metadata(p).unwrap();
+            assert_eq!((m.uid(), m.gid(), m.mode() & 0o777), (0, 0, mode));
+        }
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 2, "no temporary file left: {names:?}");
+    }
+}
