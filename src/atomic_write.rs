@@ -9,13 +9,22 @@
 //! may not write (someone else's file in a world-writable directory), or silently hand the file
 //! to a new owner. Neither happens: a file this user cannot open for writing is not replaced,
 //! and neither is one whose owner and group the replacement cannot be given.
+//!
+//! Temporary files are named `.linkedin-lint.XXXXXX.tmp`. One that an interrupted run left
+//! behind (killed before it could remove it) is removed by a later write to the same directory
+//! once it is an hour old.
 
+use std::ffi::OsStr;
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 const TMP_PREFIX: &str = ".linkedin-lint.";
 const TMP_SUFFIX: &str = ".tmp";
 const TMP_RANDOM: usize = 6;
+/// Age from which a temporary file of ours is taken for one an interrupted run left behind; no
+/// write takes anywhere near as long.
+const STALE_AFTER: Duration = Duration::from_secs(60 * 60);
 
 /// What [`replace`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +63,7 @@ pub fn replace(path: &Path, new: &[u8], expected: Option<&[u8]>) -> io::Result<R
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let mut tmp = builder.tempfile_in(&dir)?;
+    remove_stale(&dir, tmp.as_file(), SystemTime::now());
     tmp.write_all(new)?;
     if let Some(m) = &old {
         // Owner first: a change of owner may clear the set-user-ID and set-group-ID bits.
@@ -113,6 +123,60 @@ fn keep_owner(tmp: &std::fs::File, old: &std::fs::Metadata, target: &Path) -> io
     })
 }
 
+/// Whether a file name is one of our temporary files: `.linkedin-lint.XXXXXX.tmp`.
+fn is_our_temporary(name: &OsStr) -> bool {
+    name.to_str()
+        .and_then(|n| n.strip_prefix(TMP_PREFIX))
+        .and_then(|n| n.strip_suffix(TMP_SUFFIX))
+        .is_some_and(|r| r.len() == TMP_RANDOM && r.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// Remove the temporary files of ours in `dir` that interrupted runs left behind: regular
+/// files, at least [`STALE_AFTER`] old, of the same owner as `fresh` (the temporary file this
+/// run just made there). Each directory is looked at once per process; nothing here fails a
+/// write.
+fn remove_stale(dir: &Path, fresh: &std::fs::File, now: SystemTime) {
+    use std::collections::HashSet;
+    use std::sync::{Mutex, OnceLock};
+    static SWEPT: OnceLock<Mutex<HashSet<PathBuf>>> = OnceLock::new();
+    let swept = SWEPT.get_or_init(Default::default);
+    if !swept
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(dir.to_path_buf())
+    {
+        return;
+    }
+    let Ok(fresh) = fresh.metadata() else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if !is_our_temporary(&entry.file_name()) {
+            continue;
+        }
+        // Not followed through symbolic links.
+        let Ok(m) = entry.metadata() else { continue };
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt as _;
+            if m.uid() != fresh.uid() {
+                continue;
+            }
+        }
+        #[cfg(not(unix))]
+        let _ = &fresh;
+        let old = m
+            .modified()
+            .ok()
+            .and_then(|t| now.duration_since(t).ok())
+            .is_some_and(|age| age >= STALE_AFTER);
+        if m.is_file() && old {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// The file a path names, through symbolic links, so a link stays a link and its target gets
 /// the new contents.
 fn resolve(path: &Path) -> io::Result<PathBuf> {
@@ -157,6 +221,58 @@ mod tests {
         );
         assert_eq!(std::fs::read(&p).unwrap(), b"edited meanwhile");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn recognises_its_temporary_files() {
+        assert!(is_our_temporary(OsStr::new(".linkedin-lint.aB3xY9.tmp")));
+        for other in [
+            ".linkedin-lint.tmp",
+            ".linkedin-lint..tmp",
+            ".linkedin-lint.aB3xY.tmp",
+            ".linkedin-lint.aB3xY9.tmp.bak",
+            ".linkedin-lint.a-3xY9.tmp",
+            "linkedin-lint.aB3xY9.tmp",
+            ".linkedin-lint.toml",
+        ] {
+            assert!(!is_our_temporary(OsStr::new(other)), "{other}");
+        }
+    }
+
+    #[test]
+    fn removes_stale_temporary_files_once_per_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = SystemTime::now() - STALE_AFTER - Duration::from_secs(60);
+        let make = |name: &str, at: Option<SystemTime>| {
+            let f = std::fs::File::create(dir.path().join(name)).unwrap();
+            if let Some(t) = at {
+                f.set_modified(t).unwrap();
+            }
+        };
+        make(".linkedin-lint.St4le1.tmp", Some(old));
+        make(".linkedin-lint.Fresh1.tmp", None);
+        make(".linkedin-lint.old.tmp", Some(old));
+        std::fs::create_dir(dir.path().join(".linkedin-lint.D1rect.tmp")).unwrap();
+        let p = dir.path().join("a.txt");
+        replace(&p, b"one", None).unwrap();
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            [
+                ".linkedin-lint.D1rect.tmp",
+                ".linkedin-lint.Fresh1.tmp",
+                ".linkedin-lint.old.tmp",
+                "a.txt"
+            ]
+        );
+        // The directory was swept: a second write does not read it again.
+        make(".linkedin-lint.St4le2.tmp", Some(old));
+        replace(&p, b"two", None).unwrap();
+        assert!(dir.path().join(".linkedin-lint.St4le2.tmp").exists());
     }
 
     /// A file whose owner may not write it (mode 0464: the group may, the owner may not) is not

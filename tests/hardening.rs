@@ -293,4 +293,41 @@ mod fix {
             .collect();
         assert_eq!(names.len(), 2, "no temporary file left: {names:?}");
     }
+
+    /// Temporary files that an interrupted run left behind are removed by a later write to the
+    /// same directory once they are old; fresh ones (maybe another run's) and other files stay.
+    #[test]
+    fn stale_temporary_files_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("client.py");
+        std::fs::write(&p, fixture()).unwrap();
+        let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+        let make = |name: &str, old: bool| {
+            let f = std::fs::File::create(dir.path().join(name)).unwrap();
+            if old {
+                f.set_modified(two_hours_ago).unwrap();
+            }
+        };
+        make(".linkedin-lint.Ab3xQ9.tmp", true);
+        make(".linkedin-lint.zz00ZZ.tmp", true);
+        make(".linkedin-lint.Fr35h1.tmp", false);
+        make(".linkedin-lint.notes.tmp", true);
+        make("keep.tmp", true);
+        let out = fix_as(dir.path(), None).unwrap();
+        assert_ne!(std::fs::read(&p).unwrap(), fixture(), "{out:?}");
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            [
+                ".linkedin-lint.Fr35h1.tmp",
+                ".linkedin-lint.notes.tmp",
+                "client.py",
+                "keep.tmp"
+            ]
+        );
+    }
 }
