@@ -31,6 +31,7 @@ pub mod codegen;
 pub mod config;
 mod engine;
 mod error;
+pub(crate) mod escape;
 pub(crate) mod explain_error;
 pub(crate) mod extract;
 pub(crate) mod facts;

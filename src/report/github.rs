@@ -8,10 +8,16 @@
 //! GitHub's toolkit (`@actions/core` `command.ts`): data escapes `%`, CR and LF; property
 //! values also escape `:` and `,`, which would otherwise end the value. Columns are 1-based
 //! with an exclusive end, as in every other format.
+//!
+//! Before that, control characters in file names and in what a finding quotes of a file are
+//! written as escapes (`\n`, `\x1b`: [`crate::escape::text`]): the runner reads the log line by
+//! line, and ESC or BEL would reach the terminal of whoever reads the log. The only line break
+//! in a message is the one between message and help, sent as `%0A`.
 
 use std::io::{self, Write};
 
 use crate::Scan;
+use crate::escape;
 use crate::finding::Severity;
 
 pub fn render(scan: &Scan, out: &mut dyn Write) -> io::Result<()> {
@@ -21,16 +27,16 @@ pub fn render(scan: &Scan, out: &mut dyn Write) -> io::Result<()> {
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
-        let title = format!("linkedin-lint: {}/{}", f.rule, f.id);
-        let mut message = f.message.clone();
+        let title = format!("linkedin-lint: {}/{}", f.rule, escape::text(&f.id));
+        let mut message = escape::text(&f.message).into_owned();
         if !f.help.is_empty() {
             message.push('\n');
-            message.push_str(&f.help);
+            message.push_str(&escape::text(&f.help));
         }
         writeln!(
             out,
             "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-            escape_property(&f.path),
+            escape_property(&escape::text(&f.path)),
             f.span.start.line,
             f.span.start.column,
             f.span.end.line,

@@ -13,26 +13,32 @@ use miette::{
 
 use super::{RenderOptions, Summary};
 use crate::Scan;
+use crate::escape;
 use crate::finding::{Finding, Severity};
 
-/// One finding as a miette diagnostic.
+/// One finding as a miette diagnostic. Every string in it that comes from a file name or a
+/// file's contents is escaped ([`escape`]).
 struct FindingReport<'a> {
     f: &'a Finding,
+    message: String,
     src: NamedSource<Arc<str>>,
-    /// Byte range in the shown text (the decoded text; equals the file for UTF-8).
+    /// Byte range in the shown text (the decoded text with control characters made visible).
     range: (usize, usize),
+    /// Same-file related places: byte range in the shown text, and message.
+    related: Vec<((usize, usize), String)>,
     help: String,
+    docs: String,
 }
 
 impl fmt::Debug for FindingReport<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.f.message)
+        f.write_str(&self.message)
     }
 }
 
 impl fmt::Display for FindingReport<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.f.message)
+        f.write_str(&self.message)
     }
 }
 
@@ -40,7 +46,11 @@ impl std::error::Error for FindingReport<'_> {}
 
 impl Diagnostic for FindingReport<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(format!("{}/{}", self.f.rule, self.f.id)))
+        Some(Box::new(format!(
+            "{}/{}",
+            self.f.rule,
+            escape::text(&self.f.id)
+        )))
     }
 
     fn severity(&self) -> Option<miette::Severity> {
@@ -56,7 +66,7 @@ impl Diagnostic for FindingReport<'_> {
     }
 
     fn url<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        (!self.f.docs.is_empty()).then(|| Box::new(&self.f.docs) as Box<dyn fmt::Display>)
+        (!self.docs.is_empty()).then(|| Box::new(&self.docs) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
@@ -69,11 +79,10 @@ impl Diagnostic for FindingReport<'_> {
             Some(self.f.rule.summary().to_string()),
             span,
         )];
-        for r in self.f.related.iter().filter(|r| r.path == self.f.path) {
-            let (s, e) = (r.span.byte_start, r.span.byte_end);
+        for ((s, e), message) in &self.related {
             labels.push(LabeledSpan::new_with_span(
-                Some(r.message.clone()),
-                SourceSpan::from((s, e - s)),
+                Some(message.clone()),
+                SourceSpan::from((*s, e - s)),
             ));
         }
         Some(Box::new(labels.into_iter()))
@@ -101,14 +110,46 @@ fn text_range(text: &str, f: &Finding) -> (usize, usize) {
 }
 
 fn help_with_related(f: &Finding) -> String {
-    let mut help = f.help.clone();
+    let mut help = escape::text(&f.help).into_owned();
     for r in f.related.iter().filter(|r| r.path != f.path) {
         help.push_str(&format!(
             "\n{}: {}:{}:{}",
-            r.message, r.path, r.span.start.line, r.span.start.column
+            escape::text(&r.message),
+            escape::text(&r.path),
+            r.span.start.line,
+            r.span.start.column
         ));
     }
     help
+}
+
+/// The text a snippet shows of each file: control characters made visible
+/// ([`escape::snippet`]), computed once per file.
+struct Shown<'s> {
+    scan: &'s Scan,
+    cache: std::collections::HashMap<&'s str, Arc<str>>,
+}
+
+impl<'s> Shown<'s> {
+    fn new(scan: &'s Scan) -> Self {
+        Shown {
+            scan,
+            cache: std::collections::HashMap::new(),
+        }
+    }
+
+    fn get(&mut self, path: &'s str) -> Option<Arc<str>> {
+        if let Some(t) = self.cache.get(path) {
+            return Some(t.clone());
+        }
+        let text = self.scan.sources.get(path)?;
+        let shown = match escape::snippet(text) {
+            std::borrow::Cow::Borrowed(_) => text.clone(),
+            std::borrow::Cow::Owned(s) => Arc::from(s),
+        };
+        self.cache.insert(path, shown.clone());
+        Some(shown)
+    }
 }
 
 pub fn render(scan: &Scan, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
@@ -121,31 +162,52 @@ pub fn render(scan: &Scan, opts: &RenderOptions, out: &mut dyn Write) -> io::Res
         .with_links(false)
         .with_urls(true)
         .with_context_lines(1);
+    let mut shown = Shown::new(scan);
     for f in &scan.findings {
-        let text = scan
-            .sources
-            .get(&f.path)
-            .cloned()
-            .unwrap_or_else(|| Arc::from(""));
+        let text = shown.get(&f.path).unwrap_or_else(|| Arc::from(""));
         let range = text_range(&text, f);
+        // Same-file related places by line and column, which the shown text keeps.
+        let related = f
+            .related
+            .iter()
+            .filter(|r| r.path == f.path)
+            .map(|r| {
+                let at = Finding {
+                    span: r.span,
+                    ..f.clone()
+                };
+                (
+                    text_range(&text, &at),
+                    escape::text(&r.message).into_owned(),
+                )
+            })
+            .collect();
         let d = FindingReport {
             f,
-            src: NamedSource::new(&f.path, text),
+            message: escape::text(&f.message).into_owned(),
+            src: NamedSource::new(escape::text(&f.path), text),
             range,
+            related,
             help: help_with_related(f),
+            docs: escape::text(&f.docs).into_owned(),
         };
         let mut s = String::new();
         handler
             .render_report(&mut s, &d)
             .map_err(io::Error::other)?;
-        writeln!(out, "{s}")?;
+        writeln!(out, "{}", escape::workflow_commands(&s))?;
     }
     notes_and_summary(scan, opts, out)
 }
 
 fn notes_and_summary(scan: &Scan, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     for n in &scan.notes {
-        writeln!(out, "note: {}: {}", n.path, n.message)?;
+        writeln!(
+            out,
+            "note: {}: {}",
+            escape::text(&n.path),
+            escape::text(&n.message)
+        )?;
     }
     let s = Summary::of(scan);
     writeln!(
@@ -211,8 +273,13 @@ fn plural(n: usize) -> &'static str {
 pub fn render_rustc(scan: &Scan, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     let mut files = SimpleFiles::new();
     let mut ids = std::collections::HashMap::new();
-    for (path, text) in &scan.sources {
-        ids.insert(path.clone(), files.add(path.clone(), text.clone()));
+    let mut shown = Shown::new(scan);
+    for path in scan.sources.keys() {
+        let text = shown.get(path).expect("a path of `sources`");
+        ids.insert(
+            path.clone(),
+            files.add(escape::text(path).into_owned(), text),
+        );
     }
     let config = term::Config {
         chars: term::Chars::ascii(),
@@ -229,8 +296,8 @@ pub fn render_rustc(scan: &Scan, opts: &RenderOptions, out: &mut dyn Write) -> i
             let Some(&id) = ids.get(&f.path) else {
                 continue;
             };
-            let text = &scan.sources[&f.path];
-            let (s, e) = text_range(text, f);
+            let text = shown.get(&f.path).expect("a path of `sources`");
+            let (s, e) = text_range(&text, f);
             let d = match f.severity {
                 Severity::Error => CsDiagnostic::error(),
                 Severity::Warning => CsDiagnostic::warning(),
@@ -239,35 +306,40 @@ pub fn render_rustc(scan: &Scan, opts: &RenderOptions, out: &mut dyn Write) -> i
             let mut labels = vec![Label::primary(id, s..e).with_message(f.rule.summary())];
             for r in f.related.iter() {
                 if let Some(&rid) = ids.get(&r.path) {
-                    let rt = &scan.sources[&r.path];
+                    let rt = shown.get(&r.path).expect("a path of `sources`");
                     let fake = Finding {
                         span: r.span,
                         ..f.clone()
                     };
-                    let (rs, re) = text_range(rt, &fake);
-                    labels.push(Label::secondary(rid, rs..re).with_message(r.message.clone()));
+                    let (rs, re) = text_range(&rt, &fake);
+                    labels
+                        .push(Label::secondary(rid, rs..re).with_message(escape::text(&r.message)));
                 }
             }
+            let id = escape::text(&f.id);
             let mut notes = vec![
-                format!("help: {}", f.help),
-                format!(
-                    "note: rule-table entry `{}` (`linkedin-lint explain {}`)",
-                    f.id, f.id
-                ),
+                format!("help: {}", escape::text(&f.help)),
+                format!("note: rule-table entry `{id}` (`linkedin-lint explain {id}`)"),
             ];
             if !f.docs.is_empty() {
-                notes.push(format!("note: for more information, see {}", f.docs));
+                notes.push(format!(
+                    "note: for more information, see {}",
+                    escape::text(&f.docs)
+                ));
             }
             let d = d
                 .with_code(f.rule.name())
-                .with_message(&f.message)
+                .with_message(escape::text(&f.message))
                 .with_labels(labels)
                 .with_notes(notes);
             term::emit_to_write_style(&mut *writer, &config, &files, &d)
                 .map_err(io::Error::other)?;
         }
     }
-    out.write_all(&buf)?;
+    match String::from_utf8(buf) {
+        Ok(s) => out.write_all(escape::workflow_commands(&s).as_bytes())?,
+        Err(e) => out.write_all(e.as_bytes())?,
+    }
     notes_and_summary(scan, opts, out)
 }
 
@@ -277,7 +349,13 @@ pub fn render_short(scan: &Scan, out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
             "{}:{}:{}: {}[{}/{}] {}",
-            f.path, f.span.start.line, f.span.start.column, f.severity, f.rule, f.id, f.message
+            escape::line_start_path(&escape::text(&f.path)),
+            f.span.start.line,
+            f.span.start.column,
+            f.severity,
+            f.rule,
+            escape::text(&f.id),
+            escape::text(&f.message)
         )?;
     }
     Ok(())
