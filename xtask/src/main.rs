@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 mod bench;
 mod corpus;
+mod fixcheck;
 mod realworld;
 
 fn main() -> ExitCode {
@@ -18,9 +19,10 @@ fn main() -> ExitCode {
         Some("codegen") => codegen(&args[1..]),
         Some("bench") => ExitCode::from(bench::main(&args[1..]) as u8),
         Some("realworld") => ExitCode::from(realworld::main(&args[1..]) as u8),
+        Some("fixcheck") => ExitCode::from(fixcheck::main(&args[1..]) as u8),
         _ => {
             eprintln!(
-                "usage: cargo xtask lint-linkedin [PATHS] [FLAGS] | cargo xtask codegen [--check] | cargo xtask bench [--runs N] … | cargo xtask realworld --mirrors DIR"
+                "usage: cargo xtask lint-linkedin [PATHS] [FLAGS] | cargo xtask codegen [--check] | cargo xtask bench [--runs N] … | cargo xtask realworld --mirrors DIR | cargo xtask fixcheck --mirrors DIR"
             );
             ExitCode::from(2)
         }

@@ -146,7 +146,7 @@ fn read_labels(file: &Path) -> Result<Labels, String> {
     Ok(Labels { repo, commit, rows })
 }
 
-fn git_dir(mirrors: &Path, repo: &str) -> Option<PathBuf> {
+pub(crate) fn git_dir(mirrors: &Path, repo: &str) -> Option<PathBuf> {
     let base = mirrors.join(repo.replace('/', "+"));
     [
         base.join("repo"),
@@ -160,7 +160,7 @@ fn git_dir(mirrors: &Path, repo: &str) -> Option<PathBuf> {
 
 /// Write the files of `commit` into `dest`. Not `git archive`: snapshots lack their largest
 /// blobs, which `git cat-file --batch` reports as missing and we skip.
-fn extract(git: &Path, commit: &str, dest: &Path) -> Result<(), String> {
+pub(crate) fn extract(git: &Path, commit: &str, dest: &Path) -> Result<(), String> {
     use std::io::{BufRead, BufReader, Read, Write};
     let git_cmd = || {
         let mut c = Command::new("git");
