@@ -440,11 +440,12 @@ pub enum Freshness {
 /// Compare the file at `path` with `generated`. Line endings do not count: a checkout with
 /// CRLF line endings (git's `autocrlf`) of a fresh file is fresh.
 pub fn check(path: &Path, generated: &str) -> io::Result<Freshness> {
-    let on_disk = match std::fs::read(path) {
-        Ok(b) => String::from_utf8_lossy(&b).replace("\r\n", "\n"),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(e),
-    };
+    let on_disk =
+        match crate::input::read_file_limited(path, crate::input::MAX_TOOL_FILE, "the file") {
+            Ok(b) => String::from_utf8_lossy(&b).replace("\r\n", "\n"),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => String::new(),
+            Err(e) => return Err(e),
+        };
     if on_disk == generated {
         return Ok(Freshness::Fresh);
     }

@@ -147,10 +147,12 @@ impl LinterBuilder {
     pub fn build(self) -> Result<Linter, Error> {
         let mut extra = Vec::new();
         for p in &self.rule_files {
-            let text = std::fs::read_to_string(p).map_err(|e| Error::Io {
-                path: walk::display_path(p),
-                message: e.to_string(),
-            })?;
+            let text =
+                crate::input::read_text_limited(p, crate::input::MAX_TOOL_FILE, "the rule file")
+                    .map_err(|e| Error::Io {
+                        path: walk::display_path(p),
+                        message: e.to_string(),
+                    })?;
             extra.push((walk::display_path(p), text));
         }
         let table = rules::load(&extra)?;

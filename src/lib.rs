@@ -38,6 +38,7 @@ pub(crate) mod facts;
 pub mod finding;
 pub mod fix;
 pub mod hook;
+pub(crate) mod input;
 pub(crate) mod reference;
 pub mod report;
 pub mod rules;

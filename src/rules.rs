@@ -5,7 +5,7 @@
 //! duplicate id or bad value is a [`RuleError`] that points into the file with line and column.
 // linkedin-lint: allow-file(endpoint-deprecated, scope-deprecated, scope-version-mismatch) -- unit-test inputs
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use miette::{Diagnostic, NamedSource, SourceSpan};
 use serde::Deserialize;
@@ -243,6 +243,15 @@ fn line_col(src: &str, offset: usize) -> (usize, usize) {
 /// Parse one rule file. This is the only place that touches the YAML library, so replacing
 /// the archived `serde_yaml` with a maintained fork is a one-line change here.
 pub fn parse_rule_file(name: &str, src: &str) -> Result<RuleFile, Box<RuleError>> {
+    const MAX_NESTING: usize = 64;
+    if let Some(at) = flow_nesting_over(src, MAX_NESTING) {
+        return Err(Box::new(RuleError::new(
+            name,
+            src,
+            format!("nested more than {MAX_NESTING} levels deep"),
+            Some(at),
+        )));
+    }
     serde_yaml::from_str::<RuleFile>(src).map_err(|e| {
         let at = e.location().map(|l| l.index());
         let mut reason = e.to_string();
@@ -398,6 +407,25 @@ fn validate_entries(
             .map_err(|e| err(format!("bad `since` of `{}`: {e}", c.id), "since", &c.since))?;
     }
     for e in &file.endpoints {
+        if e.path.trim_matches('/').is_empty() {
+            return Err(err(
+                format!("endpoint path `{}` names no resource", e.path),
+                "path",
+                &e.path,
+            ));
+        }
+        if let Some(r) = &e.replacement
+            && path_matches_start(&e.path, r)
+        {
+            return Err(err(
+                format!(
+                    "the replacement `{r}` of `{}` still matches its path `{}`: every --fix would apply it again",
+                    e.id, e.path
+                ),
+                "replacement",
+                r,
+            ));
+        }
         if !e.path.starts_with('/') {
             return Err(err(
                 format!("endpoint path `{}` must start with `/`", e.path),
@@ -528,13 +556,61 @@ fn is_valid_id(id: &str) -> bool {
         && !id.starts_with('-')
 }
 
+/// Replace entries with the same id in place, append the rest: linear in both lists (a search
+/// per item made 160k-entry files take minutes).
 fn merge_by_id<T>(into: &mut Vec<T>, new: Vec<T>, id: impl Fn(&T) -> &String) {
+    let mut at: HashMap<String, usize> = into
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (id(x).clone(), i))
+        .collect();
     for item in new {
-        match into.iter().position(|x| id(x) == id(&item)) {
-            Some(i) => into[i] = item,
-            None => into.push(item),
+        match at.get(id(&item)) {
+            Some(&i) => into[i] = item,
+            None => {
+                at.insert(id(&item).clone(), into.len());
+                into.push(item);
+            }
         }
     }
+}
+
+/// Would an endpoint entry's `path` match at the start of `text`? (Same rule as the checks:
+/// a path ending in `/` is a prefix; otherwise the name must end where the path does.)
+fn path_matches_start(path: &str, text: &str) -> bool {
+    text.starts_with(path)
+        && (path.ends_with('/')
+            || !text[path.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_'))
+}
+
+/// Deepest flow nesting (`[`/`{`) outside quotes and comments, and where it first passes
+/// `limit`: checked before the YAML parser sees the text, which takes seconds to reject
+/// 100,000 nested brackets.
+fn flow_nesting_over(src: &str, limit: usize) -> Option<usize> {
+    let (mut depth, mut quote, mut comment) = (0usize, None, false);
+    let mut prev = b'\n';
+    for (i, b) in src.bytes().enumerate() {
+        match (quote, b) {
+            _ if comment => comment = b != b'\n',
+            (Some(q), _) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') => quote = Some(b),
+            (None, b'#') if prev.is_ascii_whitespace() => comment = true,
+            (None, b'[' | b'{') => {
+                depth += 1;
+                if depth > limit {
+                    return Some(i);
+                }
+            }
+            (None, b']' | b'}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        prev = b;
+    }
+    None
 }
 
 impl RuleTable {
@@ -839,5 +915,53 @@ mod tests {
             .collect::<Vec<_>>();
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].severity, Severity::Info);
+    }
+
+    fn endpoint_file(path: &str, replacement: &str) -> String {
+        format!(
+            "schema: 1\nendpoints:\n  - id: mine\n    path: {path}\n    replacement: {replacement}\n    fix: maybe-incorrect\n    severity: warning\n    since: 2023-08-01\n    grade: P\n    message: m\n    help: h\n    source: https://example.com\n"
+        )
+    }
+
+    #[test]
+    fn a_replacement_that_matches_its_own_path_is_rejected() {
+        let e = load(&[("o.yaml".into(), endpoint_file("/v2/foo", "/v2/foo/bar"))]).unwrap_err();
+        assert!(e.to_string().contains("still matches its path"), "{e}");
+        // A longer name is another resource: `/v2/foo` → `/v2/fooBar` is fine.
+        load(&[("o.yaml".into(), endpoint_file("/v2/foo", "/v2/fooBar"))]).unwrap();
+    }
+
+    #[test]
+    fn a_path_that_names_no_resource_is_rejected() {
+        let e = load(&[("o.yaml".into(), endpoint_file("/", "/rest/x"))]).unwrap_err();
+        assert!(e.to_string().contains("names no resource"), "{e}");
+    }
+
+    #[test]
+    fn deep_flow_nesting_is_rejected_before_parsing() {
+        let src = format!(
+            "schema: 1\nchecks: {}{}\n",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        let e = load(&[("deep.yaml".into(), src)]).unwrap_err();
+        assert!(e.to_string().contains("nested more than 64 levels"), "{e}");
+        // Brackets in quoted strings and comments do not count.
+        assert_eq!(flow_nesting_over("a: '[[[[' # {{{{\n", 2), None);
+        assert_eq!(flow_nesting_over("a: [[[1]]]", 2), Some(5));
+    }
+
+    #[test]
+    fn merge_by_id_replaces_in_place_and_appends_in_order() {
+        let mut into = vec![("a".to_string(), 1), ("b".to_string(), 2)];
+        merge_by_id(
+            &mut into,
+            vec![("c".into(), 3), ("a".into(), 4), ("c".into(), 5)],
+            |x| &x.0,
+        );
+        assert_eq!(
+            into,
+            vec![("a".to_string(), 4), ("b".into(), 2), ("c".into(), 5)]
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! The command line. Lives in the library so `cargo xtask lint-linkedin` runs the very same
 //! code in-process; `main.rs` only calls [`main`].
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -331,7 +331,8 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
         .scopes
         .extend(baseline_file.map(|b| baseline::exclude_itself(b)));
     if let Some(name) = &a.stdin_filename {
-        opts.stdin = Some((name.clone(), read_stdin()?));
+        let limit = a.max_filesize.unwrap_or(crate::DEFAULT_MAX_FILESIZE);
+        opts.stdin = Some((name.clone(), read_stdin(limit)?));
     } else if opts.paths.is_empty() {
         opts.paths.push(PathBuf::from("."));
     }
@@ -420,15 +421,11 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
     })
 }
 
-fn read_stdin() -> Result<Vec<u8>, Error> {
-    let mut buf = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut buf)
-        .map_err(|e| Error::Io {
-            path: "<stdin>".into(),
-            message: e.to_string(),
-        })?;
-    Ok(buf)
+fn read_stdin(limit: u64) -> Result<Vec<u8>, Error> {
+    crate::input::read_limited(std::io::stdin(), limit, "standard input").map_err(|e| Error::Io {
+        path: "<stdin>".into(),
+        message: e.to_string(),
+    })
 }
 
 /// `explain-error`: 0 when the input is explained, 2 when it is not a LinkedIn error response.
@@ -438,7 +435,12 @@ fn explain_error(file: Option<&std::path::Path>, t: &TableArgs) -> Result<i32, E
     let (name, bytes) = match file.filter(|f| f.as_os_str() != "-") {
         Some(f) => (
             crate::walk::display_path(f),
-            std::fs::read(f).map_err(|e| Error::Io {
+            crate::input::read_file_limited(
+                f,
+                crate::input::MAX_ERROR_RESPONSE,
+                "the error response",
+            )
+            .map_err(|e| Error::Io {
                 path: crate::walk::display_path(f),
                 message: e.to_string(),
             })?,
@@ -447,7 +449,10 @@ fn explain_error(file: Option<&std::path::Path>, t: &TableArgs) -> Result<i32, E
             if std::io::stdin().is_terminal() {
                 eprintln!("Paste the LinkedIn error response, then Ctrl-D:");
             }
-            ("<stdin>".to_string(), read_stdin()?)
+            (
+                "<stdin>".to_string(),
+                read_stdin(crate::input::MAX_ERROR_RESPONSE)?,
+            )
         }
     };
     let Some(response) = ErrorResponse::parse(&String::from_utf8_lossy(&bytes)) else {
