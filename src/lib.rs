@@ -39,6 +39,7 @@ pub mod finding;
 pub mod fix;
 pub mod hook;
 pub(crate) mod input;
+pub(crate) mod redact;
 pub(crate) mod reference;
 pub mod report;
 pub mod rules;

@@ -275,3 +275,38 @@ fn works_without_network() {
     assert_eq!(offline.status.code(), Some(1));
     assert_eq!(offline.stdout, online.stdout);
 }
+
+#[test]
+fn endless_inputs_are_refused_with_their_name_and_limit() {
+    if !std::path::Path::new("/dev/zero").exists() {
+        return;
+    }
+    let dir = tree(&[("a.py", "x = 1\n")]);
+    let rules = bin()
+        .arg("check")
+        .arg(dir.path())
+        .args(["--rules", "/dev/zero", "--today", TODAY])
+        .output()
+        .unwrap();
+    assert_eq!(rules.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&rules.stderr).replace(['\n', '│', ' '], "");
+    assert!(
+        err.contains("/dev/zero") && err.contains("16777216-bytelimit"),
+        "{err}"
+    );
+    let codegen = bin()
+        .args(["codegen", "--lang", "rust", "--check", "--out", "/dev/zero"])
+        .args(["--today", TODAY])
+        .output()
+        .unwrap();
+    assert_eq!(codegen.status.code(), Some(2), "{codegen:?}");
+    assert!(String::from_utf8_lossy(&codegen.stderr).contains("limit"));
+    let stdin = bin()
+        .args(["check", "--stdin-filename", "x.py", "--today", TODAY])
+        .args(["--max-filesize", "1000"])
+        .write_stdin(vec![b' '; 5000])
+        .output()
+        .unwrap();
+    assert_eq!(stdin.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&stdin.stderr).contains("1000-byte limit"));
+}

@@ -108,3 +108,42 @@ fn readme_explain_error_example_is_real_output() {
         "README example is stale; the output is:\n{out}"
     );
 }
+
+#[test]
+fn explain_error_never_echoes_a_token_from_the_response() {
+    // A 401 body whose message quotes the token, and a request line with it in the query.
+    let tok = format!("AQ{}", "Vb7_kQ2x".repeat(20));
+    let input = format!(
+        "GET /v2/me?oauth2_access_token={tok} HTTP/1.1\r\n\r\n{{\"status\":401,\"serviceErrorCode\":65600,\"code\":\"INVALID_ACCESS_TOKEN\",\"message\":\"Invalid access token {tok}\"}}"
+    );
+    let out = bin()
+        .args(["explain-error", "-", "--today", TODAY])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        all.contains("65600") || all.contains("INVALID_ACCESS_TOKEN"),
+        "{all}"
+    );
+    assert!(!all.contains(&tok[..20]), "token echoed:\n{all}");
+}
+
+#[test]
+fn explain_error_input_is_bounded() {
+    let out = bin()
+        .args(["explain-error", "-", "--today", TODAY])
+        .write_stdin(vec![b'{'; 2 * 1024 * 1024])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("larger than the 1048576-byte limit"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

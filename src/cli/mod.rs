@@ -455,7 +455,9 @@ fn explain_error(file: Option<&std::path::Path>, t: &TableArgs) -> Result<i32, E
             )
         }
     };
-    let Some(response) = ErrorResponse::parse(&String::from_utf8_lossy(&bytes)) else {
+    // Redacted before parsing, so no part of the explanation can echo a credential.
+    let input = String::from_utf8_lossy(&bytes);
+    let Some(response) = ErrorResponse::parse(&crate::redact::text(&input)) else {
         eprintln!(
             "linkedin-lint: {name} is not a LinkedIn error response (expected a JSON body such as {{\"status\":426,\"code\":\"NONEXISTENT_VERSION\",\"message\":\"…\"}}, optionally after the HTTP status line, or an OAuth redirect with error=)"
         );
