@@ -18,7 +18,16 @@ pub enum Lang {
     Php,
     Perl,
     Shell,
+    /// R scripts, R Markdown code and `.Rd` docs.
+    R,
+    Swift,
+    Dart,
+    /// Objective-C (`@"…"` strings).
+    ObjC,
+    Haskell,
     Markdown,
+    /// A Jupyter notebook: code cells in the kernel's language, markdown cells as docs.
+    Notebook,
     Yaml,
     Toml,
     Json,
@@ -48,14 +57,20 @@ impl Lang {
             ) => Some(Lang::JavaScript),
             Some("py" | "pyi") => Some(Lang::Python),
             Some("go") => Some(Lang::Go),
-            Some("java" | "groovy" | "scala" | "dart") => Some(Lang::Java),
+            Some("java" | "groovy" | "scala") => Some(Lang::Java),
+            Some("dart") => Some(Lang::Dart),
+            Some("swift") => Some(Lang::Swift),
+            Some("r" | "rd") => Some(Lang::R),
+            Some("m" | "mm") => Some(Lang::ObjC),
+            Some("hs" | "lhs") => Some(Lang::Haskell),
+            Some("ipynb") => Some(Lang::Notebook),
             Some("kt" | "kts") => Some(Lang::Kotlin),
             Some("cs") => Some(Lang::CSharp),
             Some("rb" | "rake" | "gemspec") => Some(Lang::Ruby),
             Some("php") => Some(Lang::Php),
             Some("pl" | "pm") => Some(Lang::Perl),
             Some("sh" | "bash" | "zsh" | "ksh" | "fish" | "ps1") => Some(Lang::Shell),
-            Some("md" | "markdown" | "mdx") => Some(Lang::Markdown),
+            Some("md" | "markdown" | "mdx" | "rmd" | "qmd") => Some(Lang::Markdown),
             Some("yaml" | "yml") => Some(Lang::Yaml),
             Some("toml") => Some(Lang::Toml),
             Some("json" | "jsonc" | "json5") => Some(Lang::Json),
@@ -83,6 +98,7 @@ impl Lang {
             "ruby" => Lang::Ruby,
             "perl" => Lang::Perl,
             "php" => Lang::Php,
+            "Rscript" => Lang::R,
             _ => return None,
         })
     }
@@ -100,7 +116,13 @@ impl Lang {
             Lang::Php => "php",
             Lang::Perl => "perl",
             Lang::Shell => "shell",
+            Lang::R => "r",
+            Lang::Swift => "swift",
+            Lang::Dart => "dart",
+            Lang::ObjC => "objective-c",
+            Lang::Haskell => "haskell",
             Lang::Markdown => "markdown",
+            Lang::Notebook => "notebook",
             Lang::Yaml => "yaml",
             Lang::Toml => "toml",
             Lang::Json => "json",
@@ -111,7 +133,9 @@ impl Lang {
 
     /// Language of a Markdown fence info string (```` ```ts ````).
     pub fn from_fence(info: &str) -> Option<Lang> {
+        // R Markdown `{r setup}`, Pandoc `{.python}`.
         let tag = info
+            .trim_start_matches(['{', '.'])
             .split(|c: char| c.is_whitespace() || c == ',' || c == '{')
             .next()?
             .to_ascii_lowercase();
@@ -126,6 +150,11 @@ impl Lang {
             "rb" | "ruby" => Lang::Ruby,
             "php" => Lang::Php,
             "perl" | "pl" => Lang::Perl,
+            "r" | "rscript" => Lang::R,
+            "swift" => Lang::Swift,
+            "dart" | "flutter" => Lang::Dart,
+            "objc" | "objective-c" | "objectivec" | "obj-c" => Lang::ObjC,
+            "haskell" | "hs" => Lang::Haskell,
             "sh" | "bash" | "shell" | "console" | "zsh" | "curl" | "http" => Lang::Shell,
             "yaml" | "yml" => Lang::Yaml,
             "toml" => Lang::Toml,

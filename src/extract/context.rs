@@ -76,6 +76,8 @@ const WRAPPERS: &[&str] = &[
 /// Calls that join their arguments into one string (`concat!`, `path.join`, `urljoin`).
 const JOINS: &[&str] = &[
     "concat", "concatcp", "formatcp", "join", "urljoin", "url_join", "resolve", "URL", "Join",
+    // R: `paste0(base_url, "~/connections")`.
+    "paste0", "paste", "str_c",
 ];
 
 /// Environment/config getters whose second argument is the default for the key in the first.
@@ -110,6 +112,8 @@ const LIST_CALLS: &[&str] = &[
     "tuple",
     "set",
     "frozenset",
+    // R `c('r_ads', 'rw_ads')`.
+    "c",
 ];
 
 /// Type-ish identifiers that may sit before `=` in a declaration and are not the name.

@@ -55,6 +55,10 @@ struct Spec {
     newline_tokens: bool,
     /// Unquoted shell words (`https://…`, `$API/v2/me`) are string literals.
     shell_words: bool,
+    /// R: `r"(…)"` raw strings and `<-` assignment (read as `=`).
+    r_lang: bool,
+    /// Swift `\(expr)` interpolation (read as `${expr}`).
+    swift: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -83,6 +87,8 @@ fn spec(lang: Lang) -> Spec {
         dollar_ident: false,
         newline_tokens: false,
         shell_words: false,
+        r_lang: false,
+        swift: false,
     };
     match lang {
         Lang::Rust => Spec {
@@ -99,7 +105,38 @@ fn spec(lang: Lang) -> Spec {
             backtick: Backtick::Raw,
             ..c
         },
-        Lang::Java | Lang::Kotlin => Spec { triple: true, ..c },
+        Lang::Java | Lang::Kotlin | Lang::ObjC => Spec { triple: true, ..c },
+        // Swift `"""…"""`, nested `/* */`; `\(x)` interpolation is read by `lead_ident`.
+        Lang::Swift => Spec {
+            swift: true,
+            triple: true,
+            nested_blocks: true,
+            ..c
+        },
+        // Dart: single, double and triple quotes, `r'…'` raw; `$x`/`${x}` interpolation.
+        Lang::Dart => Spec {
+            single_quote_str: true,
+            triple: true,
+            py_prefixes: true,
+            nested_blocks: true,
+            ..c
+        },
+        Lang::Haskell => Spec {
+            line_comments: &["--"],
+            block_comment: Some(("{-", "-}")),
+            nested_blocks: true,
+            ..c
+        },
+        // R: `#` (and roxygen `#'`) comments, `'…'`/`"…"` with escapes, `r"(…)"` raw
+        // strings, backtick names (`` `LinkedIn-Version` = v ``) read as strings.
+        Lang::R => Spec {
+            line_comments: &["#"],
+            block_comment: None,
+            single_quote_str: true,
+            backtick: Backtick::Raw,
+            r_lang: true,
+            ..c
+        },
         Lang::CSharp => Spec {
             csharp: true,
             triple: true,
@@ -151,7 +188,12 @@ fn spec(lang: Lang) -> Spec {
             shell_words: true,
             ..c
         },
-        Lang::Env | Lang::Properties | Lang::Yaml | Lang::Toml | Lang::Markdown => Spec {
+        Lang::Env
+        | Lang::Properties
+        | Lang::Yaml
+        | Lang::Toml
+        | Lang::Markdown
+        | Lang::Notebook => Spec {
             line_comments: &["#"],
             block_comment: None,
             single_quote_str: true,
@@ -268,6 +310,12 @@ impl Lexer<'_> {
                 }
                 let name = self.text[st..self.i].trim_start_matches('$').to_string();
                 self.out.toks.push(Tok::Ident(name));
+                continue;
+            }
+            // R `x <- "v"` / `x <<- "v"`: a binding, like `=`.
+            if self.sp.r_lang && b == b'<' && (self.starts("<-") || self.starts("<<-")) {
+                self.i += if self.starts("<<-") { 3 } else { 2 };
+                self.out.toks.push(Tok::Punct('='));
                 continue;
             }
             if self.sp.newline_tokens && b == b'-' && self.at(self.i + 1) != b' ' {
@@ -478,6 +526,9 @@ impl Lexer<'_> {
                 j = k;
             }
         }
+        if sp.r_lang && matches!(b, b'r' | b'R') && self.r_raw_string(st) {
+            return true;
+        }
         if sp.csharp && (b == b'@' || b == b'$') {
             let mut k = self.i;
             while matches!(self.at(k), b'@' | b'$') && k - st < 3 {
@@ -635,6 +686,34 @@ impl Lexer<'_> {
         true
     }
 
+    /// R 4.0 raw strings: `r"(…)"`, `R'[…]'`, `r"-{…}-"` (any number of dashes).
+    fn r_raw_string(&mut self, st: usize) -> bool {
+        if (st > 0 && is_ident_char(self.s[st - 1])) || !matches!(self.at(st + 1), b'"' | b'\'') {
+            return false;
+        }
+        let q = self.at(st + 1);
+        let mut k = st + 2;
+        while self.at(k) == b'-' {
+            k += 1;
+        }
+        let dashes = k - st - 2;
+        let close_b = match self.at(k) {
+            b'(' => b')',
+            b'[' => b']',
+            b'{' => b'}',
+            _ => return false,
+        };
+        let mut close = vec![close_b];
+        close.extend(std::iter::repeat_n(b'-', dashes));
+        close.push(q);
+        let cs = k + 1;
+        let ce = find(self.s, cs, self.end, &close).unwrap_or(self.end);
+        let oe = (ce + close.len()).min(self.end);
+        self.i = oe;
+        self.finish_string(st, cs, ce, oe, true, false, q);
+        true
+    }
+
     /// Lex `es..ee` (an interpolated expression) as code, as a parenthesised group after the
     /// literal, so strings inside `${encodeURIComponent("…")}` are seen too.
     fn sub_lex(&mut self, es: usize, ee: usize) {
@@ -697,11 +776,15 @@ impl Lexer<'_> {
         let src = &self.text[cs..ce];
         let (value, exact) = if raw {
             (src.to_string(), true)
+        } else if self.sp.swift && src.contains("\\(") {
+            (swift_interpolation(src), false)
         } else {
             unescape(src)
         };
+        let lead = if self.sp.swift { value.as_str() } else { src };
+        let lead = lead_ident(lead, interp || q == b'"');
         let mut lit = Literal::new(LitKind::Str, value, cs..ce, os..oe, exact);
-        lit.lead_ident = lead_ident(src, interp || q == b'"');
+        lit.lead_ident = lead;
         self.push_lit(lit);
     }
 }
@@ -711,6 +794,35 @@ fn find(s: &[u8], from: usize, end: usize, pat: &[u8]) -> Option<usize> {
         return None;
     }
     memchr::memmem::find(&s[from..end], pat).map(|p| from + p)
+}
+
+/// A Swift string with `\(expr)` interpolation, decoded with each `\(expr)` written
+/// `${expr}` (the form the checks read as run-time values).
+fn swift_interpolation(src: &str) -> String {
+    let mut out = String::with_capacity(src.len());
+    let mut rest = src;
+    while let Some(k) = rest.find("\\(") {
+        out.push_str(&unescape(&rest[..k]).0);
+        let inner = &rest[k + 2..];
+        let mut depth = 1usize;
+        let end = inner
+            .char_indices()
+            .find(|&(_, c)| {
+                match c {
+                    '(' => depth += 1,
+                    ')' => depth -= 1,
+                    _ => {}
+                }
+                depth == 0
+            })
+            .map_or(inner.len(), |(i, _)| i);
+        out.push_str("${");
+        out.push_str(&inner[..end]);
+        out.push('}');
+        rest = inner.get(end + 1..).unwrap_or("");
+    }
+    out.push_str(&unescape(rest).0);
+    out
 }
 
 /// Resolve common backslash escapes. Returns the value and whether it equals the source.

@@ -1,0 +1,78 @@
+//! Readers for the forms real integrations are written in: R, Swift, Dart, Objective-C,
+//! notebooks, Markdown prose, shell command substitutions. Exact findings on
+//! tests/fixtures/readers, and clean look-alikes of other APIs.
+
+mod common;
+
+use common::{brief, json};
+
+const DIR: &str = "tests/fixtures/readers/";
+
+/// Findings on one fixture (`line:col rule/id`), cross-file findings left out.
+fn findings(file: &str) -> Vec<String> {
+    let path = format!("{DIR}{file}");
+    let (doc, _) = json(&[&path]);
+    brief(&doc)
+        .into_iter()
+        .filter(|f| !f.contains("version-inconsistent"))
+        .map(|f| f.replace(&format!("{path}:"), ""))
+        .collect()
+}
+
+#[test]
+fn r_strings_arrows_named_headers_and_raw_strings() {
+    assert_eq!(
+        findings("client.R"),
+        [
+            // `base_url <- "…/v1/people/"`; the roxygen `#'` line above is a comment.
+            "5:40 endpoint-deprecated/v1-api",
+            // httr2 `req_headers("LinkedIn-Version" = "202401")`.
+            "13:29 version-sunset/version-sunset-dated",
+            // `list(lkd.api_version = '202401')`.
+            "19:37 version-sunset/version-sunset-dated",
+            // `c('r_liteprofile', …)`.
+            "20:16 scope-deprecated/r-liteprofile",
+            // `r"(…)"` raw string.
+            "21:37 endpoint-deprecated/v2-me",
+        ]
+    );
+}
+
+#[test]
+fn dart_single_quotes_raw_strings_and_interpolation() {
+    assert_eq!(
+        findings("scopes.dart"),
+        [
+            "8:31 scope-deprecated/r-emailaddress",
+            // `'$apiBase/v2/me'`.
+            "12:29 endpoint-deprecated/v2-me",
+            "13:39 version-sunset/version-sunset-dated",
+        ]
+    );
+}
+
+#[test]
+fn swift_arrays_and_interpolation() {
+    assert_eq!(
+        findings("ViewController.swift"),
+        [
+            "5:19 scope-deprecated/r-liteprofile",
+            "5:36 scope-deprecated/r-emailaddress",
+            // `"\(base)/v2/me"`: the interpolation is the base.
+            "9:20 endpoint-deprecated/v2-me",
+            "16:52 endpoint-deprecated/v2-ugc-posts",
+        ]
+    );
+}
+
+#[test]
+fn objective_c_at_strings() {
+    assert_eq!(findings("LIAClient.m"), ["6:47 endpoint-deprecated/v2-me"]);
+}
+
+#[test]
+fn other_apis_in_these_languages_stay_clean() {
+    let (doc, code) = json(&[&format!("{DIR}clean")]);
+    assert_eq!(brief(&doc), Vec::<String>::new());
+    assert_eq!(code, 0);
+}
