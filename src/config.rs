@@ -2,16 +2,18 @@
 //!
 //! A config is `linkedin-lint.toml` or `.linkedin-lint.toml`, or the
 //! `[workspace.metadata.linkedin-lint]` / `[package.metadata.linkedin-lint]` table of a
-//! `Cargo.toml`, found by going up from the scan root (the first path's directory, else the
-//! current directory); the nearest directory that has one wins, and configs are not merged.
-//! `--config FILE` names one, `--isolated` ignores them. Command-line flags win over the file.
+//! `Cargo.toml`. Each file is governed by the nearest one above it ([`Hierarchy`], cached per
+//! directory), configs are not merged; the run's own settings come from the config nearest the
+//! directory all paths share ([`resolve`]). `--config FILE` names one for every file,
+//! `--isolated` ignores them. Command-line flags win over the file.
 //!
 //! Unknown keys and bad values are errors that point into the file (line and column), like
 //! rule-file errors. Severity overrides are applied after checking ([`SeverityOverrides`]), so
 //! every rule and every output sees them the same way.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use miette::{NamedSource, SourceSpan};
 use serde::{Deserialize, Serialize};
@@ -229,10 +231,7 @@ pub fn load(path: &Path) -> Result<Config, Error> {
 /// nearest one going up. Paths stay as the user wrote them (relative stays relative), so
 /// globs and reports line up with the paths the walk produces.
 pub fn discover(start: &Path) -> Result<Option<Config>, Error> {
-    let cwd = std::env::current_dir().map_err(|e| Error::Io {
-        path: ".".into(),
-        message: e.to_string(),
-    })?;
+    let cwd = current_dir()?;
     let start = if start.is_dir() {
         start
     } else {
@@ -240,25 +239,131 @@ pub fn discover(start: &Path) -> Result<Option<Config>, Error> {
     };
     let abs = cwd.join(start);
     for dir in abs.ancestors() {
-        for name in FILE_NAMES {
-            let p = dir.join(name);
-            if p.is_file() {
-                let text = read(&p)?;
-                return Config::parse(&shorten(&p, &cwd), text, false);
-            }
-        }
-        let manifest = dir.join("Cargo.toml");
-        if manifest.is_file() {
-            let text = read(&manifest)?;
-            // Most manifests never mention us: skip parsing them.
-            if text.contains("linkedin-lint") {
-                if let Some(c) = Config::parse(&shorten(&manifest, &cwd), text, true)? {
-                    return Ok(Some(c));
-                }
-            }
+        if let Some(c) = find_in(dir, &cwd)? {
+            return Ok(Some(c));
         }
     }
     Ok(None)
+}
+
+fn current_dir() -> Result<PathBuf, Error> {
+    std::env::current_dir().map_err(|e| Error::Io {
+        path: ".".into(),
+        message: e.to_string(),
+    })
+}
+
+/// The config file of `dir` itself, if it has one.
+fn find_in(dir: &Path, cwd: &Path) -> Result<Option<Config>, Error> {
+    for name in FILE_NAMES {
+        let p = dir.join(name);
+        if p.is_file() {
+            let text = read(&p)?;
+            return Config::parse(&shorten(&p, cwd), text, false);
+        }
+    }
+    let manifest = dir.join("Cargo.toml");
+    if manifest.is_file() {
+        let text = read(&manifest)?;
+        // Most manifests never mention us: skip parsing them.
+        if text.contains("linkedin-lint") {
+            return Config::parse(&shorten(&manifest, cwd), text, true);
+        }
+    }
+    Ok(None)
+}
+
+/// What a config says about the files it governs: its globs, severity overrides and fail-on.
+#[derive(Debug)]
+pub struct Project {
+    pub config: Config,
+    pub globs: Arc<GlobScope>,
+    pub severity: SeverityOverrides,
+    pub fail_on: Option<Severity>,
+}
+
+/// Configs per file, hierarchically (ruff's model): each file is governed by the nearest config
+/// above it, found on demand and cached per directory. Used by the walk (include/exclude), and
+/// after the scan for severity overrides and fail-on. A config that cannot be used stops the
+/// run: the first such error is kept ([`Hierarchy::take_error`]).
+pub struct Hierarchy {
+    cwd: PathBuf,
+    table: RuleTable,
+    dirs: Mutex<HashMap<PathBuf, Option<Arc<Project>>>>,
+    error: Mutex<Option<Error>>,
+}
+
+impl std::fmt::Debug for Hierarchy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Hierarchy").field("cwd", &self.cwd).finish()
+    }
+}
+
+impl Hierarchy {
+    /// Severity keys are checked against `table` (the run's rule table).
+    pub fn new(table: &RuleTable) -> Result<Hierarchy, Error> {
+        Ok(Hierarchy {
+            cwd: current_dir()?,
+            table: table.clone(),
+            dirs: Mutex::default(),
+            error: Mutex::default(),
+        })
+    }
+
+    /// The project of the config nearest above `dir` (absolute and normalised), if any.
+    pub fn for_dir(&self, dir: &Path) -> Option<Arc<Project>> {
+        let mut visited = Vec::new();
+        let mut found = None;
+        for d in dir.ancestors() {
+            if let Some(hit) = self.dirs.lock().expect("unpoisoned").get(d) {
+                found = hit.clone();
+                break;
+            }
+            visited.push(d.to_path_buf());
+            match find_in(d, &self.cwd).and_then(|c| c.map(|c| self.project(c)).transpose()) {
+                Ok(Some(p)) => {
+                    found = Some(Arc::new(p));
+                    break;
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    self.error.lock().expect("unpoisoned").get_or_insert(e);
+                    return None;
+                }
+            }
+        }
+        let mut dirs = self.dirs.lock().expect("unpoisoned");
+        for d in visited {
+            dirs.insert(d, found.clone());
+        }
+        found
+    }
+
+    /// The project governing the file at `path` (as the walk or the user wrote it).
+    pub fn for_file(&self, path: &Path) -> Option<Arc<Project>> {
+        let abs = walk::normalize(&self.cwd.join(path));
+        self.for_dir(abs.parent().unwrap_or(&abs))
+    }
+
+    fn project(&self, config: Config) -> Result<Project, Error> {
+        Ok(Project {
+            globs: Arc::new(config.globs()),
+            severity: config.overrides(&self.table)?,
+            fail_on: config.file.fail_on,
+            config,
+        })
+    }
+
+    /// The first config error met (a nested config that does not parse, an unknown id).
+    pub fn take_error(&self) -> Option<Error> {
+        self.error.lock().expect("unpoisoned").take()
+    }
+}
+
+impl walk::NearestScope for Hierarchy {
+    fn scope_for(&self, dir: &Path) -> Option<Arc<GlobScope>> {
+        self.for_dir(dir).map(|p| p.globs.clone())
+    }
 }
 
 /// `path` relative to `cwd` when it is below it, so reports show `linkedin-lint.toml:3:1`.
@@ -285,21 +390,24 @@ pub struct SeverityOverrides {
 impl SeverityOverrides {
     /// Re-grade or drop (`off`) findings (also used on each file's findings when streaming).
     pub fn apply_to(&self, findings: &mut Vec<crate::finding::Finding>) {
-        findings.retain_mut(|f| {
-            let level = self.by_id.get(&f.id).or_else(|| self.by_rule.get(&f.rule));
-            let Some(level) = level else {
-                return true;
-            };
-            let Some(sev) = level.severity() else {
-                return false;
-            };
-            f.severity = if f.in_comment {
-                sev.min(Severity::Info)
-            } else {
-                sev
-            };
-            true
-        });
+        findings.retain_mut(|f| self.apply_one(f));
+    }
+
+    /// Re-grade one finding; false when it is turned off.
+    fn apply_one(&self, f: &mut crate::finding::Finding) -> bool {
+        let level = self.by_id.get(&f.id).or_else(|| self.by_rule.get(&f.rule));
+        let Some(level) = level else {
+            return true;
+        };
+        let Some(sev) = level.severity() else {
+            return false;
+        };
+        f.severity = if f.in_comment {
+            sev.min(Severity::Info)
+        } else {
+            sev
+        };
+        true
     }
 
     /// Re-grade or drop (`off`) the findings of `scan`. Findings in documentation stay at
@@ -315,13 +423,72 @@ impl SeverityOverrides {
     }
 }
 
-/// What `check` takes from the config file and the command line together.
+/// What `check` takes from the config files and the command line together.
+///
+/// The run's settings (`target-version`, `expiring-days`, `rules`, and what `--show-config`
+/// prints) come from `--config`, else from the config nearest the directory all the paths
+/// share, so they do not depend on the order of the paths. `include`/`exclude`, `[severity]`
+/// and `fail-on` apply per file from the config nearest each file ([`Hierarchy`]), unless
+/// `--config` names one for all.
 pub struct Resolved {
     pub config: Option<Config>,
     pub linter: Linter,
+    /// The run config's overrides (every file's, without a hierarchy).
     pub severity: SeverityOverrides,
+    /// Globs that apply to every file (`--config`'s).
     pub scopes: Vec<GlobScope>,
+    /// The run config's fail-on, with `--fail-on` over it.
     pub fail_on: Severity,
+    /// Each file's own config (none with `--config` or `--isolated`).
+    pub hierarchy: Option<Arc<Hierarchy>>,
+    fail_on_flag: Option<Severity>,
+}
+
+impl Resolved {
+    /// The severity from which a finding in `path` fails the run: `--fail-on`, else the
+    /// file's config's `fail-on`, else `error`.
+    pub fn fail_on_for(&self, path: &str) -> Severity {
+        match (&self.hierarchy, self.fail_on_flag) {
+            (_, Some(f)) => f,
+            (None, None) => self.fail_on,
+            (Some(h), None) => h
+                .for_file(Path::new(path))
+                .and_then(|p| p.fail_on)
+                .unwrap_or(Severity::Error),
+        }
+    }
+
+    /// Apply each finding's own config's severity overrides (also used when streaming).
+    pub fn apply_severity(&self, findings: &mut Vec<crate::finding::Finding>) {
+        let Some(h) = &self.hierarchy else {
+            self.severity.apply_to(findings);
+            return;
+        };
+        let mut by_path: HashMap<String, Option<Arc<Project>>> = HashMap::new();
+        findings.retain_mut(|f| {
+            let project = by_path
+                .entry(f.path.clone())
+                .or_insert_with(|| h.for_file(Path::new(&f.path)));
+            project.as_ref().is_none_or(|p| p.severity.apply_one(f))
+        });
+    }
+
+    /// [`Resolved::apply_severity`] over a scan, dropping the text of files left without
+    /// findings.
+    pub fn apply(&self, scan: &mut Scan) {
+        self.apply_severity(&mut scan.findings);
+        let keep: std::collections::BTreeSet<&str> =
+            scan.findings.iter().map(|f| f.path.as_str()).collect();
+        scan.sources.retain(|p, _| keep.contains(p.as_str()));
+    }
+
+    /// A nested config met during the run that could not be used (exit 2).
+    pub fn check_nested(&self) -> Result<(), Error> {
+        match self.hierarchy.as_ref().and_then(|h| h.take_error()) {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
 }
 
 /// What the command line says that resolving the configuration needs: the caller (the
@@ -350,13 +517,7 @@ pub fn resolve(a: &Flags) -> Result<Resolved, Error> {
     } else if let Some(p) = &a.config {
         Some(load(p)?)
     } else {
-        let start = a
-            .paths
-            .first()
-            .cloned()
-            .or_else(|| a.stdin_filename.as_ref().map(PathBuf::from))
-            .unwrap_or_else(|| PathBuf::from("."));
-        discover(&start)?
+        discover(&common_dir(a)?)?
     };
     let file = config.as_ref().map(|c| &c.file);
     let mut b = Linter::builder();
@@ -391,14 +552,56 @@ pub fn resolve(a: &Flags) -> Result<Resolved, Error> {
         .fail_on
         .or(file.and_then(|f| f.fail_on))
         .unwrap_or(Severity::Error);
-    let scopes = config.iter().map(Config::globs).collect();
+    let hierarchy = if a.isolated || a.config.is_some() {
+        None
+    } else {
+        Some(Arc::new(Hierarchy::new(linter.table())?))
+    };
+    let scopes = match hierarchy {
+        Some(_) => Vec::new(),
+        None => config.iter().map(Config::globs).collect(),
+    };
     Ok(Resolved {
         config,
         linter,
         severity,
         scopes,
         fail_on,
+        hierarchy,
+        fail_on_flag: a.fail_on,
     })
+}
+
+/// The deepest directory that holds every path of the run (and the `--stdin-filename`), so the
+/// run's config does not depend on the order of the paths.
+fn common_dir(a: &Flags) -> Result<PathBuf, Error> {
+    let cwd = current_dir()?;
+    let mut paths: Vec<PathBuf> = a.paths.clone();
+    paths.extend(a.stdin_filename.as_ref().map(PathBuf::from));
+    if paths.is_empty() {
+        return Ok(cwd);
+    }
+    let dirs = paths.iter().map(|p| {
+        let abs = walk::normalize(&cwd.join(p));
+        if abs.is_dir() {
+            abs
+        } else {
+            abs.parent().map(Path::to_path_buf).unwrap_or(abs)
+        }
+    });
+    let mut common: Option<PathBuf> = None;
+    for d in dirs {
+        common = Some(match common {
+            None => d,
+            Some(c) => c
+                .components()
+                .zip(d.components())
+                .take_while(|(x, y)| x == y)
+                .map(|(x, _)| x)
+                .collect(),
+        });
+    }
+    Ok(common.unwrap_or(cwd))
 }
 
 /// The effective configuration as `--show-config` prints it: a valid config file.

@@ -8,7 +8,10 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use ignore::{WalkBuilder, WalkState};
 
 /// How to walk.
@@ -23,8 +26,12 @@ pub struct WalkOptions {
     pub exclude: Vec<String>,
     /// Follow symbolic links (default false; loops are detected and reported either way).
     pub follow_links: bool,
-    /// Include/exclude globs relative to another directory (a config file's).
+    /// Include/exclude globs relative to another directory (a config file's); they apply to
+    /// every path.
     pub scopes: Vec<GlobScope>,
+    /// Each path's own config, found on demand ([`NearestScope`]); its globs apply to that
+    /// path only.
+    pub nearest: Option<Nearest>,
 }
 
 /// Include and exclude globs (gitignore-style) that are relative to `base`: the directory of
@@ -45,6 +52,7 @@ impl Default for WalkOptions {
             exclude: Vec::new(),
             follow_links: false,
             scopes: Vec::new(),
+            nearest: None,
         }
     }
 }
@@ -62,6 +70,24 @@ pub fn display_path(p: &Path) -> String {
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)
 }
 
+/// The config that governs a directory, found on demand: the nearest config file above it.
+/// The command line implements it over config discovery (with a cache per directory), so each
+/// file is filtered by its own project's include/exclude, whatever the order of the paths.
+pub trait NearestScope: Send + Sync {
+    /// The globs of the config nearest above `dir` (absolute and normalised), if any.
+    fn scope_for(&self, dir: &Path) -> Option<Arc<GlobScope>>;
+}
+
+/// A shared [`NearestScope`] in [`WalkOptions`].
+#[derive(Clone)]
+pub struct Nearest(pub Arc<dyn NearestScope>);
+
+impl std::fmt::Debug for Nearest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Nearest(..)")
+    }
+}
+
 /// Which paths the include/exclude globs keep, compiled once per run.
 ///
 /// Every glob set is matched against the path relative to its own base directory (a config
@@ -69,17 +95,64 @@ pub fn display_path(p: &Path) -> String {
 /// `/ci/build/repo/linkedin-lint.toml` excludes `/ci/build/repo/build/`, never the whole
 /// checkout. The filter applies to explicitly named files too: pre-commit passes file names,
 /// and config excludes must still win (force-exclude is the only behaviour).
+///
+/// The globs have gitignore semantics (the `ignore` crate's own matcher): `!pattern` re-includes,
+/// the last matching line wins, and a file below an excluded directory cannot be re-included.
 #[derive(Debug, Default)]
 pub struct PathFilter {
     cwd: PathBuf,
     scopes: Vec<CompiledScope>,
+    nearest: Option<Nearest>,
+    /// The nearest scopes met so far, compiled, by base directory.
+    compiled: Mutex<HashMap<PathBuf, Option<Arc<CompiledScope>>>>,
 }
 
 #[derive(Debug)]
 struct CompiledScope {
     base: PathBuf,
-    include: Option<GlobSet>,
-    exclude: Option<GlobSet>,
+    include: Option<Gitignore>,
+    exclude: Option<Gitignore>,
+}
+
+impl CompiledScope {
+    fn new(cwd: &Path, s: &GlobScope) -> Result<Option<CompiledScope>, String> {
+        if s.include.is_empty() && s.exclude.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(CompiledScope {
+            base: normalize(&cwd.join(&s.base)),
+            include: compile(&s.include)?,
+            exclude: compile(&s.exclude)?,
+        }))
+    }
+
+    /// `abs` is absolute and normalised; `walked`: its parent directories were already judged
+    /// (a directory walk skips excluded directories), so only the path itself is matched.
+    fn excludes(&self, abs: &Path, is_dir: bool, walked: bool) -> bool {
+        let Ok(rel) = abs.strip_prefix(&self.base) else {
+            return false;
+        };
+        if rel.as_os_str().is_empty() {
+            return false;
+        }
+        if let Some(g) = &self.exclude {
+            // gitignore: a path under an excluded directory stays excluded.
+            let parents_excluded = !walked
+                && rel
+                    .ancestors()
+                    .skip(1)
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .any(|p| g.matched(p, true).is_ignore());
+            if parents_excluded || g.matched(rel, is_dir).is_ignore() {
+                return true;
+            }
+        }
+        !is_dir
+            && self
+                .include
+                .as_ref()
+                .is_some_and(|g| !g.matched_path_or_any_parents(rel, false).is_ignore())
+    }
 }
 
 impl PathFilter {
@@ -93,30 +166,51 @@ impl PathFilter {
             exclude: opts.exclude.clone(),
         };
         for s in std::iter::once(&cli).chain(&opts.scopes) {
-            if s.include.is_empty() && s.exclude.is_empty() {
-                continue;
-            }
-            scopes.push(CompiledScope {
-                base: normalize(&cwd.join(&s.base)),
-                include: compile(&s.include)?,
-                exclude: compile(&s.exclude)?,
-            });
+            scopes.extend(CompiledScope::new(&cwd, s)?);
         }
-        Ok(PathFilter { cwd, scopes })
+        Ok(PathFilter {
+            cwd,
+            scopes,
+            nearest: opts.nearest.clone(),
+            compiled: Mutex::default(),
+        })
     }
 
     /// Whether `path` (as given or as reached by the walk) is filtered out.
     pub fn excluded(&self, path: &Path, is_dir: bool) -> bool {
-        if self.scopes.is_empty() {
+        self.excluded_as(path, is_dir, false)
+    }
+
+    fn excluded_as(&self, path: &Path, is_dir: bool, walked: bool) -> bool {
+        if self.scopes.is_empty() && self.nearest.is_none() {
             return false;
         }
         let abs = normalize(&self.cwd.join(path));
-        self.scopes.iter().any(|s| {
-            let rel = abs.strip_prefix(&s.base).unwrap_or(path);
-            let rel = rel.strip_prefix(".").unwrap_or(rel);
-            s.exclude.as_ref().is_some_and(|g| g.is_match(rel))
-                || (!is_dir && s.include.as_ref().is_some_and(|g| !g.is_match(rel)))
-        })
+        if self.scopes.iter().any(|s| s.excludes(&abs, is_dir, walked)) {
+            return true;
+        }
+        // A path is judged by the config nearest above it (for a directory: above it too, so
+        // a project's own config does not decide whether its parent excludes it).
+        let Some(nearest) = &self.nearest else {
+            return false;
+        };
+        let Some(scope) = abs.parent().and_then(|d| nearest.0.scope_for(d)) else {
+            return false;
+        };
+        let compiled = {
+            let mut cache = self.compiled.lock().expect("no panics while locked");
+            cache
+                .entry(scope.base.clone())
+                .or_insert_with(|| {
+                    // Configs are validated when loaded: their globs compile.
+                    CompiledScope::new(&self.cwd, &scope)
+                        .ok()
+                        .flatten()
+                        .map(Arc::new)
+                })
+                .clone()
+        };
+        compiled.is_some_and(|c| c.excludes(&abs, is_dir, walked))
     }
 }
 
@@ -135,31 +229,34 @@ pub fn normalize(p: &Path) -> PathBuf {
     out
 }
 
-/// gitignore-style globs: `name` and `dir/` match at any depth, a glob with an inner `/` (or a
-/// leading one) is anchored at the base, `*` stops at `/`, and a directory's match covers
-/// everything below it.
-pub fn compile(globs: &[String]) -> Result<Option<GlobSet>, String> {
+/// gitignore globs, with the `ignore` crate's own matcher: `name` and `dir/` match at any
+/// depth, a glob with an inner `/` (or a leading one) is anchored at the base, `*` stops at
+/// `/`, `!glob` re-includes, and a directory's match covers everything below it. An empty
+/// glob is an error (it would match nothing, or everything, by surprise).
+pub fn compile(globs: &[String]) -> Result<Option<Gitignore>, String> {
     if globs.is_empty() {
         return Ok(None);
     }
-    let mut b = GlobSetBuilder::new();
+    let mut b = GitignoreBuilder::new("");
+    b.allow_unclosed_class(false);
     for g in globs {
-        let trimmed = g.trim_end_matches('/');
-        let pat = if trimmed.contains('/') {
-            trimmed
-                .trim_start_matches("./")
-                .trim_start_matches('/')
-                .to_string()
-        } else {
-            format!("**/{trimmed}")
-        };
-        for p in [pat.clone(), format!("{pat}/**")] {
-            let glob = GlobBuilder::new(&p)
-                .literal_separator(true)
-                .build()
-                .map_err(|e| format!("invalid glob `{g}`: {}", e.kind()))?;
-            b.add(glob);
+        if g.trim().is_empty() || g.trim() == "!" {
+            return Err(format!(
+                "empty glob `{g}`: it would match nothing; remove it (to lint nothing, do not run the linter)"
+            ));
         }
+        // Leading `./` means the base, as `/` does.
+        let line = match g.strip_prefix("./") {
+            Some(rest) => format!("/{rest}"),
+            None => g.clone(),
+        };
+        b.add_line(None, &line).map_err(|e| match e {
+            ignore::Error::Glob { err, .. } => {
+                let kind = err.rsplit_once("': ").map_or(err.as_str(), |(_, k)| k);
+                format!("invalid glob `{g}`: {kind}")
+            }
+            other => format!("invalid glob `{g}`: {other}"),
+        })?;
     }
     b.build().map(Some).map_err(|e| e.to_string())
 }
@@ -207,7 +304,8 @@ where
             match res {
                 Ok(entry) => {
                     let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-                    if filter.excluded(entry.path(), is_dir) {
+                    // A root is judged like an explicit path; below it, parents were judged.
+                    if filter.excluded_as(entry.path(), is_dir, entry.depth() > 0) {
                         return if is_dir {
                             WalkState::Skip
                         } else {

@@ -321,6 +321,10 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
             exclude: a.exclude.clone(),
             follow_links: a.follow_links,
             scopes: cfg.scopes.clone(),
+            nearest: cfg
+                .hierarchy
+                .clone()
+                .map(|h| crate::walk::Nearest(h as std::sync::Arc<dyn crate::walk::NearestScope>)),
         },
         max_filesize: a.max_filesize,
         stdin: None,
@@ -346,7 +350,6 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
         && baseline.is_none()
         && a.write_baseline.is_none();
     let stream = streaming.then(|| report::jsonl::Stream::new(std::io::stdout()));
-    let severity = &cfg.severity;
     // A spinner for long runs: only for the formats people read, only on a terminal.
     let spinner = matches!(
         a.format.unwrap_or(Format::Human),
@@ -356,7 +359,7 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
     let scan = match &stream {
         Some(s) => linter.scan_streaming(&opts, &|f| {
             let mut f = f.to_vec();
-            severity.apply_to(&mut f);
+            cfg.apply_severity(&mut f);
             s.file(&f)
         })?,
         None if spinner => with_progress(|n| linter.scan_with_progress(&opts, Some(n)))?,
@@ -369,7 +372,9 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
         fix::AfterFix::Report(scan, fixed) => (scan, fixed),
         fix::AfterFix::Exit(code) => return Ok(if a.exit_zero { EXIT_OK } else { code }),
     };
-    cfg.severity.apply(&mut scan);
+    // A nested config met during the walk that cannot be used stops the run, as the top one.
+    cfg.check_nested()?;
+    cfg.apply(&mut scan);
     if let Some(path) = &a.write_baseline {
         let n = baseline::write(path, &scan)?;
         eprintln!(
@@ -385,7 +390,14 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
         Some(b) => Some(b.filter(&mut scan, &roots)?),
         None => None,
     };
-    let fail_on = cfg.fail_on;
+    // Each finding fails the run at its own config's fail-on; the closing line names the
+    // lowest one that applies.
+    let fail_on = scan
+        .findings
+        .iter()
+        .map(|f| cfg.fail_on_for(&f.path))
+        .min()
+        .unwrap_or(cfg.fail_on);
     let format = a.format.unwrap_or(Format::Human);
     let stdout = std::io::stdout();
     let ropts = RenderOptions {
@@ -411,7 +423,10 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
     if let (Some(b), Some(outcome)) = (&baseline, &baselined) {
         eprint!("{}", outcome.message(&b.path));
     }
-    let failing = scan.findings.iter().any(|f| f.severity >= fail_on)
+    let failing = scan
+        .findings
+        .iter()
+        .any(|f| f.severity >= cfg.fail_on_for(&f.path))
         || scan.unreadable() > 0
         || fixed.as_ref().is_some_and(|p| p.write_failed());
     Ok(if failing && !a.exit_zero {

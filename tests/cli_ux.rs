@@ -1,0 +1,188 @@
+//! Everyday use of the command line: per-file configs, mistyped commands, standard input,
+//! quiet and statistics output, completions.
+// linkedin-lint: allow-file(endpoint-deprecated) -- test inputs
+
+#[path = "common/mod.rs"]
+mod common;
+
+use common::{TODAY, bin, tree};
+
+/// Run `check` in `dir`; (stdout lines cut after `[rule/id]`, exit code).
+fn short(dir: &std::path::Path, args: &[&str]) -> (Vec<String>, i32) {
+    let out = bin()
+        .current_dir(dir)
+        .arg("check")
+        .args(args)
+        .args(["--today", TODAY, "--format", "short"])
+        .output()
+        .unwrap();
+    let s = String::from_utf8_lossy(&out.stdout);
+    let lines = s
+        .lines()
+        .map(|l| l[..l.find("] ").map_or(l.len(), |i| i + 1)].to_string())
+        .collect();
+    (lines, out.status.code().unwrap())
+}
+
+const ME: &str = "ME = 'https://api.linkedin.com/v2/me'\n";
+
+/// A repository whose root config excludes `vendor/` and makes `/v2/me` an error, with an
+/// `api/` project that has its own config (`/v2/me` is info there).
+fn nested() -> tempfile::TempDir {
+    tree(&[
+        (
+            "linkedin-lint.toml",
+            "exclude = [\"vendor/\"]\n[severity]\nv2-me = \"error\"\n",
+        ),
+        ("api/linkedin-lint.toml", "[severity]\nv2-me = \"info\"\n"),
+        ("api/client.py", ME),
+        ("vendor/lib.py", ME),
+        ("app.py", ME),
+    ])
+}
+
+#[test]
+fn each_file_gets_its_nearest_config_whatever_the_order() {
+    let dir = nested();
+    let expected = [
+        "api/client.py:1:31: info[endpoint-deprecated/v2-me]",
+        "app.py:1:31: error[endpoint-deprecated/v2-me]",
+    ];
+    for args in [
+        ["api/client.py", "app.py", "vendor/lib.py"],
+        ["vendor/lib.py", "app.py", "api/client.py"],
+        ["app.py", "vendor/lib.py", "api/client.py"],
+    ] {
+        let (found, code) = short(dir.path(), &args);
+        assert_eq!(found, expected, "{args:?}");
+        assert_eq!(code, 1, "{args:?}");
+    }
+    // Only the api/ file: its own config, so nothing fails; vendor/ alone: excluded by the root.
+    assert_eq!(short(dir.path(), &["api/client.py"]).1, 0);
+    assert_eq!(short(dir.path(), &["vendor/lib.py"]), (vec![], 0));
+    // The directory walk agrees.
+    assert_eq!(short(dir.path(), &["."]).0, expected);
+    // --config overrides for every file.
+    let (found, _) = short(dir.path(), &["--config", "api/linkedin-lint.toml", "."]);
+    assert_eq!(
+        found,
+        [
+            "api/client.py:1:31: info[endpoint-deprecated/v2-me]",
+            "app.py:1:31: info[endpoint-deprecated/v2-me]",
+            "vendor/lib.py:1:31: info[endpoint-deprecated/v2-me]",
+        ]
+    );
+}
+
+#[test]
+fn a_nested_config_that_does_not_parse_is_a_config_error() {
+    let dir = tree(&[
+        ("api/linkedin-lint.toml", "exclud = []\n"),
+        ("api/a.py", ME),
+    ]);
+    let out = bin()
+        .current_dir(dir.path())
+        .args(["check", ".", "--today", TODAY])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("api/linkedin-lint.toml"), "{err}");
+}
+
+#[test]
+fn fail_on_is_per_file_too() {
+    let dir = tree(&[
+        ("linkedin-lint.toml", "fail-on = \"warning\"\n"),
+        ("lib/linkedin-lint.toml", "fail-on = \"error\"\n"),
+        ("lib/a.py", ME),
+    ]);
+    // lib/a.py has a warning; its own config fails only on errors.
+    assert_eq!(short(dir.path(), &["lib/a.py", "linkedin-lint.toml"]).1, 0);
+    assert_eq!(short(dir.path(), &["linkedin-lint.toml", "lib/a.py"]).1, 0);
+    assert_eq!(
+        short(dir.path(), &["lib/a.py", "--fail-on", "warning"]).1,
+        1
+    );
+}
+
+#[test]
+fn gitignore_negation_and_empty_globs() {
+    let dir = tree(&[
+        (
+            "linkedin-lint.toml",
+            "exclude = [\"vendor/*\", \"!vendor/keep.py\"]\n",
+        ),
+        ("vendor/keep.py", ME),
+        ("vendor/drop.py", ME),
+    ]);
+    let expected = ["vendor/keep.py:1:31: warning[endpoint-deprecated/v2-me]"];
+    assert_eq!(short(dir.path(), &["."]).0, expected);
+    assert_eq!(
+        short(dir.path(), &["vendor/drop.py", "vendor/keep.py"]).0,
+        expected
+    );
+    std::fs::write(dir.path().join("linkedin-lint.toml"), "exclude = [\"\"]\n").unwrap();
+    let out = bin()
+        .current_dir(dir.path())
+        .args(["check", "."])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("linkedin-lint.toml"), "{err}");
+    assert!(err.contains("empty glob"), "{err}");
+}
+
+/// The hook: a staged file under `api/` (its own config) must not make the root config's
+/// excludes disappear for a staged file in `vendor/`.
+#[test]
+fn hook_applies_each_staged_files_own_config() {
+    let exe = std::path::PathBuf::from(env!("CARGO_BIN_EXE_linkedin-lint"));
+    let path = format!(
+        "{}:{}",
+        exe.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let dir = tree(&[
+        ("linkedin-lint.toml", "exclude = [\"vendor/\"]\n"),
+        ("api/linkedin-lint.toml", "expiring-days = 30\n"),
+        ("api/a.py", "H = {'LinkedIn-Version': '202610'}\n"),
+        ("vendor/old.py", "H = {'LinkedIn-Version': '202304'}\n"),
+    ]);
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .current_dir(dir.path())
+            .args(args)
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("PATH", &path)
+            .env("NO_COLOR", "1")
+            .env("SOURCE_DATE_EPOCH", "1795392000") // 2026-11-23
+            .env_remove("LINKEDIN_LINT")
+            .output()
+            .unwrap()
+    };
+    for args in [
+        &["init", "-q", "-b", "main"][..],
+        &["config", "user.name", "Test"],
+        &["config", "user.email", "test@example.com"],
+        &["config", "commit.gpgsign", "false"],
+    ] {
+        assert!(git(args).status.success());
+    }
+    let out = bin()
+        .current_dir(dir.path())
+        .arg("install-hook")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    // git lists api/ before vendor/: the first staged file used to pick the config.
+    assert!(git(&["add", "."]).status.success());
+    let out = git(&["commit", "-q", "-m", "vendored"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
