@@ -13,6 +13,10 @@ use crate::rules::{Entry, FixKind, RuleTable, Section};
 /// answer) and forces members to re-authorize (authorization-code-flow docs).
 pub const PERMISSION_CACHE: &str = "Permission cache: after a scope or product change, members must re-authorize (requesting different scopes invalidates their earlier tokens), and for about five minutes a new token may still act with its old permissions; wait before concluding the change did not work.";
 
+/// When a fix may be applied without review: ruff's rule, applied to every fix kind (the
+/// README's fix section says the same).
+pub const FIX_PRINCIPLE: &str = "A fix is machine-applicable (applied by plain --fix) only if the program means the same after it, apart from the one thing the finding is about, and it creates no new finding. A fix that changes which API version or response shape the program gets (a version bump, Rest.li 1.0 to 2.0, a /v2 to /rest move, /v2/me to /v2/userinfo) is maybe-incorrect: shown, and applied only with --unsafe-fixes after a review. Where the right change depends on code the tool cannot see, there is no fix and the help says what to change by hand.";
+
 /// `explain RULE|ID`; `None` when `what` is neither.
 pub fn explain(table: &RuleTable, what: &str) -> Option<String> {
     if let Some(rule) = Rule::from_name(what) {
@@ -54,7 +58,11 @@ fn explain_entry(e: Entry<'_>) -> String {
         // A generic check's message is a template; its rule's summary says what it is.
         Section::Check(c) => (
             format!("{}.", e.rule.summary()),
-            format!("Reported as: {}", c.message),
+            format!(
+                "Reported as: {}; fix: {}",
+                c.message,
+                check_fix(e.rule, e.id)
+            ),
         ),
         Section::Endpoint(x) => {
             let host = x
@@ -78,9 +86,27 @@ fn explain_entry(e: Entry<'_>) -> String {
             } else {
                 format!(", replaced by {}", x.replacement.join(" "))
             };
+            let fix = match x.fix {
+                FixKind::None => fix_kind(x.fix).to_string(),
+                k => format!(
+                    "{}, only inside a list of requested scopes (an array or list literal, \
+                     a scope setter's arguments, a separated scope string, a `scope=` \
+                     parameter), each new scope its own item and none twice; elsewhere (a \
+                     comparison, a map key, a name, a single `.append(x)`) none: change it by \
+                     hand{}",
+                    fix_kind(k),
+                    if x.replacement.iter().any(|r| r == "openid") {
+                        "; maybe-incorrect because tokens with the new scopes no longer work \
+                         for /v2/me, /v2/emailAddress or /v2/people wherever the code calls \
+                         them: --unsafe-fixes applies it together with /v2/me -> /v2/userinfo"
+                    } else {
+                        ""
+                    }
+                ),
+            };
             (
                 sentence(e.message),
-                format!("Scope {}{to}; fix: {}", x.scope, fix_kind(x.fix)),
+                format!("Scope {}{to}; fix: {fix}", x.scope),
             )
         }
         Section::Requirement(x) => (
@@ -98,6 +124,7 @@ fn explain_entry(e: Entry<'_>) -> String {
         e.breaks.unwrap_or_else(|| typical_failure(e.rule)),
     ));
     out.push_str(&labelled("What to do", e.help));
+    out.push_str(&labelled("Fix safety", FIX_PRINCIPLE));
     if is_scope_rule(e.rule) {
         out.push_str(&labelled("Caveat", PERMISSION_CACHE));
     }
@@ -116,6 +143,25 @@ fn sentence(s: &str) -> String {
 
 fn is_scope_rule(rule: Rule) -> bool {
     matches!(rule, Rule::ScopeDeprecated | Rule::ScopeVersionMismatch)
+}
+
+/// The fix a generic check's findings carry (built in `check/version.rs` and `headers.rs`).
+fn check_fix(rule: Rule, id: &str) -> &'static str {
+    match rule {
+        Rule::VersionSunset | Rule::VersionExpiring | Rule::VersionUnknown => {
+            "maybe-incorrect (applied with --fix --unsafe-fixes): the version literal becomes \
+             the target version; every version in between may change request and response \
+             shapes, so read their migration notes first"
+        }
+        Rule::VersionMalformed if id == "version-eight-digit" => {
+            "maybe-incorrect (applied with --fix --unsafe-fixes): `20240101` becomes `202401`"
+        }
+        Rule::RestliProtocol => {
+            "maybe-incorrect (applied with --fix --unsafe-fixes): the value becomes 2.0.0, \
+             which encodes query parameters differently (`sort=(field:x)`, not `sort.field=x`)"
+        }
+        _ => "none (the change needs a person)",
+    }
 }
 
 fn fix_kind(f: FixKind) -> &'static str {

@@ -75,7 +75,7 @@ fn json_contract_shape() {
         f["span"]["byte_end"].as_u64().unwrap() as usize,
     );
     assert_eq!(&text[s..e], "202304");
-    assert_eq!(f["fix"]["applicability"], "machine-applicable");
+    assert_eq!(f["fix"]["applicability"], "maybe-incorrect");
     assert_eq!(f["fix"]["edits"][0]["replacement"], "202609");
     assert!(f["docs"].as_str().unwrap().starts_with("https://"));
 }

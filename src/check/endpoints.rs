@@ -104,7 +104,19 @@ impl Checker<'_> {
             &file.path,
             file.span(span.start, span.end),
         );
-        // A fix only when the whole old path is in this literal.
+        // A fix only when the whole old path is in this literal. `/v2/userinfo` takes no
+        // `projection` (its help says to drop it): the fix drops it from the same string, and
+        // there is no fix when the projection goes on outside the string.
+        let mut end = span.end;
+        if lit.exact && replacement.ends_with("/userinfo") {
+            match drop_projection(&file.text[span.end..lit.span.end]) {
+                Some((len, query)) => {
+                    end = span.end + len;
+                    replacement.push_str(&query);
+                }
+                None => replacement.clear(),
+            }
+        }
         if let (Some(app), true, false, 0) = (
             e.fix.applicability(),
             lit.exact,
@@ -115,7 +127,7 @@ impl Checker<'_> {
                 applicability: app,
                 edits: vec![Edit {
                     byte_start: file.disk_offset(span.start),
-                    byte_end: file.disk_offset(span.end),
+                    byte_end: file.disk_offset(end),
                     replacement,
                 }],
             });
@@ -219,4 +231,46 @@ pub(super) fn path_matches(path: &str, pattern: &str) -> bool {
     };
     pattern.ends_with('/')
         || !rest.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
+/// The query after a path with its `projection=` parameters left out: (length of the query in
+/// `rest`, the query to write instead). `None` when a projection is not complete in `rest`
+/// (`"/v2/me?projection=(" + fields + ")"`): it cannot be dropped from this string alone.
+fn drop_projection(rest: &str) -> Option<(usize, String)> {
+    let Some(q) = rest.strip_prefix('?') else {
+        return Some((0, String::new()));
+    };
+    let qlen = q.find('#').unwrap_or(q.len());
+    let mut kept: Vec<&str> = Vec::new();
+    let (mut depth, mut start) = (0i32, 0usize);
+    let mut params: Vec<&str> = Vec::new();
+    for (i, c) in q[..qlen].char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            '&' if depth == 0 => {
+                params.push(&q[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    params.push(&q[start..qlen]);
+    for p in params {
+        if p.starts_with("projection=") {
+            let open = p.matches('(').count() + p.matches("%28").count();
+            let close = p.matches(')').count() + p.matches("%29").count();
+            if open != close || p == "projection=" {
+                return None;
+            }
+        } else {
+            kept.push(p);
+        }
+    }
+    let query = if kept.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", kept.join("&"))
+    };
+    Some((1 + qlen, query))
 }

@@ -81,8 +81,10 @@ impl Checker<'_> {
             &[("value", value)],
         );
         if lit.exact && !value.is_empty() {
+            // 2.0.0 encodes query parameters differently (`sort=(field:x)`, not `sort.field=x`):
+            // the same code may build 1.0-style parameters, so the switch needs a review.
             f.fix = Some(Fix {
-                applicability: Applicability::MachineApplicable,
+                applicability: Applicability::MaybeIncorrect,
                 edits: vec![Edit {
                     byte_start: file.disk_offset(span.start),
                     byte_end: file.disk_offset(span.end),

@@ -80,9 +80,13 @@ impl Checker<'_> {
             // is only right if the earlier fix is applied whenever this one is: so the
             // machine-applicable fixes come first (they never rely on a maybe-incorrect one),
             // and only an entry that has a fix counts as adding anything.
+            // Only a list that is demonstrably the scopes sent to LinkedIn is rewritten; a
+            // scope anywhere else (a comparison, a map key, a name) is left to the reader.
+            let refusal = self.not_a_scope_list(file, facts, *key, list);
             let fixable = |i: usize| {
                 let (lit, _, e) = &items[i];
-                e.and_then(|e| e.fix.applicability()).filter(|_| lit.exact)
+                e.and_then(|e| e.fix.applicability())
+                    .filter(|_| lit.exact && refusal.is_none())
             };
             let mut order: Vec<usize> = (0..items.len()).collect();
             order.sort_by_key(|&i| fixable(i) != Some(Applicability::MachineApplicable));
@@ -114,6 +118,15 @@ impl Checker<'_> {
                     &file.path,
                     file.span(span.start, span.end),
                 );
+                if let (Some(why), false) = (refusal, e.replacement.is_empty()) {
+                    f.help = format!(
+                        "{} No automatic fix here: {why}. Change it by hand: where the scopes \
+                         are requested, request `{}` instead, each scope once; where the code \
+                         tests for or names the old scope, test for or name the new ones.",
+                        f.help.trim_end(),
+                        e.replacement.join(" "),
+                    );
+                }
                 if let (Some(app), Some(new)) = (fixable(i), &news[i]) {
                     // Removals take the separator before the item, except at the head of the
                     // list, where they take the one after it: so removing several neighbours
@@ -127,6 +140,112 @@ impl Checker<'_> {
                         });
                 }
                 out.findings.push(f);
+            }
+        }
+    }
+}
+
+impl Checker<'_> {
+    /// Why the scopes of `list` are not rewritten (`None`: they are). A scope is replaced only
+    /// where the code is demonstrably the list of scopes it sends: an array/slice/list literal
+    /// or the arguments of a scope setter holding only scope-shaped strings, a string of
+    /// several separated scopes, a `scope=` parameter, or one scope assigned to a name that
+    /// says scope. Anywhere else (`in_array('r_liteprofile', …)`, `s == "r_emailaddress"`,
+    /// `#[serde(rename = …)]`, map keys, `.append(x)`, a parenthesised string) a replacement
+    /// by two scopes changes what the code means.
+    fn not_a_scope_list(
+        &self,
+        file: &SourceFile,
+        facts: &FileFacts,
+        key: ListKey,
+        list: &ScopeList,
+    ) -> Option<&'static str> {
+        let text = file.text.as_str();
+        let before = |i: usize| text[..i].trim_end();
+        let after = |i: usize| text[i..].trim_start();
+        let is_key = |l: &Literal| {
+            let a = after(l.outer.end);
+            (a.starts_with(':') && !a.starts_with("::")) || a.starts_with('=')
+        };
+        match key {
+            ListKey::Literal(idx) => {
+                let lit = facts.literals.get(idx)?;
+                let (region, sep) = scope_region(&lit.value)?;
+                if region.start > 0 || split_scopes(&lit.value, region, sep).len() > 1 {
+                    return None; // a `scope=` parameter or a separated scope string
+                }
+                let named = lit
+                    .name
+                    .as_deref()
+                    .is_some_and(|n| n.to_ascii_lowercase().contains("scope"));
+                let b = before(lit.outer.start);
+                let assigned = (b.ends_with('=')
+                    && !b.ends_with("==")
+                    && !b.ends_with("!=")
+                    && !b.ends_with("<=")
+                    && !b.ends_with(">="))
+                    || (b.ends_with(':') && !b.ends_with("::"));
+                if named && assigned && !is_key(lit) {
+                    None
+                } else {
+                    Some(
+                        "this string is not a list of requested scopes (it is compared, \
+                         tested, used as a key or a name, or passed as one item)",
+                    )
+                }
+            }
+            ListKey::Array(l) => {
+                let mut lits: Vec<&Literal> = facts
+                    .literals
+                    .iter()
+                    .filter(|x| x.list == Some(l) && !x.in_comment)
+                    .collect();
+                lits.sort_by_key(|x| x.outer.start);
+                let shaped = |x: &Literal| {
+                    scope_region(&x.value).is_some_and(|(r, sep)| {
+                        r.start == 0 && !split_scopes(&x.value, r, sep).is_empty()
+                    })
+                };
+                // An element follows a bracket, a comma or a YAML dash; after `==`, `=>`, `:`
+                // or `return` the string is an operand, a map value or a result.
+                let operand = |x: &Literal| {
+                    let b = before(x.outer.start);
+                    b.ends_with(['=', '<', '>', '!', '&', '|', '?', '+', ':'])
+                        || ["return", "case", "in"].iter().any(|w| {
+                            b.strip_suffix(w).is_some_and(|r| {
+                                !r.ends_with(|c: char| c.is_alphanumeric() || c == '_')
+                            })
+                        })
+                };
+                if lits.iter().any(|x| !shaped(x) || is_key(x) || operand(x)) {
+                    return Some(
+                        "the list also holds values that are not scopes (a map, or a \
+                         call's arguments)",
+                    );
+                }
+                let first = lits.first().copied().or(list.items.first().map(|i| &i.0))?;
+                let b = before(first.outer.start);
+                if let Some(call) = b.strip_suffix('(') {
+                    let call = call.trim_end();
+                    if [
+                        "Map.of",
+                        "mapOf",
+                        "Map.entry",
+                        "dict",
+                        "hashMapOf",
+                        "mutableMapOf",
+                    ]
+                    .iter()
+                    .any(|m| call.ends_with(m))
+                    {
+                        return Some("the call builds a map, not a list of scopes");
+                    }
+                    let bare = !call.ends_with(|c: char| c.is_alphanumeric() || "_!>]".contains(c));
+                    if bare && lits.len() == 1 && after(first.outer.end).starts_with(')') {
+                        return Some("the string is in parentheses, not in a list");
+                    }
+                }
+                None
             }
         }
     }

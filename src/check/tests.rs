@@ -181,8 +181,9 @@ fn scope_fixes_keep_the_list_layout() {
             "U = 'https://www.linkedin.com/oauth/v2/authorization?scope=openid%20profile&state=1'\n",
         ),
     ];
+    // The OpenID Connect swaps are maybe-incorrect (see `rules/linkedin.yaml`): `true`.
     for (path, before, after) in cases {
-        assert_eq!(scope_fixed(&l, path, before, false), after, "{before}");
+        assert_eq!(scope_fixed(&l, path, before, true), after, "{before}");
     }
 }
 
@@ -212,20 +213,20 @@ fn scopes_already_requested_are_removed_without_overlapping_edits() {
         ),
     ];
     for (before, after) in cases {
-        assert_eq!(scope_fixed(&l, "a.py", before, false), after, "{before}");
+        assert_eq!(scope_fixed(&l, "a.py", before, true), after, "{before}");
     }
 }
 
 #[test]
 fn a_safe_scope_fix_never_relies_on_a_maybe_incorrect_one() {
-    // `x_legacy` (maybe-incorrect) and `r_liteprofile` (machine-applicable) both become
-    // `openid profile`. `--fix` alone applies only the second, which must therefore bring
-    // both scopes itself, even though `x_legacy` comes first in the list.
+    // `x_legacy` (maybe-incorrect) and `w_share` (machine-applicable) both become
+    // `w_member_social`. `--fix` alone applies only the second, which must therefore bring
+    // the scope itself, even though `x_legacy` comes first in the list.
     let dir = tempfile::tempdir().unwrap();
     let rules = dir.path().join("rules.yaml");
     std::fs::write(
         &rules,
-        "schema: 1\nscopes:\n  - id: x-legacy\n    scope: x_legacy\n    replacement: [openid, profile]\n    fix: maybe-incorrect\n    severity: warning\n    since: \"2020\"\n    grade: P\n    message: m\n    help: h\n    source: https://example.com/x\n",
+        "schema: 1\nscopes:\n  - id: x-legacy\n    scope: x_legacy\n    replacement: [w_member_social]\n    fix: maybe-incorrect\n    severity: warning\n    since: \"2020\"\n    grade: P\n    message: m\n    help: h\n    source: https://example.com/x\n",
     )
     .unwrap();
     let l = crate::Linter::builder()
@@ -233,14 +234,14 @@ fn a_safe_scope_fix_never_relies_on_a_maybe_incorrect_one() {
         .rules_file(&rules)
         .build()
         .unwrap();
-    let before = "S = ['x_legacy', 'r_liteprofile']\n";
+    let before = "S = ['x_legacy', 'w_share']\n";
     assert_eq!(
         scope_fixed(&l, "a.py", before, false),
-        "S = ['x_legacy', 'openid', 'profile']\n"
+        "S = ['x_legacy', 'w_member_social']\n"
     );
     assert_eq!(
         scope_fixed(&l, "a.py", before, true),
-        "S = ['openid', 'profile']\n"
+        "S = ['w_member_social']\n"
     );
 }
 

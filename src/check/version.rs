@@ -92,8 +92,19 @@ impl Checker<'_> {
             self.dated_sunset_source(v, &mut f);
         }
         if v.month_only() != self.opts.target_version.month_only() {
-            f.fix = fix(Applicability::MachineApplicable);
+            // A bump changes which API version the program gets: every version in between may
+            // change request and response shapes, so it waits for `--unsafe-fixes`.
+            f.fix = fix(Applicability::MaybeIncorrect);
             f.help = format!("{} (fix: pin {target})", f.help.trim_end_matches('.'));
+            // An eight-digit value's `YYYYMM` fix edits the same bytes: one run must reach the
+            // pin, so that fix gives way to this one (a second run would otherwise bump it).
+            if value != vs {
+                for m in out.findings.iter_mut().rev().take(1) {
+                    if m.rule == Rule::VersionMalformed && m.span == f.span {
+                        m.fix = None;
+                    }
+                }
+            }
         }
         out.findings.push(f);
     }
