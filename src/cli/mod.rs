@@ -130,7 +130,7 @@ pub struct CheckArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value = "human")]
+    #[arg(long, alias = "output-format", value_enum, default_value = "human")]
     pub format: Option<Format>,
     #[command(flatten)]
     pub table: TableArgs,
@@ -272,6 +272,11 @@ where
             return code;
         }
     };
+    if cli.command.is_none() {
+        if let Some(e) = mistyped_command(&cli.check.paths) {
+            return usage_error(&e);
+        }
+    }
     let result = match cli.command {
         Some(Command::Check(a)) => check(&a),
         None => check(&cli.check),
@@ -287,11 +292,43 @@ where
     };
     match result {
         Ok(code) => code,
+        Err(e @ (Error::Usage(_) | Error::Io { .. })) => usage_error(&e.to_string()),
         Err(e) => {
             eprintln!("{:?}", miette::Report::new(e));
             EXIT_ERROR
         }
     }
+}
+
+/// A user error: one line, and where to find help (no internal diagnostic codes).
+fn usage_error(message: &str) -> i32 {
+    eprintln!(
+        "linkedin-lint: error: {message}
+
+For more information, try '--help'."
+    );
+    EXIT_ERROR
+}
+
+/// The subcommands, for did-you-mean on a first path that does not exist.
+const COMMANDS: [&str; 7] = [
+    "check",
+    "explain",
+    "rules",
+    "versions",
+    "codegen",
+    "explain-error",
+    "install-hook",
+];
+
+/// `linkedin-lint verions`: the first path does not exist and is close to a subcommand.
+fn mistyped_command(paths: &[PathBuf]) -> Option<String> {
+    let first = paths.first()?.to_str()?;
+    if first == "-" || std::fs::symlink_metadata(first).is_ok() {
+        return None;
+    }
+    let best = crate::config::did_you_mean(first, COMMANDS.iter().copied())?;
+    Some(format!("unknown command `{first}`; did you mean `{best}`?"))
 }
 
 fn color_on(choice: Option<ColorChoice>, stream_is_tty: bool) -> bool {
@@ -334,8 +371,12 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
     opts.walk
         .scopes
         .extend(baseline_file.map(|b| baseline::exclude_itself(b)));
-    if let Some(name) = &a.stdin_filename {
-        opts.stdin = Some((name.clone(), read_stdin()?));
+    // `check -` reads standard input, as `--stdin-filename` does (named `-` without it).
+    let dash = opts.paths.iter().any(|p| p.as_os_str() == "-");
+    opts.paths.retain(|p| p.as_os_str() != "-");
+    if a.stdin_filename.is_some() || dash {
+        let name = a.stdin_filename.clone().unwrap_or_else(|| "-".into());
+        opts.stdin = Some((name, read_stdin()?));
     } else if opts.paths.is_empty() {
         opts.paths.push(PathBuf::from("."));
     }
@@ -384,7 +425,7 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
         return Ok(EXIT_OK);
     }
     let mut roots = opts.paths.clone();
-    roots.extend(a.stdin_filename.as_ref().map(PathBuf::from));
+    roots.extend(opts.stdin.as_ref().map(|s| PathBuf::from(&s.0)));
     let baselined = match &baseline {
         Some(b) => Some(b.filter(&mut scan, &roots)?),
         None => None,
@@ -522,8 +563,13 @@ fn with_progress<T>(f: impl FnOnce(&AtomicUsize) -> T) -> T {
 fn explain(what: &str, t: &TableArgs) -> Result<i32, Error> {
     let linter = t.builder().build()?;
     let text = crate::reference::explain(linter.table(), what).ok_or_else(|| {
+        let names = crate::Rule::ALL.iter().map(|r| r.name());
+        let ids: Vec<String> = linter.table().entries().map(|e| e.id.to_string()).collect();
+        let hint = crate::config::did_you_mean(what, names.chain(ids.iter().map(String::as_str)))
+            .map(|m| format!("did you mean `{m}`? "))
+            .unwrap_or_default();
         Error::Usage(format!(
-            "`{what}` is neither a rule nor a rule-table id; see `linkedin-lint rules`"
+            "`{what}` is neither a rule nor a rule-table id; {hint}see `linkedin-lint rules`"
         ))
     })?;
     emit(&text)
