@@ -280,3 +280,70 @@ fn dash_reads_standard_input_and_output_format_is_an_alias() {
         "{s}"
     );
 }
+
+#[test]
+fn the_baseline_file_gets_the_usual_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tree(&[("a.py", ME)]);
+    let out = bin()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            ".",
+            "--today",
+            TODAY,
+            "--write-baseline",
+            "base.json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let mode = std::fs::metadata(dir.path().join("base.json"))
+        .unwrap()
+        .permissions()
+        .mode();
+    // 0666 less the umask, as any file the user writes (not a temporary file's 0600).
+    std::fs::write(dir.path().join("plain"), "").unwrap();
+    let plain = std::fs::metadata(dir.path().join("plain"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, plain & 0o777);
+}
+
+#[test]
+fn json_and_jsonl_summaries_count_info() {
+    let dir = tree(&[(
+        "README.md",
+        "```python\nME = 'https://api.linkedin.com/v2/me'\n```\n",
+    )]);
+    for format in ["json", "jsonl"] {
+        let out = bin()
+            .current_dir(dir.path())
+            .args(["check", ".", "--today", TODAY, "--format", format])
+            .output()
+            .unwrap();
+        let s = String::from_utf8_lossy(&out.stdout);
+        let last: serde_json::Value = match format {
+            "json" => serde_json::from_str(&s).unwrap(),
+            _ => serde_json::from_str(s.lines().last().unwrap()).unwrap(),
+        };
+        assert_eq!(last["summary"]["info"], 1, "{format}: {s}");
+    }
+}
+
+#[test]
+fn the_recommended_pin_agrees_with_the_table() {
+    let (out, _, code) = run(&["versions", "--today", "2027-07-01"]);
+    assert_eq!(code, 0);
+    let rec = out
+        .lines()
+        .find(|l| l.starts_with("Recommended pin: "))
+        .unwrap();
+    let v = &rec["Recommended pin: ".len()..][..6];
+    let row = out.lines().find(|l| l.starts_with(v)).unwrap();
+    if row.contains("expiring") {
+        assert!(!rec.contains("neither sunset nor expiring"), "{rec}\n{row}");
+        assert!(rec.contains("expiring"), "{rec}");
+    }
+}
