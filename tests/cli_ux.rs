@@ -347,3 +347,21 @@ fn the_recommended_pin_agrees_with_the_table() {
         assert!(rec.contains("expiring"), "{rec}");
     }
 }
+
+#[test]
+fn statistics_count_findings_per_rule_and_id() {
+    let (out, _, code) = run(&[
+        "check",
+        "tests/fixtures/legacy-client",
+        "--today",
+        TODAY,
+        "--statistics",
+    ]);
+    assert_eq!(code, 1, "the exit code is the run's");
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("    4  "), "{out}");
+    assert!(
+        out.contains("    2  endpoint-deprecated/uas-oauth2 ") && !out.contains("-->"),
+        "{out}"
+    );
+}

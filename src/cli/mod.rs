@@ -185,6 +185,9 @@ pub struct CheckArgs {
     /// Report only findings that are not in this baseline file; list its stale entries.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+    /// Print how many findings each rule/id has (most first) instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
     /// Record the current findings in this baseline file and exit 0.
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
@@ -450,6 +453,7 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
     let mut out = stdout.lock();
     match stream {
         Some(s) => s.finish(&scan, linter.table()),
+        None if a.statistics => out.write_all(statistics(&scan).as_bytes()),
         None => report::render(&scan, linter.table(), &ropts, &mut out),
     }
     .and_then(|_| out.flush())
@@ -474,6 +478,27 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
     } else {
         EXIT_OK
     })
+}
+
+/// `--statistics` (like ruff's): one line per rule/id, `count  rule/id  severity`, most first.
+fn statistics(scan: &crate::Scan) -> String {
+    let mut counts: std::collections::BTreeMap<(String, String, crate::Severity), usize> =
+        std::collections::BTreeMap::new();
+    for f in &scan.findings {
+        *counts
+            .entry((f.rule.name().to_string(), f.id.clone(), f.severity))
+            .or_default() += 1;
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let width = rows
+        .iter()
+        .map(|r| r.0.0.len() + r.0.1.len() + 1)
+        .max()
+        .unwrap_or(0);
+    rows.iter()
+        .map(|((rule, id, sev), n)| format!("{n:>5}  {:<width$}  {sev}\n", format!("{rule}/{id}")))
+        .collect()
 }
 
 fn read_stdin() -> Result<Vec<u8>, Error> {
