@@ -9,7 +9,6 @@
 //! directory of the project.
 
 use std::collections::BTreeMap;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -168,9 +167,9 @@ pub fn write(path: &Path, scan: &Scan) -> Result<usize, Error> {
         path: walk::display_path(path),
         message: e.to_string(),
     };
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(io)?;
-    tmp.write_all(json.as_bytes()).map_err(io)?;
-    tmp.persist(path).map_err(|e| io(e.error))?;
+    // The atomic writer: a new file gets the usual mode (umask applies), an existing one
+    // keeps its own.
+    crate::atomic_write::replace(path, json.as_bytes(), None).map_err(io)?;
     Ok(scan.findings.len())
 }
 

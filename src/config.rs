@@ -147,8 +147,14 @@ impl Config {
             let name = key.get_ref();
             let rule = Rule::from_name(name);
             if rule.is_none() && !table.has_id(name) {
-                let reason =
-                    format!("unknown rule or id `{name}` (`linkedin-lint rules` lists the ids)");
+                let ids: Vec<String> = table.entries().map(|e| e.id.to_string()).collect();
+                let names = Rule::ALL.iter().map(|r| r.name());
+                let hint = did_you_mean(name, names.chain(ids.iter().map(String::as_str)))
+                    .map(|m| format!("did you mean `{m}`? "))
+                    .unwrap_or_default();
+                let reason = format!(
+                    "unknown rule or id `{name}` ({hint}`linkedin-lint rules` lists the ids)"
+                );
                 return Err(self.error(reason, Some(key.span())));
             }
             if let Some(r) = rule {
@@ -378,6 +384,16 @@ fn read(path: &Path) -> Result<String, Error> {
         path: walk::display_path(path),
         message: e.to_string(),
     })
+}
+
+/// The closest candidate to `word`, when it is close enough to be a typo (for "did you mean"
+/// in config keys, `explain` and mistyped subcommands).
+pub fn did_you_mean<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score > 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
 }
 
 /// Severity overrides by rule name and by rule-table id; an id wins over its rule.
@@ -756,7 +772,7 @@ mod tests {
         let (r, at) = reason(c.overrides(&table).unwrap_err());
         assert_eq!(
             r,
-            "unknown rule or id `v2-mee` (`linkedin-lint rules` lists the ids)"
+            "unknown rule or id `v2-mee` (did you mean `v2-me`? `linkedin-lint rules` lists the ids)"
         );
         assert_eq!(at, Some((2, 1)));
     }

@@ -379,9 +379,22 @@ pub fn versions(table: &RuleTable, opts: &CheckOptions, json: bool) -> String {
         out.push_str(line.trim_end());
         out.push('\n');
     }
-    out.push_str(&format!(
-        "\nRecommended pin: {rec} (the newest version the table knows that is neither sunset nor expiring on {today})\n"
-    ));
+    // Say what the table says about the pin: when no version is active, the fallback is
+    // expiring (or sunset), and the reason must not claim otherwise.
+    let why = match cal.status(rec, today, opts.expiring_days) {
+        Status::Active { .. } => {
+            format!(
+                "the newest version the table knows that is neither sunset nor expiring on {today}"
+            )
+        }
+        Status::Expiring { sunset, .. } => format!(
+            "expiring: it sunsets on {sunset}; no version the table knows is active on {today}, so this is the newest one not yet sunset. Update linkedin-lint for newer versions"
+        ),
+        _ => format!(
+            "sunset: every version the table knows is sunset on {today}. Update linkedin-lint for newer versions"
+        ),
+    };
+    out.push_str(&format!("\nRecommended pin: {rec} ({why})\n"));
     out
 }
 

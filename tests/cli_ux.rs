@@ -186,3 +186,182 @@ fn hook_applies_each_staged_files_own_config() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+fn run(args: &[&str]) -> (String, String, i32) {
+    let out = bin().args(args).output().unwrap();
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code().unwrap(),
+    )
+}
+
+#[test]
+fn a_mistyped_command_is_named_not_taken_as_a_path() {
+    let (_, err, code) = run(&["verions"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with(
+            "linkedin-lint: error: unknown command `verions`; did you mean `versions`?\n"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("--help"), "{err}");
+    // A path that does not exist and looks like no command is still that.
+    let (_, err, code) = run(&["no/such/dir"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "linkedin-lint: error: no/such/dir: no such file or directory\n\nFor more information, try '--help'.\n"
+    );
+}
+
+#[test]
+fn user_errors_are_one_line_without_internal_codes() {
+    let (_, err, code) = run(&[
+        "check",
+        "--today",
+        "2026-13-01",
+        "tests/fixtures/legacy-client",
+    ]);
+    assert_eq!(code, 2);
+    assert!(!err.contains("linkedin_lint::"), "{err}");
+    assert!(err.starts_with("linkedin-lint: error: --today"), "{err}");
+}
+
+#[test]
+fn explain_and_config_suggest_the_id_meant() {
+    let (_, err, code) = run(&["explain", "v2-mee"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("did you mean `v2-me`?"), "{err}");
+    let dir = tree(&[(
+        "linkedin-lint.toml",
+        "[severity]\nversion-sunsett = \"off\"\n",
+    )]);
+    let out = bin()
+        .current_dir(dir.path())
+        .args(["check", "."])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("did you mean `version-sunset`?"), "{err}");
+}
+
+#[test]
+fn dash_reads_standard_input_and_output_format_is_an_alias() {
+    let out = bin()
+        .args(["check", "-", "--stdin-filename", "src/a.py", "--isolated"])
+        .args(["--today", TODAY, "--output-format", "short"])
+        .write_stdin(ME)
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "src/a.py:1:31: warning[endpoint-deprecated/v2-me] `/v2/me` belongs to the deprecated Sign In with LinkedIn product and is restricted to approved developers\n"
+    );
+    // Without a name: reported as `-`, the language from a shebang.
+    let out = bin()
+        .args([
+            "check",
+            "-",
+            "--isolated",
+            "--today",
+            TODAY,
+            "--format",
+            "short",
+        ])
+        .write_stdin(format!("#!/usr/bin/env python3\n{ME}"))
+        .output()
+        .unwrap();
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        s.starts_with("-:2:31: warning[endpoint-deprecated/v2-me]"),
+        "{s}"
+    );
+}
+
+#[test]
+fn the_baseline_file_gets_the_usual_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tree(&[("a.py", ME)]);
+    let out = bin()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            ".",
+            "--today",
+            TODAY,
+            "--write-baseline",
+            "base.json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let mode = std::fs::metadata(dir.path().join("base.json"))
+        .unwrap()
+        .permissions()
+        .mode();
+    // 0666 less the umask, as any file the user writes (not a temporary file's 0600).
+    std::fs::write(dir.path().join("plain"), "").unwrap();
+    let plain = std::fs::metadata(dir.path().join("plain"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, plain & 0o777);
+}
+
+#[test]
+fn json_and_jsonl_summaries_count_info() {
+    let dir = tree(&[(
+        "README.md",
+        "```python\nME = 'https://api.linkedin.com/v2/me'\n```\n",
+    )]);
+    for format in ["json", "jsonl"] {
+        let out = bin()
+            .current_dir(dir.path())
+            .args(["check", ".", "--today", TODAY, "--format", format])
+            .output()
+            .unwrap();
+        let s = String::from_utf8_lossy(&out.stdout);
+        let last: serde_json::Value = match format {
+            "json" => serde_json::from_str(&s).unwrap(),
+            _ => serde_json::from_str(s.lines().last().unwrap()).unwrap(),
+        };
+        assert_eq!(last["summary"]["info"], 1, "{format}: {s}");
+    }
+}
+
+#[test]
+fn the_recommended_pin_agrees_with_the_table() {
+    let (out, _, code) = run(&["versions", "--today", "2027-07-01"]);
+    assert_eq!(code, 0);
+    let rec = out
+        .lines()
+        .find(|l| l.starts_with("Recommended pin: "))
+        .unwrap();
+    let v = &rec["Recommended pin: ".len()..][..6];
+    let row = out.lines().find(|l| l.starts_with(v)).unwrap();
+    if row.contains("expiring") {
+        assert!(!rec.contains("neither sunset nor expiring"), "{rec}\n{row}");
+        assert!(rec.contains("expiring"), "{rec}");
+    }
+}
+
+#[test]
+fn statistics_count_findings_per_rule_and_id() {
+    let (out, _, code) = run(&[
+        "check",
+        "tests/fixtures/legacy-client",
+        "--today",
+        TODAY,
+        "--statistics",
+    ]);
+    assert_eq!(code, 1, "the exit code is the run's");
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("    4  "), "{out}");
+    assert!(
+        out.contains("    2  endpoint-deprecated/uas-oauth2 ") && !out.contains("-->"),
+        "{out}"
+    );
+}

@@ -130,7 +130,7 @@ pub struct CheckArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value = "human")]
+    #[arg(long, alias = "output-format", value_enum, default_value = "human")]
     pub format: Option<Format>,
     #[command(flatten)]
     pub table: TableArgs,
@@ -185,6 +185,9 @@ pub struct CheckArgs {
     /// Report only findings that are not in this baseline file; list its stale entries.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+    /// Print how many findings each rule/id has (most first) instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
     /// Record the current findings in this baseline file and exit 0.
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
@@ -272,6 +275,11 @@ where
             return code;
         }
     };
+    if cli.command.is_none() {
+        if let Some(e) = mistyped_command(&cli.check.paths) {
+            return usage_error(&e);
+        }
+    }
     let result = match cli.command {
         Some(Command::Check(a)) => check(&a),
         None => check(&cli.check),
@@ -287,11 +295,43 @@ where
     };
     match result {
         Ok(code) => code,
+        Err(e @ (Error::Usage(_) | Error::Io { .. })) => usage_error(&e.to_string()),
         Err(e) => {
             eprintln!("{:?}", miette::Report::new(e));
             EXIT_ERROR
         }
     }
+}
+
+/// A user error: one line, and where to find help (no internal diagnostic codes).
+fn usage_error(message: &str) -> i32 {
+    eprintln!(
+        "linkedin-lint: error: {message}
+
+For more information, try '--help'."
+    );
+    EXIT_ERROR
+}
+
+/// The subcommands, for did-you-mean on a first path that does not exist.
+const COMMANDS: [&str; 7] = [
+    "check",
+    "explain",
+    "rules",
+    "versions",
+    "codegen",
+    "explain-error",
+    "install-hook",
+];
+
+/// `linkedin-lint verions`: the first path does not exist and is close to a subcommand.
+fn mistyped_command(paths: &[PathBuf]) -> Option<String> {
+    let first = paths.first()?.to_str()?;
+    if first == "-" || std::fs::symlink_metadata(first).is_ok() {
+        return None;
+    }
+    let best = crate::config::did_you_mean(first, COMMANDS.iter().copied())?;
+    Some(format!("unknown command `{first}`; did you mean `{best}`?"))
 }
 
 fn color_on(choice: Option<ColorChoice>, stream_is_tty: bool) -> bool {
@@ -334,9 +374,13 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
     opts.walk
         .scopes
         .extend(baseline_file.map(|b| baseline::exclude_itself(b)));
-    if let Some(name) = &a.stdin_filename {
+    // `check -` reads standard input, as `--stdin-filename` does (named `-` without it).
+    let dash = opts.paths.iter().any(|p| p.as_os_str() == "-");
+    opts.paths.retain(|p| p.as_os_str() != "-");
+    if a.stdin_filename.is_some() || dash {
+        let name = a.stdin_filename.clone().unwrap_or_else(|| "-".into());
         let limit = a.max_filesize.unwrap_or(crate::DEFAULT_MAX_FILESIZE);
-        opts.stdin = Some((name.clone(), read_stdin(limit)?));
+        opts.stdin = Some((name, read_stdin(limit)?));
     } else if opts.paths.is_empty() {
         opts.paths.push(PathBuf::from("."));
     }
@@ -385,7 +429,7 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
         return Ok(EXIT_OK);
     }
     let mut roots = opts.paths.clone();
-    roots.extend(a.stdin_filename.as_ref().map(PathBuf::from));
+    roots.extend(opts.stdin.as_ref().map(|s| PathBuf::from(&s.0)));
     let baselined = match &baseline {
         Some(b) => Some(b.filter(&mut scan, &roots)?),
         None => None,
@@ -410,6 +454,7 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
     let mut out = stdout.lock();
     match stream {
         Some(s) => s.finish(&scan, linter.table()),
+        None if a.statistics => out.write_all(statistics(&scan).as_bytes()),
         None => report::render(&scan, linter.table(), &ropts, &mut out),
     }
     .and_then(|_| out.flush())
@@ -434,6 +479,27 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
     } else {
         EXIT_OK
     })
+}
+
+/// `--statistics` (like ruff's): one line per rule/id, `count  rule/id  severity`, most first.
+fn statistics(scan: &crate::Scan) -> String {
+    let mut counts: std::collections::BTreeMap<(String, String, crate::Severity), usize> =
+        std::collections::BTreeMap::new();
+    for f in &scan.findings {
+        *counts
+            .entry((f.rule.name().to_string(), f.id.clone(), f.severity))
+            .or_default() += 1;
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let width = rows
+        .iter()
+        .map(|r| r.0.0.len() + r.0.1.len() + 1)
+        .max()
+        .unwrap_or(0);
+    rows.iter()
+        .map(|((rule, id, sev), n)| format!("{n:>5}  {:<width$}  {sev}\n", format!("{rule}/{id}")))
+        .collect()
 }
 
 fn read_stdin(limit: u64) -> Result<Vec<u8>, Error> {
@@ -529,8 +595,13 @@ fn with_progress<T>(f: impl FnOnce(&AtomicUsize) -> T) -> T {
 fn explain(what: &str, t: &TableArgs) -> Result<i32, Error> {
     let linter = t.builder().build()?;
     let text = crate::reference::explain(linter.table(), what).ok_or_else(|| {
+        let names = crate::Rule::ALL.iter().map(|r| r.name());
+        let ids: Vec<String> = linter.table().entries().map(|e| e.id.to_string()).collect();
+        let hint = crate::config::did_you_mean(what, names.chain(ids.iter().map(String::as_str)))
+            .map(|m| format!("did you mean `{m}`? "))
+            .unwrap_or_default();
         Error::Usage(format!(
-            "`{what}` is neither a rule nor a rule-table id; see `linkedin-lint rules`"
+            "`{what}` is neither a rule nor a rule-table id; {hint}see `linkedin-lint rules`"
         ))
     })?;
     emit(&text)

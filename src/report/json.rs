@@ -46,6 +46,8 @@ pub(super) struct JsonSummary {
     findings: usize,
     errors: usize,
     warnings: usize,
+    /// Added in 0.1 within schema_version 1 (additive): the human summary's info count.
+    info: usize,
 }
 
 impl JsonSummary {
@@ -56,6 +58,7 @@ impl JsonSummary {
             findings: s.findings,
             errors: s.errors,
             warnings: s.warnings,
+            info: s.infos,
         }
     }
 }
