@@ -469,6 +469,10 @@ fn placeholder_default(l: &crate::facts::Literal) -> Option<crate::facts::Litera
     let v = l.value.trim();
     let inner = v.strip_prefix("${")?.strip_suffix('}')?;
     let (key, default) = inner.split_once(':')?;
+    // `${VAR:?message}` is an error message and `${VAR:+alt}` an alternative, not defaults.
+    if default.starts_with(['?', '+']) {
+        return None;
+    }
     let default = default.strip_prefix('-').unwrap_or(default);
     if key.is_empty()
         || !key
