@@ -76,8 +76,6 @@ const WRAPPERS: &[&str] = &[
 /// Calls that join their arguments into one string (`concat!`, `path.join`, `urljoin`).
 const JOINS: &[&str] = &[
     "concat", "concatcp", "formatcp", "join", "urljoin", "url_join", "resolve", "URL", "Join",
-    // R: `paste0(base_url, "~/connections")`.
-    "paste0", "paste", "str_c",
 ];
 
 /// Environment/config getters whose second argument is the default for the key in the first.
