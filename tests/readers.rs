@@ -76,3 +76,22 @@ fn other_apis_in_these_languages_stay_clean() {
     assert_eq!(brief(&doc), Vec::<String>::new());
     assert_eq!(code, 0);
 }
+
+#[test]
+fn markdown_prose_inline_code_tables_and_nested_fences() {
+    assert_eq!(
+        findings("README.md"),
+        [
+            // Inline code and prose in a document about the LinkedIn API.
+            "3:42 endpoint-deprecated/v2-me",
+            "5:23 scope-deprecated/r-liteprofile",
+            "6:39 version-sunset/version-sunset-dated",
+            "7:31 endpoint-deprecated/v2-social-actions",
+            // A fence inside a list item.
+            "10:67 endpoint-deprecated/v2-ugc-posts",
+            // A table cell.
+            "15:3 endpoint-deprecated/v2-shares",
+            // `r_emailaddress` on line 18 is allowed by the HTML comment above it.
+        ]
+    );
+}

@@ -76,8 +76,6 @@ const WRAPPERS: &[&str] = &[
 /// Calls that join their arguments into one string (`concat!`, `path.join`, `urljoin`).
 const JOINS: &[&str] = &[
     "concat", "concatcp", "formatcp", "join", "urljoin", "url_join", "resolve", "URL", "Join",
-    // R: `paste0(base_url, "~/connections")`.
-    "paste0", "paste", "str_c",
 ];
 
 /// Environment/config getters whose second argument is the default for the key in the first.
@@ -469,6 +467,10 @@ fn placeholder_default(l: &crate::facts::Literal) -> Option<crate::facts::Litera
     let v = l.value.trim();
     let inner = v.strip_prefix("${")?.strip_suffix('}')?;
     let (key, default) = inner.split_once(':')?;
+    // `${VAR:?message}` is an error message and `${VAR:+alt}` an alternative, not defaults.
+    if default.starts_with(['?', '+']) {
+        return None;
+    }
     let default = default.strip_prefix('-').unwrap_or(default);
     if key.is_empty()
         || !key

@@ -639,6 +639,14 @@ impl Lexer<'_> {
                     .map_or(1, char::len_utf8);
                 continue;
             }
+            // Shell `"$(curl -H "K: v" …)"`: quotes inside `$( )` start new quoting; the
+            // command is lexed as code after the literal.
+            if sp.shell_words && q == b'"' && c == b'$' && self.at(k + 1) == b'(' {
+                let e = self.matching_paren(k + 2);
+                exprs.push((k + 2, e));
+                k = (e + 1).min(self.end);
+                continue;
+            }
             if raw && sp.csharp && c == b'"' && self.at(k + 1) == b'"' {
                 k += 2;
                 continue;
@@ -684,6 +692,35 @@ impl Lexer<'_> {
             }
         }
         true
+    }
+
+    /// The `)` closing a shell `$(` whose body starts at `from` (quotes and escapes skipped),
+    /// or the end.
+    fn matching_paren(&self, from: usize) -> usize {
+        let (mut k, mut depth) = (from, 1usize);
+        while k < self.end {
+            match self.s[k] {
+                b'\\' => k += 1,
+                b'\'' => k = find(self.s, k + 1, self.end, b"'").unwrap_or(self.end),
+                b'"' => {
+                    let mut j = k + 1;
+                    while j < self.end && self.s[j] != b'"' {
+                        j += if self.s[j] == b'\\' { 2 } else { 1 };
+                    }
+                    k = j;
+                }
+                b'(' => depth += 1,
+                b')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return k;
+                    }
+                }
+                _ => {}
+            }
+            k += 1;
+        }
+        self.end
     }
 
     /// R 4.0 raw strings: `r"(…)"`, `R'[…]'`, `r"-{…}-"` (any number of dashes).
@@ -965,6 +1002,24 @@ mod tests {
             ]
         );
         assert_eq!(l.lits[2].lead_ident.as_deref(), Some("API"));
+    }
+
+    #[test]
+    fn shell_command_substitution_in_double_quotes_nests() {
+        let src = "init=\"$(curl -s -H \"X-Restli-Protocol-Version: 2.0.0\" -H \"LinkedIn-Version: ${API_VERSION}\" https://api.linkedin.com/rest/images)\"\n";
+        let v = strings(Lang::Shell, src);
+        assert!(
+            v.contains(&"X-Restli-Protocol-Version: 2.0.0".to_string()),
+            "{v:?}"
+        );
+        assert!(
+            v.contains(&"LinkedIn-Version: ${API_VERSION}".to_string()),
+            "{v:?}"
+        );
+        assert!(
+            v.contains(&"https://api.linkedin.com/rest/images".to_string()),
+            "{v:?}"
+        );
     }
 
     #[test]

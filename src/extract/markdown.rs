@@ -1,0 +1,256 @@
+//! Markdown read with a CommonMark parser (`pulldown-cmark`): code blocks (fenced, in list
+//! items and blockquotes too) are read as their language; prose and inline code are scanned
+//! for LinkedIn endpoint URLs and paths, OAuth scope names and `LinkedIn-Version: …` header
+//! lines when the document is about the LinkedIn API. Everything is documentation (findings
+//! capped at `info`); HTML comments stay comments (allow comments, secrets).
+// linkedin-lint: allow-file(endpoint-deprecated, scope-deprecated, version-sunset, version-inconsistent) -- unit-test inputs
+
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+
+use super::{config, lexical, merge};
+use crate::facts::{FileFacts, LitKind, Literal};
+use crate::source::{Lang, SourceFile};
+
+/// Read `file.text[start..end]` as Markdown.
+pub fn extract(file: &SourceFile, start: usize, end: usize) -> FileFacts {
+    let text = &file.text[..end];
+    let md = &text[start..];
+    let mut out = FileFacts::default();
+    let about_linkedin = about_linkedin(md);
+    // The open code block: its language and the contiguous source ranges of its text.
+    let mut block: Option<(Option<Lang>, Vec<Range<usize>>)> = None;
+    let mut comment_end = 0;
+    // The prose block (paragraph, list item, table cell, heading) being read is a migration
+    // note ("`/v2/me` was replaced by …"): what it names is history, not usage.
+    let mut history = false;
+    let parser = Parser::new_ext(md, Options::ENABLE_TABLES).into_offset_iter();
+    for (ev, r) in parser {
+        let r = r.start + start..r.end + start;
+        match ev {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => Lang::from_fence(&info),
+                    CodeBlockKind::Indented => None,
+                };
+                block = Some((lang, Vec::new()));
+            }
+            Event::Start(Tag::Paragraph | Tag::Item | Tag::TableCell | Tag::Heading { .. }) => {
+                history = migration_note(&text[r.clone()]);
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some((Some(lang), ranges)) = block.take() {
+                    for r in join(ranges) {
+                        merge(&mut out, read_code(file, r, lang));
+                    }
+                }
+            }
+            Event::Text(t) => match &mut block {
+                Some((_, ranges)) => ranges.push(r),
+                None if about_linkedin && !history && text.get(r.clone()) == Some(&*t) => {
+                    prose(text, r, &mut out.literals);
+                }
+                None => {}
+            },
+            Event::Code(c) if block.is_none() && about_linkedin && !history => {
+                if let Some(k) = text[r.clone()].find(&*c) {
+                    let s = r.start + k;
+                    prose(text, s..s + c.len(), &mut out.literals);
+                }
+            }
+            Event::Html(_) | Event::InlineHtml(_) if r.start >= comment_end => {
+                if let Some(c) = text[r.clone()].find("<!--") {
+                    let (os, s) = (r.start + c, r.start + c + 4);
+                    let e = text[s..].find("-->").map_or(text.len(), |i| s + i);
+                    let oe = (e + 3).min(text.len());
+                    let mut lit =
+                        Literal::new(LitKind::Str, text[s..e].to_string(), s..e, os..oe, true);
+                    lit.in_comment = true;
+                    out.literals.push(lit);
+                    comment_end = oe;
+                }
+            }
+            _ => {}
+        }
+    }
+    out.docs = true;
+    out
+}
+
+fn read_code(file: &SourceFile, r: Range<usize>, lang: Lang) -> FileFacts {
+    match lang {
+        Lang::Yaml | Lang::Env | Lang::Properties => {
+            config::extract(&file.text, r.start, r.end, lang)
+        }
+        Lang::Markdown | Lang::Notebook => FileFacts::default(),
+        l => lexical(file, r.start, r.end, l),
+    }
+}
+
+/// Merge ranges that touch (a block's lines) into one.
+fn join(ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if last.end == r.start => last.end = r.end,
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+/// Does the document talk about LinkedIn's API (not just link to a LinkedIn profile)?
+pub fn about_linkedin(md: &str) -> bool {
+    let lc = md.to_ascii_lowercase();
+    [
+        "api.linkedin.com",
+        "linkedin api",
+        "linkedin-version",
+        "linkedin.com/oauth",
+    ]
+    .iter()
+    .any(|k| lc.contains(k))
+}
+
+/// Prose that tells what changed rather than what the code does.
+fn migration_note(s: &str) -> bool {
+    let lc = s.to_ascii_lowercase();
+    [
+        "used to",
+        "no longer",
+        "removed",
+        "replaced",
+        "instead of",
+        "migrat",
+        "deprecated",
+        "previous",
+    ]
+    .iter()
+    .any(|k| lc.contains(k))
+}
+
+/// Scan prose `text[r]` for endpoint URLs/paths, scope names and version header lines.
+fn prose(text: &str, r: Range<usize>, lits: &mut Vec<Literal>) {
+    let s = &text[r.clone()];
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let at_word = i == 0 || !is_word(b[i - 1]) && b[i - 1] != b'/' && b[i - 1] != b'.';
+        let rest = &s[i..];
+        let len = if !at_word {
+            0
+        } else if rest.starts_with("https://") || rest.starts_with("http://") {
+            let n = token_len(rest);
+            if rest[..n].contains("linkedin.com") {
+                n
+            } else {
+                0
+            }
+        } else if ["/v1/", "/v2/", "/rest/"]
+            .iter()
+            .any(|p| rest.starts_with(p))
+        {
+            token_len(rest)
+        } else if rest
+            .as_bytes()
+            .get(..16)
+            .is_some_and(|h| h.eq_ignore_ascii_case(b"linkedin-version"))
+        {
+            let after = &rest[16..];
+            let t = after.trim_start_matches([':', ' ', '\t', '=', '"', '\'']);
+            let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+            if (6..=8).contains(&digits) && after.len() - t.len() >= 1 {
+                rest.len() - t.len() + digits
+            } else {
+                0
+            }
+        } else if rest.starts_with("r_") || rest.starts_with("w_") || rest.starts_with("rw_") {
+            let n = rest.bytes().take_while(|c| is_word(*c)).count();
+            let ok = n > 3
+                && rest[..n]
+                    .bytes()
+                    .all(|c| c.is_ascii_lowercase() || c == b'_' || c.is_ascii_digit());
+            if ok { n } else { 0 }
+        } else {
+            0
+        };
+        if len > 0 {
+            let (st, en) = (r.start + i, r.start + i + len);
+            lits.push(Literal::new(
+                LitKind::Str,
+                text[st..en].to_string(),
+                st..en,
+                st..en,
+                true,
+            ));
+            i += len;
+        } else {
+            i += rest.chars().next().map_or(1, char::len_utf8);
+        }
+    }
+}
+
+fn is_word(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+/// Length of a URL or path token: up to whitespace or a closing bracket/quote, without
+/// trailing sentence punctuation.
+fn token_len(s: &str) -> usize {
+    let n = s
+        .find(|c: char| {
+            c.is_whitespace() || matches!(c, ')' | '>' | ']' | '"' | '\'' | '`' | '<' | '|')
+        })
+        .unwrap_or(s.len());
+    s[..n]
+        .trim_end_matches(['.', ',', ':', ';', '!', '?'])
+        .len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(md: &str) -> Vec<(String, bool)> {
+        let f = SourceFile::new("README.md", Lang::Markdown, md.as_bytes().to_vec());
+        let facts = extract(&f, 0, md.len());
+        facts
+            .literals
+            .iter()
+            .map(|l| {
+                assert_eq!(&md[l.span.clone()], l.value);
+                (l.value.clone(), l.in_comment)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn prose_list_items_tables_and_nested_fences() {
+        let md = "# LinkedIn API\n\n- Call `GET /v2/me` with scope r_liteprofile.\n- Send `LinkedIn-Version: 202304`.\n\n| a | https://api.linkedin.com/v2/shares |\n|---|---|\n\n> ```sh\n> curl https://api.linkedin.com/v2/ugcPosts\n> ```\n\n<!-- linkedin-lint: allow(x) -->\n";
+        let v: Vec<_> = values(md).into_iter().map(|(v, _)| v).collect();
+        assert_eq!(
+            v,
+            [
+                "/v2/me",
+                "r_liteprofile",
+                "LinkedIn-Version: 202304",
+                "https://api.linkedin.com/v2/shares",
+                "https://api.linkedin.com/v2/ugcPosts",
+                " linkedin-lint: allow(x) "
+            ]
+        );
+    }
+
+    #[test]
+    fn migration_notes_are_history_not_usage() {
+        let md = "# LinkedIn API\n\nWe used to call `/v2/me`; it was replaced by `/v2/userinfo`.\n\nCall `/v2/shares`.\n";
+        let v: Vec<_> = values(md).into_iter().map(|(v, _)| v).collect();
+        assert_eq!(v, ["/v2/shares"]);
+    }
+
+    #[test]
+    fn prose_without_linkedin_api_context_is_not_read() {
+        assert!(values("# Other\n\nCall `/v2/me` with r_liteprofile.\n").is_empty());
+    }
+}
