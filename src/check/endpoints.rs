@@ -44,6 +44,7 @@ impl Checker<'_> {
         if rest {
             let l = if path.starts_with('/') { 5 } else { 4 };
             if let Some(r) = to_file(0..l).or_else(|| to_file(0..path.len())) {
+                out.rest_inline |= lit.name.is_none() && pre == 0;
                 out.rest_sites.push(file.span(r.start, r.end));
             }
         }
@@ -273,4 +274,152 @@ fn drop_projection(rest: &str) -> Option<(usize, String)> {
         format!("?{}", kept.join("&"))
     };
     Some((1 + qlen, query))
+}
+
+/// First path segments other APIs use too (`/me`, `/people`, `/posts`): such a relative path
+/// is LinkedIn's only with stronger evidence than the file's LinkedIn context.
+const GENERIC_SEGMENTS: &[&str] = &[
+    "me",
+    "people",
+    "shares",
+    "likes",
+    "images",
+    "videos",
+    "conversions",
+    "organizations",
+    "assets",
+    "posts",
+];
+
+/// Names that say a bare word is a path (`{'path': 'adCampaignsV2'}`, `resource_path=`).
+fn names_a_path(name: Option<&str>) -> bool {
+    name.is_some_and(|n| {
+        let n = n.to_ascii_lowercase();
+        ["path", "resource", "endpoint", "url", "uri", "route"]
+            .iter()
+            .any(|k| n.contains(k))
+    })
+}
+
+/// A literal that reads as a path relative to an API base: `/ugcPosts`, `people/~:(id)`,
+/// `organizations/${id}`, `adCampaignsV2` (camelCase or named as a path). Prose, absolute
+/// paths (`/v2/…`, `/rest/…`) and file names are not.
+fn relative_path_like(own: &str, name: Option<&str>) -> bool {
+    let first = own.chars().next();
+    if own.len() < 2
+        || own.len() > 300
+        || !first.is_some_and(|c| c == '/' || c == '~' || c.is_ascii_alphabetic())
+        || own.starts_with("//")
+        || own.chars().any(char::is_whitespace)
+    {
+        return false;
+    }
+    let lc = own.to_ascii_lowercase();
+    let t = lc.trim_start_matches('/');
+    if ["v1/", "v2/", "rest/", "v1", "v2", "rest", "oauth/", "uas/"]
+        .iter()
+        .any(|p| t.starts_with(p) && (p.ends_with('/') || t.len() == p.len()))
+    {
+        return false;
+    }
+    let seg_end = own
+        .trim_start_matches('/')
+        .find(['/', '?', ':', '(', '#', '.', '['])
+        .unwrap_or(own.trim_start_matches('/').len());
+    let seg = &own.trim_start_matches('/')[..seg_end];
+    if seg.is_empty() || !seg.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'~') {
+        return false;
+    }
+    // A file (`/assets/logo.png`, `docs/guide.md`), not a resource.
+    let last = own.split(['?', '#']).next().unwrap_or(own);
+    let last = last.rsplit('/').next().unwrap_or(last);
+    if let Some((_, ext)) = last.rsplit_once('.') {
+        if (1..=5).contains(&ext.len()) && ext.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return false;
+        }
+    }
+    if own.contains('/') || own.contains('~') {
+        return true;
+    }
+    // A bare word: one bound to a path name, one with a query, or a camelCase name only a
+    // resource has (`adCampaignsV2`, `ugcPosts`); `emailAddress` is a response field too.
+    let camel = seg.bytes().skip(1).any(|b| b.is_ascii_uppercase())
+        && seg.bytes().next().is_some_and(|b| b.is_ascii_lowercase());
+    let resource_word = ["V2", "Statistics", "Posts", "Actions"]
+        .iter()
+        .any(|s| seg.ends_with(s));
+    camel && (resource_word || own.contains('?')) || names_a_path(name)
+}
+
+impl Checker<'_> {
+    /// Record the LinkedIn bases a literal defines, and the finding a relative path makes once
+    /// joined to a `/v2` or `/v1` base that may be defined elsewhere (`Checker::finish`
+    /// resolves it).
+    pub(super) fn relative(
+        &self,
+        file: &SourceFile,
+        facts: &FileFacts,
+        lit: &Literal,
+        out: &mut FileCheck,
+    ) {
+        let v = lit.value.as_str();
+        let (host, path_start) = url_parts(v);
+        if let Some(h) = host {
+            if h.eq_ignore_ascii_case("api.linkedin.com") {
+                let p = v[path_start..]
+                    .split(['?', '#'])
+                    .next()
+                    .unwrap_or("")
+                    .trim_end_matches('/');
+                out.li_bases |= match p {
+                    "/v1" => BASE_V1,
+                    "/v2" => BASE_V2,
+                    "/rest" => BASE_REST,
+                    _ => 0,
+                };
+            } else if !is_linkedin_host(h) && (v.starts_with("http") || v.starts_with("//")) {
+                out.foreign_base |= h.contains('.') && !h.starts_with("localhost");
+            }
+            return;
+        }
+        if !facts.linkedin_context
+            || lit
+                .base
+                .as_deref()
+                .is_some_and(|b| url_parts(b).0.is_some())
+        {
+            return; // no LinkedIn context, or joined to a base the per-file check already read
+        }
+        let own = &v[path_start..];
+        if !relative_path_like(own, lit.name.as_deref()) {
+            return;
+        }
+        let seg = own
+            .trim_start_matches('/')
+            .split(['/', '?', ':', '(', '#', '.', '['])
+            .next()
+            .unwrap_or("");
+        let generic = GENERIC_SEGMENTS.contains(&seg) && !own.contains('~');
+        for (kind, base) in [
+            (BASE_V2, "https://api.linkedin.com/v2"),
+            (BASE_V1, "https://api.linkedin.com/v1"),
+        ] {
+            // v1's catch-all entry matches any path: only v1 idioms (`people/~`, `:(fields)`).
+            if kind == BASE_V1 && !(own.contains('~') || own.contains(":(")) {
+                continue;
+            }
+            let mut joined = lit.clone();
+            joined.base = Some(base.to_string());
+            let mut tmp = FileCheck::default();
+            self.endpoints(file, facts, &joined, &mut tmp);
+            for mut finding in tmp.findings {
+                finding.fix = None; // the base is elsewhere: a person checks the whole URL
+                out.relative.push(RelativeSite {
+                    kind,
+                    generic,
+                    finding,
+                });
+            }
+        }
+    }
 }

@@ -45,6 +45,7 @@ mod secrets;
 mod tree;
 mod version;
 
+use endpoints::{is_linkedin_host, url_parts};
 use scopes::*;
 
 /// A finding of `rule` from a table entry, at `span` of `path`, without fix or related places.
@@ -108,7 +109,34 @@ pub struct FileCheck {
     pub defines: Vec<String>,
     pub uses: Vec<String>,
     pub docs: bool,
+    /// LinkedIn API bases the file defines (`https://api.linkedin.com/v2`): [`BASE_V1`],
+    /// [`BASE_V2`], [`BASE_REST`] bits.
+    pub li_bases: u8,
+    /// The file holds a URL of another host's API (`https://graph.facebook.com/v2`).
+    pub foreign_base: bool,
+    /// The file sets some request header (it builds its own requests).
+    pub builds_headers: bool,
+    /// A `/rest/` URL written in place (not bound to a name that a helper may be given).
+    pub rest_inline: bool,
+    /// Paths that are retired once joined to a LinkedIn base defined elsewhere (`'/ugcPosts'`
+    /// with `baseURL: 'https://api.linkedin.com/v2'` in a constructor or another file).
+    pub relative: Vec<RelativeSite>,
 }
+
+/// A relative path literal and the finding it makes when joined to a LinkedIn base of `kind`.
+#[derive(Debug, Clone)]
+pub struct RelativeSite {
+    /// [`BASE_V1`] or [`BASE_V2`].
+    pub kind: u8,
+    /// A short name other APIs use too (`/me`, `/people`): needs stronger evidence.
+    pub generic: bool,
+    pub finding: Finding,
+}
+
+/// Bits of [`FileCheck::li_bases`].
+pub const BASE_V1: u8 = 1;
+pub const BASE_V2: u8 = 2;
+pub const BASE_REST: u8 = 4;
 
 /// The checks, with everything built once from the rule table.
 pub struct Checker<'t> {
@@ -220,6 +248,15 @@ impl<'t> Checker<'t> {
             }
             let (header, value_range) = header_of(lit);
             let value = &lit.value[value_range.clone()];
+            if lit.header.is_some()
+                || header.is_some_and(is_known_header)
+                || is_request_header_name(lit.value.trim())
+            {
+                out.builds_headers = true;
+            }
+            // A value that is itself a header's name (`LINKEDIN_VERSION = "LinkedIn-Version"`,
+            // `AUTHORIZATION: 'Authorization'`) names the header; it is not its value.
+            let header = header.filter(|_| !is_known_header(value.trim()));
             if header.is_some_and(|h| h.eq_ignore_ascii_case("linkedin-version")) {
                 out.sets_version = true;
             }
@@ -241,12 +278,18 @@ impl<'t> Checker<'t> {
             if lit.kind == LitKind::Str {
                 self.misspelled_header(file, facts, lit, &mut out);
                 self.endpoints(file, facts, lit, &mut out);
+                self.relative(file, facts, lit, &mut out);
+                self.doc_versions(file, facts, lit, &mut out);
                 self.collect_scopes(idx, lit, &mut scope_lists);
             }
         }
         self.scopes(file, facts, &scope_lists, &mut out);
         if facts.docs {
-            for f in &mut out.findings {
+            for f in out
+                .findings
+                .iter_mut()
+                .chain(out.relative.iter_mut().map(|r| &mut r.finding))
+            {
                 f.severity = f.severity.min(Severity::Info);
                 f.in_comment = true;
             }
@@ -257,11 +300,21 @@ impl<'t> Checker<'t> {
         }
         // `finish` reads `uses` only of files with /rest/ sites and `defines` only of files
         // that set the version; every identifier of every candidate adds up on a big tree.
-        if !out.rest_sites.is_empty() {
+        if !out.rest_sites.is_empty() || !out.relative.is_empty() || facts.linkedin_context {
             out.uses = facts.uses.clone();
         }
-        if out.sets_version {
+        if out.sets_version || (facts.linkedin_context && !facts.docs) {
             out.defines = facts.defines.clone();
+        }
+        if out.li_bases != 0 {
+            // `NON_VERSIONED_BASE_URL = '…'` without a `const`: the name is defined all the same.
+            out.defines.extend(
+                facts
+                    .literals
+                    .iter()
+                    .filter(|l| url_parts(&l.value).0.is_some_and(is_linkedin_host))
+                    .filter_map(|l| l.name.clone()),
+            );
         }
         out
     }
@@ -290,6 +343,7 @@ impl<'t> Checker<'t> {
         self.inconsistent(files);
         self.mismatch(files);
         self.missing(files);
+        self.resolve_relative(files);
     }
 }
 
@@ -304,6 +358,7 @@ impl FileCheck {
             || !self.versions.is_empty()
             || !self.requirement_sites.is_empty()
             || !self.rest_sites.is_empty()
+            || !self.relative.is_empty()
     }
 }
 
@@ -333,6 +388,14 @@ fn header_of(lit: &Literal) -> (Option<&str>, Range<usize>) {
         }
     }
     (lit.header_name(), 0..lit.value.len())
+}
+
+/// A header name that code building its own requests sets.
+fn is_request_header_name(h: &str) -> bool {
+    is_known_header(h)
+        || ["content-type", "accept", "x-restli-method", "user-agent"]
+            .iter()
+            .any(|k| h.eq_ignore_ascii_case(k))
 }
 
 fn is_known_header(h: &str) -> bool {

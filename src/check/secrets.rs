@@ -15,11 +15,21 @@ impl Checker<'_> {
             let span = lit.sub_span(range);
             out.secrets.push(span.clone());
             let real = !is_placeholder(&file.text[span.clone()]);
-            let ctx = real && facts.linkedin_context
-                || lit
-                    .name
-                    .as_deref()
-                    .is_some_and(|n| n.to_ascii_lowercase().contains("linkedin"));
+            let name = lit
+                .header_name()
+                .map(str::to_ascii_lowercase)
+                .unwrap_or_default();
+            let names_linkedin = name.contains("linkedin");
+            // A secret named after something else (`GOTRUE_JWT_SECRET`, `HCAPTCHA_SECRET`) in
+            // a file that also talks to LinkedIn is not a LinkedIn client secret.
+            let linkedin_secret = kind != SecretKind::ClientSecret
+                || names_linkedin
+                || name.starts_with("li_")
+                || name.contains("client_secret")
+                || name.contains("clientsecret")
+                || name == "secret"
+                || file.text[span.clone()].starts_with("AQ");
+            let ctx = real && facts.linkedin_context && linkedin_secret || names_linkedin;
             if ctx && !facts.docs {
                 let e = self.entry(match kind {
                     SecretKind::AccessToken => CheckId::AccessTokenLiteral,

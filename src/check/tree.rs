@@ -122,8 +122,15 @@ impl Checker<'_> {
             .filter(|f| f.sets_version)
             .flat_map(|f| f.defines.iter().cloned())
             .collect();
+        // Some file of the tree sets the header: a file that builds no headers of its own and
+        // names its `/rest/` URLs (`const EndpointSnapshot = "…/rest/…"`) hands them to that
+        // helper (`versionedHttpRequest`). A URL written into a call in place is still judged.
+        let tree_sets = files.iter().any(|f| f.sets_version && !f.docs);
         let e = self.entry(CheckId::RestWithoutVersion);
         for f in files.iter_mut() {
+            if tree_sets && !f.builds_headers && !f.rest_inline {
+                continue;
+            }
             if f.sets_version
                 || f.rest_sites.is_empty()
                 || f.uses.iter().any(|u| helpers.contains(u))
@@ -133,6 +140,51 @@ impl Checker<'_> {
             for span in f.rest_sites.clone() {
                 let finding = table_finding(Rule::VersionMissing, entry_of!(e), &f.path, span);
                 f.findings.push(finding);
+            }
+        }
+    }
+}
+
+impl Checker<'_> {
+    /// Relative paths (`'/ugcPosts'`) joined to a LinkedIn base defined in the file or in
+    /// another file of the tree. A file that defines bases of its own uses only those (a file
+    /// with only a `/rest` base resolves nothing); a generic path (`/me`) needs a base in the
+    /// file, or a name it uses from a file that defines one (or from a client built on one),
+    /// and no other API's URL in the file.
+    pub(super) fn resolve_relative(&self, files: &mut [FileCheck]) {
+        if files.iter().all(|f| f.relative.is_empty()) {
+            return;
+        }
+        let project: u8 = files.iter().fold(0, |a, f| a | f.li_bases);
+        if project & (BASE_V1 | BASE_V2) == 0 {
+            return;
+        }
+        // Names defined next to a base, and one step on: the clients that use them.
+        let mut base_names: HashSet<String> = files
+            .iter()
+            .filter(|f| f.li_bases & (BASE_V1 | BASE_V2) != 0)
+            .flat_map(|f| f.defines.iter().cloned())
+            .collect();
+        let clients: Vec<String> = files
+            .iter()
+            .filter(|f| f.li_bases == 0 && f.uses.iter().any(|u| base_names.contains(u)))
+            .flat_map(|f| f.defines.iter().cloned())
+            .collect();
+        base_names.extend(clients);
+        for f in files.iter_mut() {
+            if f.relative.is_empty() {
+                continue;
+            }
+            let kinds = if f.li_bases != 0 { f.li_bases } else { project };
+            let linked = f.uses.iter().any(|u| base_names.contains(u));
+            for site in std::mem::take(&mut f.relative) {
+                if kinds & site.kind == 0 {
+                    continue;
+                }
+                if site.generic && !(f.li_bases & site.kind != 0 || linked && !f.foreign_base) {
+                    continue;
+                }
+                f.findings.push(site.finding);
             }
         }
     }

@@ -11,6 +11,9 @@ impl Checker<'_> {
         value: &str,
         ctx: bool,
     ) -> bool {
+        if is_known_header(value.trim()) {
+            return false; // the header's name (`LINKEDIN_VERSION = "LinkedIn-Version"`)
+        }
         if header.is_some_and(|h| h.eq_ignore_ascii_case("linkedin-version")) {
             return !is_template(value);
         }
@@ -36,7 +39,91 @@ impl Checker<'_> {
         // Weak names need LinkedIn context and a value shaped like a LinkedIn version.
         let weak = matches!(last, "version" | "apiversion" | "restliversion")
             || last.ends_with("apiversion");
-        weak && ctx && looks_like_version(value)
+        if weak && ctx && looks_like_version(value) {
+            return true;
+        }
+        // Any other name with `version` in it (`ADS_VERSION`, `version_string`,
+        // `DEFAULT_VERSIONED_MONTH`) in a LinkedIn file: only a plausible LinkedIn version.
+        ctx && norm.contains("version") && self.plausible_version(value)
+    }
+
+    /// `YYYYMM` or `YYYYMM.RR` from 2022-06 (the first versioned release) to 13 months after
+    /// today: a value that can only be a LinkedIn version when a `version` name holds it.
+    pub(super) fn plausible_version(&self, value: &str) -> bool {
+        let v = value.trim();
+        let (main, rr) = match v.split_once('.') {
+            Some((m, r)) => (m, Some(r)),
+            None => (v, None),
+        };
+        if main.len() != 6
+            || !main.bytes().all(|b| b.is_ascii_digit())
+            || rr.is_some_and(|r| r.len() != 2 || !r.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return false;
+        }
+        let Ok(parsed) = Version::parse(v) else {
+            return false;
+        };
+        let first = Version::parse("202206").map_or(0, |f| f.month_index());
+        let i = parsed.month_index();
+        i >= first && i <= self.opts.today.month_index() + 13
+    }
+
+    /// Usage examples in a docstring (a statement-level string of a LinkedIn file):
+    /// `version_string="202302"`, `"LinkedIn-Version": "202302"`, `versionString: '202302'`
+    /// are documentation version facts (info), each at its exact span.
+    pub(super) fn doc_versions(
+        &self,
+        file: &SourceFile,
+        facts: &FileFacts,
+        lit: &Literal,
+        out: &mut FileCheck,
+    ) {
+        let v = lit.value.as_str();
+        if !facts.linkedin_context || !lit.exact || !v.contains('\n') {
+            return;
+        }
+        let lc = v.to_ascii_lowercase();
+        let mut from = 0;
+        while let Some(k) = lc[from..].find("version") {
+            let at = from + k;
+            from = at + 7;
+            // The key around `version`: identifier characters and `-`.
+            let is_key = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+            let key_start = v[..at].rfind(|c: char| !is_key(c)).map_or(0, |p| p + 1);
+            let key_end = v[at..]
+                .find(|c: char| !is_key(c))
+                .map_or(v.len(), |p| at + p);
+            let rest = &v[key_end..];
+            let rest_t = rest.trim_start_matches(['"', '\'']);
+            let rest_t = rest_t.trim_start();
+            let Some(after_op) = rest_t.strip_prefix(['=', ':']) else {
+                continue;
+            };
+            let after_op = after_op.trim_start();
+            let Some(q) = after_op.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+                continue;
+            };
+            let body = &after_op[1..];
+            let Some(end) = body.find(q) else { continue };
+            let value = &body[..end];
+            if !self.plausible_version(value) {
+                continue;
+            }
+            let vstart = v.len() - body.len();
+            let mut doc = lit.clone();
+            doc.name = Some(v[key_start..key_end].to_string());
+            doc.header = None;
+            doc.span = lit.sub_span(vstart..vstart + value.len());
+            doc.value = value.to_string();
+            let mut tmp = FileCheck::default();
+            self.version(file, &doc, 0..value.len(), &mut tmp);
+            for mut f in tmp.findings {
+                f.severity = f.severity.min(Severity::Info);
+                f.fix = None;
+                out.findings.push(f);
+            }
+        }
     }
 
     pub(super) fn version(

@@ -1,0 +1,78 @@
+//! The tree-level view: relative paths joined to a LinkedIn base defined elsewhere, versions
+//! held by any `version` name, header names that are not header values, and `/rest/` URLs
+//! handed to a helper that sets `LinkedIn-Version` in another file.
+
+mod common;
+
+use common::{brief, json};
+
+fn findings(dir: &str) -> Vec<String> {
+    let path = format!("tests/fixtures/project/{dir}");
+    let (doc, _) = json(&[&path]);
+    let prefix = format!("{path}/");
+    brief(&doc)
+        .into_iter()
+        .map(|f| f.trim_start_matches(&prefix).to_string())
+        .collect()
+}
+
+#[test]
+fn relative_paths_join_a_linkedin_base_defined_elsewhere() {
+    assert_eq!(
+        findings("relative"),
+        [
+            // `{'path': 'adCampaignsV2'}`: a bare camelCase resource named as a path.
+            "py/acme_linkedin/campaigns.py:3:22 endpoint-deprecated/ad-campaigns-v2",
+            // The base is in `constants.py`; the example uses a client built on it.
+            "py/examples/share.py:5:16 endpoint-deprecated/v2-me",
+            "py/examples/share.py:6:23 endpoint-deprecated/v2-ugc-posts",
+            // The base is in the constructor (`baseURL: 'https://api.linkedin.com/v2'`).
+            "ts/src/linkedinClient.ts:14:27 endpoint-deprecated/v2-people",
+            "ts/src/linkedinClient.ts:18:28 endpoint-deprecated/v2-ugc-posts",
+            "ts/src/linkedinClient.ts:22:27 endpoint-deprecated/v2-organizations",
+            "ts/src/linkedinClient.ts:26:28 endpoint-deprecated/v2-social-actions",
+        ]
+    );
+}
+
+#[test]
+fn relative_findings_carry_no_fix() {
+    let (doc, _) = json(&["tests/fixtures/project/relative"]);
+    for f in doc["findings"].as_array().unwrap() {
+        assert!(f["fix"].is_null(), "{f}");
+    }
+}
+
+#[test]
+fn another_apis_me_stays_clean() {
+    // `/me` against `https://graph.facebook.com/v2`, in a file that also signs in with
+    // LinkedIn and in a tree that defines a LinkedIn `/v2` base elsewhere.
+    assert_eq!(findings("multi-provider"), Vec::<String>::new());
+}
+
+#[test]
+fn any_version_name_holds_a_version_and_header_names_are_not_values() {
+    assert_eq!(
+        findings("versions"),
+        [
+            "py/linkedin_ads.py:3:16 version-sunset/version-sunset-policy",
+            "py/linkedin_ads.py:3:16 version-inconsistent/multiple-versions",
+            // A docstring's usage example: documentation (info).
+            "py/linkedin_ads.py:12:40 version-sunset/version-sunset-policy",
+            "ts/linkedinAds.ts:3:29 version-sunset/version-sunset-dated",
+            "ts/linkedinAds.ts:3:29 version-inconsistent/multiple-versions",
+            "ts/linkedinAds.ts:10:58 version-sunset/version-sunset-dated",
+            "ts/linkedinAds.ts:10:58 version-inconsistent/multiple-versions",
+        ]
+    );
+    // `api_version = "202401"` in a Stripe file is not LinkedIn's.
+    assert_eq!(findings("versions/stripe"), Vec::<String>::new());
+}
+
+#[test]
+fn a_helper_in_another_file_sets_the_version() {
+    assert_eq!(
+        findings("helper-go"),
+        ["service.go:5:21 version-expiring/version-expiring-dated"]
+    );
+}
