@@ -44,7 +44,7 @@ impl Checker<'_> {
         if rest {
             let l = if path.starts_with('/') { 5 } else { 4 };
             if let Some(r) = to_file(0..l).or_else(|| to_file(0..path.len())) {
-                out.rest_inline |= lit.name.is_none() && pre == 0;
+                out.rest_inline |= lit.name.is_none() && lit.list.is_none() && pre == 0;
                 out.rest_sites.push(file.span(r.start, r.end));
             }
         }
