@@ -76,3 +76,10 @@ fn a_helper_in_another_file_sets_the_version() {
         ["service.go:5:21 version-expiring/version-expiring-dated"]
     );
 }
+
+#[test]
+fn a_url_under_an_authorization_key_is_not_a_credential() {
+    // Modelled on Flutter sign-in plugins: an enum-keyed map of endpoint URLs, one of them the
+    // authorization endpoint. Before, each such URL was an `auth-scheme` error.
+    assert_eq!(findings("auth-urls"), Vec::<String>::new());
+}

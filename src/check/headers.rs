@@ -114,6 +114,11 @@ impl Checker<'_> {
         if value.eq_ignore_ascii_case("bearer") {
             return; // "Bearer" + " " + token, built up elsewhere
         }
+        // A URL is never a credential: `{Env.authorization: 'https://www.linkedin.com/oauth'}`
+        // names an authorization endpoint, not the header.
+        if value.contains("://") {
+            return;
+        }
         let scheme: String = value
             .chars()
             .take_while(|c| c.is_ascii_alphabetic())
