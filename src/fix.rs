@@ -40,6 +40,9 @@ pub struct FileFix {
     pub after: Vec<u8>,
     /// Indices into `Scan::findings` of the findings this change fixes.
     pub fixed: Vec<usize>,
+    /// `before` and `after` as `--diff` may show them: the scan's secret ranges masked (the
+    /// edits never touch a secret, so they apply to the masked text alike).
+    shown: (String, String),
 }
 
 /// Why a fix, or all fixes of a file, were not applied.
@@ -252,10 +255,23 @@ fn plan_file(
         .count();
     let mut edits: Vec<&Edit> = accepted.iter().flat_map(|(_, e)| e).collect();
     edits.sort_by_key(|e| (e.byte_start, e.byte_end));
-    let after = apply(&before, edits);
+    let after = apply(&before, edits.iter().copied());
     if after == before {
         return None;
     }
+    let shown = match scan.sources.get(path) {
+        Some(masked) if masked.len() == before.len() => {
+            let masked_after = apply(masked.as_bytes(), edits.iter().copied());
+            (
+                masked.to_string(),
+                String::from_utf8_lossy(&masked_after).into_owned(),
+            )
+        }
+        _ => (
+            String::from_utf8_lossy(&before).into_owned(),
+            String::from_utf8_lossy(&after).into_owned(),
+        ),
+    };
     if Lang::detect(Path::new(path), b"") == Some(Lang::Rust) && syn::parse_file(text).is_ok() {
         let fixed_text = String::from_utf8_lossy(&after);
         if let Err(e) = syn::parse_file(&fixed_text) {
@@ -277,6 +293,7 @@ fn plan_file(
         before,
         after,
         fixed,
+        shown,
     })
 }
 
@@ -339,8 +356,10 @@ impl Plan {
     pub fn diff(&self) -> String {
         let mut out = String::new();
         for f in &self.files {
-            let before = String::from_utf8_lossy(&f.before);
-            let after = String::from_utf8_lossy(&f.after);
+            // Secrets the scan found are masked; anything else credential-shaped (a token in a
+            // query string, a Bearer credential) by the text-level redactor.
+            let before = crate::redact::text(&f.shown.0);
+            let after = crate::redact::text(&f.shown.1);
             let diff = similar::TextDiff::from_lines(before.as_ref(), after.as_ref());
             out.push_str(&diff.unified_diff().header(&f.path, &f.path).to_string());
         }

@@ -430,3 +430,30 @@ fn json_output_stays_one_document_after_fixing() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("fixed 2 findings in 1 file"), "{err}");
 }
+
+#[test]
+fn diff_never_prints_a_secret() {
+    // The secret sits on a line next to a fixed one (context) and on a changed line (a token in
+    // the query of a URL the unsafe fix rewrites), as in sign-in helpers that test by hand.
+    let token = format!("AQ{}", "Zq4_mN8p".repeat(12));
+    let src = format!(
+        "// LinkedIn sign-in\nconst CLIENT_SECRET = \"WPL_AP1.g5XfB2vQ9pLr7kTz.Jw3hQ==\";\nconst AUTH = \"https://www.linkedin.com/uas/oauth2/authorization\";\nconst ME = \"https://api.linkedin.com/v2/me?oauth2_access_token={token}\";\n"
+    );
+    let dir = tree(&[("signin.js", &src)]);
+    for extra in [&[][..], &["--unsafe-fixes"][..]] {
+        let out = bin()
+            .arg("check")
+            .arg(dir.path())
+            .args(["--diff", "--today", TODAY])
+            .args(extra)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.contains("/oauth/v2/"), "no diff printed: {stdout}");
+        assert!(
+            !stdout.contains("g5XfB2vQ9pLr7kTz"),
+            "secret in --diff:\n{stdout}"
+        );
+        assert!(!stdout.contains(&token[..24]), "token in --diff:\n{stdout}");
+    }
+}
