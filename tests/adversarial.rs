@@ -310,3 +310,36 @@ fn endless_inputs_are_refused_with_their_name_and_limit() {
     assert_eq!(stdin.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&stdin.stderr).contains("1000-byte limit"));
 }
+
+#[test]
+fn memory_is_linear_in_the_scopes_of_one_string() {
+    // 40,000 scopes in one string (1.1 MB). Each scope used to hold its own copy of the whole
+    // string: ~45 GB here. Under a 2 GB address-space limit the run must still finish.
+    if !std::path::Path::new("/bin/sh").exists() {
+        return;
+    }
+    let scopes = vec!["r_liteprofile r_emailaddress"; 20_000].join(" ");
+    let src = format!(
+        "# LinkedIn sign-in\nAUTH = \"https://www.linkedin.com/oauth/v2/authorization\"\nSCOPES = \"{scopes}\"\n"
+    );
+    let dir = tree(&[("scopes.py", &src)]);
+    let exe = assert_cmd::cargo::cargo_bin("linkedin-lint");
+    let out = std::process::Command::new("/bin/sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v 2000000 && exec '{}' check '{}' --format json --today {TODAY}",
+            exe.display(),
+            dir.path().join("scopes.py").display()
+        ))
+        .output()
+        .unwrap();
+    // Deprecated scopes are warnings: exit 0, one finding per scope.
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["findings"].as_array().unwrap().len(), 40_000);
+}

@@ -36,8 +36,11 @@ impl Checker<'_> {
             sep,
             items: Vec::new(),
         });
+        // One shared copy per literal, not one per token: a string of 100,000 scopes would
+        // otherwise hold 100,000 copies of itself.
+        let shared = std::rc::Rc::new(lit.clone());
         for t in tokens {
-            entry.items.push((lit.clone(), t));
+            entry.items.push((std::rc::Rc::clone(&shared), t));
         }
     }
 
@@ -69,7 +72,7 @@ impl Checker<'_> {
                 .map(|(l, r)| {
                     let scope = &l.value[r.clone()];
                     (
-                        l,
+                        &**l,
                         r.clone(),
                         self.table.scopes.iter().find(|s| s.scope == scope),
                     )
@@ -223,7 +226,10 @@ impl Checker<'_> {
                          call's arguments)",
                     );
                 }
-                let first = lits.first().copied().or(list.items.first().map(|i| &i.0))?;
+                let first = lits
+                    .first()
+                    .copied()
+                    .or(list.items.first().map(|i| &*i.0))?;
                 let b = before(first.outer.start);
                 if let Some(call) = b.strip_suffix('(') {
                     let call = call.trim_end();
@@ -260,7 +266,7 @@ pub(super) enum ListKey {
 #[derive(Debug)]
 pub(super) struct ScopeList {
     pub(super) sep: Sep,
-    pub(super) items: Vec<(Literal, Range<usize>)>,
+    pub(super) items: Vec<(std::rc::Rc<Literal>, Range<usize>)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
