@@ -1,5 +1,5 @@
 //! Bad input never panics, hangs or silences a file: each case has a test.
-// linkedin-lint: allow-file(endpoint-deprecated, hardcoded-token) -- test inputs
+// linkedin-lint: allow-file(endpoint-deprecated, hardcoded-token, scope-deprecated) -- test inputs
 
 mod common;
 

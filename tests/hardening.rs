@@ -1,6 +1,6 @@
 //! Hostile inputs and hostile surroundings: file names and file contents that try to steer the
 //! terminal or the CI log, and `--fix` in directories shared with other users.
-// linkedin-lint: allow-file(endpoint-deprecated, version-sunset) -- test inputs
+// linkedin-lint: allow-file(endpoint-deprecated) -- test inputs
 
 mod common;
 
