@@ -1,6 +1,7 @@
 //! Readers for the forms real integrations are written in: R, Swift, Dart, Objective-C,
 //! notebooks, Markdown prose, shell command substitutions. Exact findings on
 //! tests/fixtures/readers, and clean look-alikes of other APIs.
+// linkedin-lint: allow-file(endpoint-deprecated) -- test inputs
 
 mod common;
 
@@ -92,6 +93,29 @@ fn markdown_prose_inline_code_tables_and_nested_fences() {
             // A table cell.
             "15:3 endpoint-deprecated/v2-shares",
             // `r_emailaddress` on line 18 is allowed by the HTML comment above it.
+        ]
+    );
+}
+
+#[test]
+fn an_oauth1_base_without_a_trailing_slash_is_found() {
+    // R clients of the v1 era hand httr the OAuth 1.0a root as a base URL and name the steps
+    // separately; the root itself is the retired endpoint. `/uas/oauth2` stays its own entry.
+    let dir = common::tree(&[(
+        "R/auth.R",
+        "# LinkedIn OAuth 1.0a\nlinkedin <- httr::oauth_endpoint(base_url = \"https://api.linkedin.com/uas/oauth\", \"requestToken\", \"authorize\", \"accessToken\")\nlegacy <- \"https://www.linkedin.com/uas/oauth2/authorization\"\n",
+    )]);
+    let (doc, _) = json(&[dir.path().to_str().unwrap()]);
+    let prefix = format!("{}/", dir.path().display());
+    let got: Vec<String> = brief(&doc)
+        .into_iter()
+        .map(|f| f.trim_start_matches(&prefix).to_string())
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "R/auth.R:2:70 endpoint-deprecated/uas-oauth1",
+            "R/auth.R:3:36 endpoint-deprecated/uas-oauth2",
         ]
     );
 }
