@@ -62,3 +62,20 @@ pub fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
     }
     dir
 }
+
+/// Run `check` in `dir` with `--format short`; (stdout lines cut after `[rule/id]`, exit code).
+pub fn short(dir: &std::path::Path, args: &[&str]) -> (Vec<String>, i32) {
+    let out = bin()
+        .current_dir(dir)
+        .arg("check")
+        .args(args)
+        .args(["--today", TODAY, "--format", "short"])
+        .output()
+        .unwrap();
+    let s = String::from_utf8_lossy(&out.stdout);
+    let lines = s
+        .lines()
+        .map(|l| l[..l.find("] ").map_or(l.len(), |i| i + 1)].to_string())
+        .collect();
+    (lines, out.status.code().unwrap())
+}

@@ -1,24 +1,7 @@
 //! Config files: discovery, keys, errors with spans, flags over config.
 // linkedin-lint: allow-file(endpoint-deprecated) -- test inputs
 
-use crate::common::{TODAY, bin, tree};
-
-/// Run `check` in `dir` with `--format short`; (stdout lines as `path:line:col: sev[rule/id]`, exit code).
-fn short(dir: &std::path::Path, args: &[&str]) -> (Vec<String>, i32) {
-    let out = bin()
-        .current_dir(dir)
-        .arg("check")
-        .args(args)
-        .args(["--today", TODAY, "--format", "short"])
-        .output()
-        .unwrap();
-    let s = String::from_utf8_lossy(&out.stdout);
-    let lines = s
-        .lines()
-        .map(|l| l[..l.find("] ").map_or(l.len(), |i| i + 1)].to_string())
-        .collect();
-    (lines, out.status.code().unwrap())
-}
+use crate::common::{TODAY, bin, short, tree};
 
 const ME: &str = "ME = 'https://api.linkedin.com/v2/me'\n";
 const SUNSET: &str = "HEADERS = {'LinkedIn-Version': '202304'}\n";
