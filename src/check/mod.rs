@@ -280,6 +280,7 @@ impl<'t> Checker<'t> {
                 self.endpoints(file, facts, lit, &mut out);
                 self.relative(file, facts, lit, &mut out);
                 self.doc_versions(file, facts, lit, &mut out);
+                self.doc_scopes(file, facts, lit, &mut out);
                 self.collect_scopes(idx, lit, &mut scope_lists);
             }
         }
