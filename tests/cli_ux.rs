@@ -348,3 +348,109 @@ fn statistics_count_findings_per_rule_and_id() {
         "{out}"
     );
 }
+
+/// A TypeScript file that pins `version` in its client's headers.
+fn ts_pin(version: &str) -> String {
+    format!(
+        "const res = await fetch('https://api.linkedin.com/rest/posts', {{\n  headers: {{ 'LinkedIn-Version': '{version}' }},\n}});\n"
+    )
+}
+
+/// `check --format json` in `dir`: the `version-inconsistent` findings as (path:line, help).
+fn inconsistent(dir: &std::path::Path) -> Vec<(String, String)> {
+    let out = bin()
+        .current_dir(dir)
+        .args(["check", ".", "--today", TODAY, "--format", "json"])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "version-inconsistent")
+        .map(|f| {
+            let at = format!(
+                "{}:{}",
+                f["path"].as_str().unwrap(),
+                f["span"]["start"]["line"]
+            );
+            (at, f["help"].as_str().unwrap().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn version_inconsistent_names_the_outliers_in_the_projects_language() {
+    let mut files: Vec<(String, String)> = (0..5)
+        .map(|i| (format!("src/api{i}.ts"), ts_pin("202601")))
+        .collect();
+    files.push(("src/legacy.ts".into(), ts_pin("202511")));
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let dir = tree(&refs);
+    let found = inconsistent(dir.path());
+    assert_eq!(found.len(), 1, "only the outlier: {found:?}");
+    assert_eq!(found[0].0, "src/legacy.ts:2");
+    let help = &found[0].1;
+    assert!(help.contains("Pin 202601 here too"), "{help}");
+    assert!(
+        help.contains("codegen --lang typescript --out src/linkedin-version.ts"),
+        "{help}"
+    );
+    assert!(!help.contains("--lang rust"), "{help}");
+
+    // Pins only in YAML: no language to name.
+    let dir = tree(&[
+        (
+            "a.yaml",
+            "linkedin:\n  version: \"202601\"\n  url: https://api.linkedin.com/rest/posts\n",
+        ),
+        (
+            "b.yaml",
+            "linkedin:\n  version: \"202511\"\n  url: https://api.linkedin.com/rest/posts\n",
+        ),
+    ]);
+    let found = inconsistent(dir.path());
+    assert_eq!(found.len(), 1, "a tie keeps the newer version: {found:?}");
+    assert_eq!(found[0].0, "b.yaml:2");
+    assert!(
+        found[0].1.contains("--lang rust|typescript|python|go"),
+        "{}",
+        found[0].1
+    );
+}
+
+#[test]
+fn version_inconsistent_measures_against_the_generated_constant() {
+    let generated = bin()
+        .args(["codegen", "--lang", "python", "--today", TODAY])
+        .args(["--target-version", "202601"])
+        .output()
+        .unwrap();
+    let generated = String::from_utf8(generated.stdout).unwrap();
+    let pin = |v: &str| {
+        format!(
+            "import requests\nrequests.get('https://api.linkedin.com/rest/posts', headers={{'LinkedIn-Version': '{v}'}})\n"
+        )
+    };
+    let (a, b, c) = (pin("202511"), pin("202511"), pin("202601"));
+    let dir = tree(&[
+        ("app/linkedin_version.py", generated.as_str()),
+        ("app/a.py", a.as_str()),
+        ("app/b.py", b.as_str()),
+        ("app/c.py", c.as_str()),
+    ]);
+    let found = inconsistent(dir.path());
+    let at: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+    assert_eq!(at, ["app/a.py:2", "app/b.py:2"], "{found:?}");
+    assert!(
+        found[0]
+            .1
+            .contains("import `LINKEDIN_VERSION` from `app/linkedin_version.py`"),
+        "{}",
+        found[0].1
+    );
+}
