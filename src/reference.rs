@@ -21,7 +21,8 @@ pub const FIX_PRINCIPLE: &str = "A fix is machine-applicable (applied by plain -
 /// An entry's help as said of the entry rather than of one finding: the parts a finding fills
 /// in from the tree (`version-inconsistent`'s kept version and codegen command) in general words.
 pub fn entry_help(help: &str) -> String {
-    help.replace("{keep}", "the version the rest of the codebase pins")
+    help.replace(" (the rest of the codebase pins {keep})", "")
+        .replace("{keep}", "the version most pins use")
         .replace("{codegen}", crate::codegen::GENERIC_HELP)
 }
 

@@ -395,7 +395,10 @@ fn version_inconsistent_names_the_outliers_in_the_projects_language() {
     assert_eq!(found.len(), 1, "only the outlier: {found:?}");
     assert_eq!(found[0].0, "src/legacy.ts:2");
     let help = &found[0].1;
-    assert!(help.contains("Pin 202601 here too"), "{help}");
+    assert!(
+        help.contains("the rest of the codebase pins 202601"),
+        "{help}"
+    );
     assert!(
         help.contains("codegen --lang typescript --out src/linkedin-version.ts"),
         "{help}"
@@ -453,4 +456,44 @@ fn version_inconsistent_measures_against_the_generated_constant() {
         "{}",
         found[0].1
     );
+}
+
+#[test]
+fn human_output_shows_a_repeated_finding_once_with_its_other_places() {
+    let files: Vec<(String, String)> = (0..14)
+        .map(|i| (format!("src/api{i:02}.ts"), ts_pin("202512")))
+        .collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let dir = tree(&refs);
+    let human = bin()
+        .current_dir(dir.path())
+        .args(["check", ".", "--today", TODAY])
+        .output()
+        .unwrap();
+    let human = String::from_utf8(human.stdout).unwrap();
+    assert_eq!(
+        human
+            .matches("version-unknown/version-not-released (")
+            .count(),
+        1,
+        "{human}"
+    );
+    assert!(
+        human.contains("  = the same at 13 more places:\n      src/api01.ts:2:35\n"),
+        "{human}"
+    );
+    assert!(
+        human.contains("      … and 3 more (`--format short` lists every finding)"),
+        "{human}"
+    );
+    assert!(
+        human.contains("14 warnings"),
+        "the summary counts every finding: {human}"
+    );
+    // Every other format keeps one entry per place.
+    let (lines, _) = short(dir.path(), &["."]);
+    assert_eq!(lines.len(), 14, "{lines:?}");
 }
