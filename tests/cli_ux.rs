@@ -497,3 +497,51 @@ fn human_output_shows_a_repeated_finding_once_with_its_other_places() {
     let (lines, _) = short(dir.path(), &["."]);
     assert_eq!(lines.len(), 14, "{lines:?}");
 }
+
+#[test]
+fn quiet_prints_the_findings_only() {
+    for format in ["human", "rustc"] {
+        let (out, err, code) = run(&[
+            "check",
+            "tests/fixtures/legacy-client",
+            "--today",
+            TODAY,
+            "--format",
+            format,
+            "-q",
+        ]);
+        assert_eq!(code, 1, "the exit code is the run's");
+        assert!(out.contains("version-sunset"), "{out}");
+        assert!(
+            !out.contains("files scanned") && !out.contains("exit 1"),
+            "{out}"
+        );
+        assert!(!out.lines().any(|l| l.starts_with("note: ")), "{out}");
+        assert_eq!(err, "");
+    }
+    // --fix --quiet: no summary on standard error either.
+    let dir = tree(&[(
+        "client.py",
+        "H = {'X-Restli-Protocol-Version': '1.0.0'}\nU = 'https://api.linkedin.com/rest/posts'\n",
+    )]);
+    let out = bin()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            ".",
+            "--today",
+            TODAY,
+            "--fix",
+            "--unsafe-fixes",
+            "--quiet",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let fixed = std::fs::read_to_string(dir.path().join("client.py")).unwrap();
+    assert!(fixed.contains("2.0.0"), "{fixed}");
+}

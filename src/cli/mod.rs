@@ -188,6 +188,9 @@ pub struct CheckArgs {
     /// Print how many findings each rule/id has (most first) instead of the findings.
     #[arg(long)]
     pub statistics: bool,
+    /// Print only the findings: no notes, summary or progress; errors are still printed.
+    #[arg(short = 'q', long)]
+    pub quiet: bool,
     /// Record the current findings in this baseline file and exit 0.
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
@@ -399,6 +402,7 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
         a.format.unwrap_or(Format::Human),
         Format::Human | Format::Rustc
     ) && opts.stdin.is_none()
+        && !a.quiet
         && std::io::stderr().is_terminal();
     let scan = match &stream {
         Some(s) => linter.scan_streaming(&opts, &|f| {
@@ -412,7 +416,7 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
     let fix = crate::fix::FixOptions {
         unsafe_fixes: a.unsafe_fixes,
     };
-    let (mut scan, fixed) = match fix::on_check(linter, &opts, scan, a.fix, a.diff, fix)? {
+    let (mut scan, fixed) = match fix::on_check(linter, &opts, scan, a.fix, a.diff, fix, a.quiet)? {
         fix::AfterFix::Report(scan, fixed) => (scan, fixed),
         fix::AfterFix::Exit(code) => return Ok(if a.exit_zero { EXIT_OK } else { code }),
     };
@@ -421,6 +425,9 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
     cfg.apply(&mut scan);
     if let Some(path) = &a.write_baseline {
         let n = baseline::write(path, &scan)?;
+        if a.quiet {
+            return Ok(EXIT_OK);
+        }
         eprintln!(
             "linkedin-lint: wrote {n} finding{} to the baseline {}",
             if n == 1 { "" } else { "s" },
@@ -450,6 +457,7 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
         elapsed: started.elapsed(),
         fail_on,
         exit_zero: a.exit_zero,
+        quiet: a.quiet,
     };
     let mut out = stdout.lock();
     match stream {
@@ -458,14 +466,18 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
         None => report::render(&scan, linter.table(), &ropts, &mut out),
     }
     .and_then(|_| out.flush())
-    .map_err(|e| Error::Io {
-        path: "<stdout>".into(),
-        message: e.to_string(),
+    .or_else(|e| match e.kind() {
+        // `| head`: a reader that stopped reading is not an error.
+        std::io::ErrorKind::BrokenPipe => Ok(()),
+        _ => Err(Error::Io {
+            path: "<stdout>".into(),
+            message: e.to_string(),
+        }),
     })?;
-    if let Some(plan) = &fixed {
+    if let Some(plan) = fixed.as_ref().filter(|_| !a.quiet) {
         eprintln!("linkedin-lint: {}", plan.summary(true));
     }
-    if let (Some(b), Some(outcome)) = (&baseline, &baselined) {
+    if let (Some(b), Some(outcome), false) = (&baseline, &baselined, a.quiet) {
         eprint!("{}", outcome.message(&b.path));
     }
     let failing = scan

@@ -253,6 +253,9 @@ fn same_places(s: &mut String, same: &[&Finding]) {
 }
 
 fn notes_and_summary(scan: &Scan, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    if opts.quiet {
+        return Ok(());
+    }
     for n in &scan.notes {
         writeln!(
             out,

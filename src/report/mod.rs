@@ -68,6 +68,8 @@ pub struct RenderOptions {
     pub fail_on: Severity,
     /// `--exit-zero`: the run exits 0 whatever it found, so there is no failure to explain.
     pub exit_zero: bool,
+    /// `--quiet`: the findings only (no notes, summary or closing reason line).
+    pub quiet: bool,
 }
 
 /// Render `scan` to `out`.
