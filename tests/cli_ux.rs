@@ -545,3 +545,48 @@ fn quiet_prints_the_findings_only() {
     let fixed = std::fs::read_to_string(dir.path().join("client.py")).unwrap();
     assert!(fixed.contains("2.0.0"), "{fixed}");
 }
+
+#[test]
+fn completions_and_man_page_name_every_subcommand() {
+    let subcommands = [
+        "check",
+        "explain",
+        "rules",
+        "versions",
+        "codegen",
+        "explain-error",
+        "install-hook",
+        "completions",
+    ];
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let (out, err, code) = run(&["completions", shell]);
+        assert_eq!(code, 0, "{shell}: {err}");
+        for sub in subcommands {
+            assert!(out.contains(sub), "{shell} completion lacks {sub}");
+        }
+        assert!(
+            out.contains("output-format") && out.contains("quiet"),
+            "{shell}"
+        );
+    }
+    let (man, _, code) = run(&["man"]);
+    assert_eq!(code, 0);
+    assert!(man.contains(".TH linkedin-lint 1"), "{man}");
+    assert!(man.contains(".SH SUBCOMMANDS"), "{man}");
+    for sub in subcommands {
+        assert!(
+            man.contains(&sub.replace('-', "\\-")),
+            "man page lacks {sub}"
+        );
+    }
+    let (page, _, code) = run(&["man", "check"]);
+    assert_eq!(code, 0);
+    assert!(page.contains(".TH linkedin-lint-check 1"), "{page}");
+    assert!(page.contains("\\-\\-statistics"), "{page}");
+    let (_, err, code) = run(&["man", "chek"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("did you mean `check`?"), "{err}");
+    let (_, err, code) = run(&["completions", "tcsh"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("invalid value 'tcsh'"), "{err}");
+}

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::baseline::{self, Baseline};
 
@@ -80,6 +80,18 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Print a shell completion script (e.g. `linkedin-lint completions bash > /etc/bash_completion.d/linkedin-lint`).
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `linkedin-lint man > linkedin-lint.1`, or a subcommand's
+    /// (`linkedin-lint man check > linkedin-lint-check.1`).
+    Man {
+        /// The subcommand whose page to print.
+        command: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -130,7 +142,12 @@ pub struct CheckArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Output format.
-    #[arg(long, alias = "output-format", value_enum, default_value = "human")]
+    #[arg(
+        long,
+        visible_alias = "output-format",
+        value_enum,
+        default_value = "human"
+    )]
     pub format: Option<Format>,
     #[command(flatten)]
     pub table: TableArgs,
@@ -295,6 +312,12 @@ where
             println!("linkedin-lint: installed {}", crate::walk::display_path(&p));
             EXIT_OK
         }),
+        Some(Command::Completions { shell }) => {
+            let mut text = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "linkedin-lint", &mut text);
+            emit(&String::from_utf8_lossy(&text))
+        }
+        Some(Command::Man { command }) => man(command.as_deref()),
     };
     match result {
         Ok(code) => code,
@@ -316,25 +339,43 @@ For more information, try '--help'."
     EXIT_ERROR
 }
 
-/// The subcommands, for did-you-mean on a first path that does not exist.
-const COMMANDS: [&str; 7] = [
-    "check",
-    "explain",
-    "rules",
-    "versions",
-    "codegen",
-    "explain-error",
-    "install-hook",
-];
-
 /// `linkedin-lint verions`: the first path does not exist and is close to a subcommand.
 fn mistyped_command(paths: &[PathBuf]) -> Option<String> {
     let first = paths.first()?.to_str()?;
     if first == "-" || std::fs::symlink_metadata(first).is_ok() {
         return None;
     }
-    let best = crate::config::did_you_mean(first, COMMANDS.iter().copied())?;
+    let cli = Cli::command();
+    let commands = cli.get_subcommands().map(|c| c.get_name());
+    let best = crate::config::did_you_mean(first, commands)?;
     Some(format!("unknown command `{first}`; did you mean `{best}`?"))
+}
+
+/// `linkedin-lint man [COMMAND]`: the roff page of the tool or of one subcommand.
+fn man(command: Option<&str>) -> Result<i32, Error> {
+    let mut cli = Cli::command();
+    cli.build();
+    let page = match command {
+        None => cli,
+        Some(name) => {
+            let sub = cli.find_subcommand(name).ok_or_else(|| {
+                let names = cli.get_subcommands().map(|c| c.get_name());
+                let hint = crate::config::did_you_mean(name, names)
+                    .map(|m| format!("; did you mean `{m}`?"))
+                    .unwrap_or_default();
+                Error::Usage(format!("no subcommand `{name}`{hint}"))
+            })?;
+            sub.clone().name(format!("linkedin-lint-{name}"))
+        }
+    };
+    let mut text = Vec::new();
+    clap_mangen::Man::new(page)
+        .render(&mut text)
+        .map_err(|e| Error::Io {
+            path: "<man page>".into(),
+            message: e.to_string(),
+        })?;
+    emit(&String::from_utf8_lossy(&text))
 }
 
 fn color_on(choice: Option<ColorChoice>, stream_is_tty: bool) -> bool {
