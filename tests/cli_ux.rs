@@ -590,3 +590,34 @@ fn completions_and_man_page_name_every_subcommand() {
     assert_eq!(code, 2);
     assert!(err.contains("invalid value 'tcsh'"), "{err}");
 }
+
+#[test]
+fn human_text_wraps_between_words_at_columns() {
+    let ends_inside_a_word = regex::Regex::new(r"[A-Za-z0-9]-$").unwrap();
+    for width in [40, 47, 54, 61, 68, 75, 82, 89, 96] {
+        let out = bin()
+            .env("COLUMNS", width.to_string())
+            .args(["check", "--today", TODAY])
+            .args([
+                "tests/fixtures/rules/hardcoded-token",
+                "tests/fixtures/legacy-client",
+            ])
+            .output()
+            .unwrap();
+        let out = String::from_utf8(out.stdout).unwrap();
+        // Prose (messages, help), not the quoted source lines and their frame.
+        let prose = out.lines().filter(|l| !l.contains(['│', '·', '╭', '╰']));
+        for line in prose {
+            assert!(
+                !ends_inside_a_word.is_match(line),
+                "COLUMNS={width}: {line:?}\n{out}"
+            );
+            // Wrapped text inside a report; one word longer than the line (a path) stays whole.
+            let wrapped = line.starts_with(' ') && line.trim().contains(' ');
+            if wrapped && !line.contains("https://") {
+                assert!(line.chars().count() <= width, "COLUMNS={width}: {line:?}");
+            }
+        }
+        assert!(out.contains("2-legged"), "COLUMNS={width}\n{out}");
+    }
+}

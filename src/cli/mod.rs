@@ -499,6 +499,7 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
         fail_on,
         exit_zero: a.exit_zero,
         quiet: a.quiet,
+        width: report::width(stdout.is_terminal()),
     };
     let mut out = stdout.lock();
     match stream {

@@ -158,7 +158,12 @@ pub fn render(scan: &Scan, opts: &RenderOptions, out: &mut dyn Write) -> io::Res
     } else {
         GraphicalTheme::unicode_nocolor()
     };
+    // Words such as `2026-12-02` or `r_liteprofile` are never split (textwrap's default breaks
+    // at hyphens and inside words longer than the line).
     let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(opts.width)
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .with_break_words(false)
         .with_links(false)
         .with_urls(true)
         .with_context_lines(1);
