@@ -621,3 +621,89 @@ fn human_text_wraps_between_words_at_columns() {
         assert!(out.contains("2-legged"), "COLUMNS={width}\n{out}");
     }
 }
+
+#[test]
+fn every_user_error_is_one_line_and_a_pointer_to_help() {
+    let dir = tree(&[
+        (
+            "bad-config/linkedin-lint.toml",
+            "[severity]\n\tv2-mee = \"error\"\n",
+        ),
+        ("bad-config/a.py", ME),
+        ("bad-toml/linkedin-lint.toml", "exclude = [\n"),
+        ("bad-toml/a.py", ME),
+        (
+            "bad-rules.yaml",
+            "schema: 1\nendpoints:\n  - id: x\n    severity: fatal\n",
+        ),
+        ("a.py", ME),
+    ]);
+    let cases: [(&[&str], &str); 7] = [
+        (
+            &["check", "missing.py"],
+            "linkedin-lint: error: missing.py: no such file or directory",
+        ),
+        (
+            &["check", "bad-config"],
+            "linkedin-lint: error: bad-config/linkedin-lint.toml:2:2: unknown rule or id `v2-mee` (did you mean `v2-me`?",
+        ),
+        (
+            &["check", "bad-toml"],
+            "linkedin-lint: error: bad-toml/linkedin-lint.toml:1:",
+        ),
+        (
+            &["check", "--rules", "bad-rules.yaml", "a.py"],
+            "linkedin-lint: error: bad-rules.yaml:4:15: endpoints[0].severity: unknown variant `fatal`",
+        ),
+        (
+            &["check", "--rules", "none.yaml", "a.py"],
+            "linkedin-lint: error: cannot read none.yaml",
+        ),
+        (
+            &["check", "--today", "2026-02-30", "a.py"],
+            "linkedin-lint: error: --today \"2026-02-30\"",
+        ),
+        (
+            &["versions", "--today", "soon"],
+            "linkedin-lint: error: --today \"soon\": expected YYYY-MM-DD",
+        ),
+    ];
+    for (args, first) in cases {
+        let out = bin().current_dir(dir.path()).args(args).output().unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.starts_with(first), "{args:?}: {err}");
+        assert!(
+            err.ends_with("\n\nFor more information, try '--help'.\n"),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("linkedin_lint::"), "{args:?}: {err}");
+    }
+    // The place in the file, with the tab shown escaped and the caret under the id.
+    let out = bin()
+        .current_dir(dir.path())
+        .args(["check", "bad-config"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("\n2 | \\tv2-mee = \"error\"\n  |   ^^^^^^\n"),
+        "{err}"
+    );
+    // --verbose: the full report, with the internal code.
+    let out = bin()
+        .current_dir(dir.path())
+        .args(["check", "bad-config", "--verbose"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(err.contains("linkedin_lint::config"), "{err}");
+    // An option before the command turns the command into a path: say so.
+    let (_, err, code) = run(&["--verbose", "check", "."]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("`check` is a command: put options after it"),
+        "{err}"
+    );
+}

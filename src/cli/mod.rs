@@ -34,6 +34,9 @@ pub struct Cli {
     pub command: Option<Command>,
     #[command(flatten)]
     pub check: CheckArgs,
+    /// Print errors in full (miette's report, with the internal error code).
+    #[arg(long, global = true)]
+    pub verbose: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -321,12 +324,54 @@ where
     };
     match result {
         Ok(code) => code,
-        Err(e @ (Error::Usage(_) | Error::Io { .. })) => usage_error(&e.to_string()),
-        Err(e) => {
-            eprintln!("{:?}", miette::Report::new(e));
+        Err(e) if cli.verbose => {
+            let mut s = String::new();
+            let handler = miette::GraphicalReportHandler::new_themed(
+                miette::GraphicalTheme::unicode_nocolor(),
+            )
+            .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
+            .with_break_words(false);
+            match handler.render_report(&mut s, &e) {
+                Ok(()) => eprintln!("{s}"),
+                Err(_) => eprintln!("{:?}", miette::Report::new(e)),
+            }
             EXIT_ERROR
         }
+        Err(Error::Config(c)) => file_error(&c.name, &c.reason, c.src.inner(), c.span),
+        Err(Error::Rules(r)) => file_error(&r.name, &r.reason, r.src.inner(), r.span),
+        Err(e) => usage_error(&e.to_string()),
     }
+}
+
+/// A config or rule-file error: `FILE:LINE:COL: reason` on one line, then that line of the
+/// file with the place underlined, and where to find help (`--verbose`: miette's full report).
+fn file_error(name: &str, reason: &str, text: &str, span: Option<miette::SourceSpan>) -> i32 {
+    let name = crate::escape::text(name);
+    let Some(span) = span.filter(|s| s.offset() <= text.len()) else {
+        return usage_error(&format!("{name}: {reason}"));
+    };
+    let at = span.offset();
+    let before = text.get(..at).unwrap_or("");
+    let line_no = before.matches('\n').count() + 1;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let line = text.get(start..end).unwrap_or("").trim_end_matches('\r');
+    let col = text.get(start..at).map_or(1, |p| p.chars().count() + 1);
+    let marked = text
+        .get(at..(at + span.len()).min(end))
+        .map_or(0, |t| t.chars().count())
+        .max(1);
+    let gutter = " ".repeat(line_no.to_string().len());
+    // The caret goes under the place as shown (escaped control characters are wider).
+    let shown_before: String = line.chars().take(col - 1).collect();
+    let pad = " ".repeat(crate::escape::text(&shown_before).chars().count());
+    eprintln!(
+        "linkedin-lint: error: {name}:{line_no}:{col}: {reason}\n{gutter} |\n{line_no} | {}\n{gutter} | {}{}\n\nFor more information, try '--help'.",
+        crate::escape::text(line),
+        pad,
+        "^".repeat(marked)
+    );
+    EXIT_ERROR
 }
 
 /// A user error: one line, and where to find help (no internal diagnostic codes).
@@ -348,6 +393,12 @@ fn mistyped_command(paths: &[PathBuf]) -> Option<String> {
     let cli = Cli::command();
     let commands = cli.get_subcommands().map(|c| c.get_name());
     let best = crate::config::did_you_mean(first, commands)?;
+    if best == first {
+        // `linkedin-lint --verbose check .`: an option before the command makes it a path.
+        return Some(format!(
+            "`{first}` is a command: put options after it (`linkedin-lint {first} [OPTIONS]`)"
+        ));
+    }
     Some(format!("unknown command `{first}`; did you mean `{best}`?"))
 }
 
