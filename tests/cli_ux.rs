@@ -317,17 +317,27 @@ fn json_and_jsonl_summaries_count_info() {
 
 #[test]
 fn the_recommended_pin_agrees_with_the_table() {
-    let (out, _, code) = run(&["versions", "--today", "2027-07-01"]);
-    assert_eq!(code, 0);
-    let rec = out
-        .lines()
-        .find(|l| l.starts_with("Recommended pin: "))
-        .unwrap();
-    let v = &rec["Recommended pin: ".len()..][..6];
-    let row = out.lines().find(|l| l.starts_with(v)).unwrap();
-    if row.contains("expiring") {
-        assert!(!rec.contains("neither sunset nor expiring"), "{rec}\n{row}");
-        assert!(rec.contains("expiring"), "{rec}");
+    // Before, at the edge of and after the table's active versions.
+    for day in ["2026-11-23", "2027-07-01", "2027-10-01"] {
+        let (out, _, code) = run(&["versions", "--today", day]);
+        assert_eq!(code, 0);
+        let rec = out
+            .lines()
+            .find(|l| l.starts_with("Recommended pin: "))
+            .unwrap();
+        let v = &rec["Recommended pin: ".len()..][..6];
+        let row = out.lines().find(|l| l.starts_with(v)).unwrap();
+        let status = row.split_whitespace().nth(1).unwrap();
+        match status {
+            "active" => assert!(
+                rec.contains("neither sunset nor expiring"),
+                "{day}: {rec}\n{row}"
+            ),
+            other => {
+                assert!(rec.contains(&format!("({other}: ")), "{day}: {rec}\n{row}");
+                assert!(!rec.contains("neither sunset nor expiring"), "{day}: {rec}");
+            }
+        }
     }
 }
 
@@ -705,5 +715,25 @@ fn every_user_error_is_one_line_and_a_pointer_to_help() {
     assert!(
         err.contains("`check` is a command: put options after it"),
         "{err}"
+    );
+}
+
+#[test]
+fn command_line_excludes_have_gitignore_negation_too() {
+    let dir = tree(&[("vendor/keep.py", ME), ("vendor/drop.py", ME)]);
+    let (lines, _) = short(
+        dir.path(),
+        &[
+            ".",
+            "--isolated",
+            "--exclude",
+            "vendor/*",
+            "--exclude",
+            "!vendor/keep.py",
+        ],
+    );
+    assert_eq!(
+        lines,
+        ["vendor/keep.py:1:31: warning[endpoint-deprecated/v2-me]"]
     );
 }
