@@ -171,7 +171,12 @@ fn hook_applies_each_staged_files_own_config() {
 }
 
 fn run(args: &[&str]) -> (String, String, i32) {
-    let out = bin().args(args).output().unwrap();
+    run_in(std::path::Path::new(env!("CARGO_MANIFEST_DIR")), args)
+}
+
+/// Run the binary in `dir`: (stdout, stderr, exit code).
+fn run_in(dir: &std::path::Path, args: &[&str]) -> (String, String, i32) {
+    let out = bin().current_dir(dir).args(args).output().unwrap();
     (
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
@@ -478,12 +483,7 @@ fn human_output_shows_a_repeated_finding_once_with_its_other_places() {
         .map(|(p, t)| (p.as_str(), t.as_str()))
         .collect();
     let dir = tree(&refs);
-    let human = bin()
-        .current_dir(dir.path())
-        .args(["check", ".", "--today", TODAY])
-        .output()
-        .unwrap();
-    let human = String::from_utf8(human.stdout).unwrap();
+    let (human, _, _) = run_in(dir.path(), &["check", ".", "--today", TODAY]);
     assert_eq!(
         human
             .matches("version-unknown/version-not-released (")
@@ -534,24 +534,17 @@ fn quiet_prints_the_findings_only() {
         "client.py",
         "H = {'X-Restli-Protocol-Version': '1.0.0'}\nU = 'https://api.linkedin.com/rest/posts'\n",
     )]);
-    let out = bin()
-        .current_dir(dir.path())
-        .args([
-            "check",
-            ".",
-            "--today",
-            TODAY,
-            "--fix",
-            "--unsafe-fixes",
-            "--quiet",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let fix = [
+        "check",
+        ".",
+        "--today",
+        TODAY,
+        "--fix",
+        "--unsafe-fixes",
+        "--quiet",
+    ];
+    let (_, err, _) = run_in(dir.path(), &fix);
+    assert_eq!(err, "");
     let fixed = std::fs::read_to_string(dir.path().join("client.py")).unwrap();
     assert!(fixed.contains("2.0.0"), "{fixed}");
 }
@@ -679,9 +672,8 @@ fn every_user_error_is_one_line_and_a_pointer_to_help() {
         ),
     ];
     for (args, first) in cases {
-        let out = bin().current_dir(dir.path()).args(args).output().unwrap();
-        let err = String::from_utf8(out.stderr).unwrap();
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        let (_, err, code) = run_in(dir.path(), args);
+        assert_eq!(code, 2, "{args:?}: {err}");
         assert!(err.starts_with(first), "{args:?}: {err}");
         assert!(
             err.ends_with("\n\nFor more information, try '--help'.\n"),
@@ -690,24 +682,14 @@ fn every_user_error_is_one_line_and_a_pointer_to_help() {
         assert!(!err.contains("linkedin_lint::"), "{args:?}: {err}");
     }
     // The place in the file, with the tab shown escaped and the caret under the id.
-    let out = bin()
-        .current_dir(dir.path())
-        .args(["check", "bad-config"])
-        .output()
-        .unwrap();
-    let err = String::from_utf8(out.stderr).unwrap();
+    let (_, err, _) = run_in(dir.path(), &["check", "bad-config"]);
     assert!(
         err.contains("\n2 | \\tv2-mee = \"error\"\n  |   ^^^^^^\n"),
         "{err}"
     );
     // --verbose: the full report, with the internal code.
-    let out = bin()
-        .current_dir(dir.path())
-        .args(["check", "bad-config", "--verbose"])
-        .output()
-        .unwrap();
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    let (_, err, code) = run_in(dir.path(), &["check", "bad-config", "--verbose"]);
+    assert_eq!(code, 2);
     assert!(err.contains("linkedin_lint::config"), "{err}");
     // An option before the command turns the command into a path: say so.
     let (_, err, code) = run(&["--verbose", "check", "."]);
