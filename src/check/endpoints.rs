@@ -41,7 +41,7 @@ impl Checker<'_> {
             Some(lit.sub_span(s..path_start + r.end - pre))
         };
         let rest = path.starts_with("/rest/") || path.starts_with("rest/");
-        if rest {
+        if rest && !in_assertion(&file.text, lit.outer.start) {
             let l = if path.starts_with('/') { 5 } else { 4 };
             if let Some(r) = to_file(0..l).or_else(|| to_file(0..path.len())) {
                 out.rest_inline |= lit.name.is_none() && lit.list.is_none() && pre == 0;
@@ -161,6 +161,36 @@ fn joined_path(own: &str, host: Option<&str>, base: Option<&str>) -> String {
     } else {
         format!("{base_path}/{own}")
     }
+}
+
+/// The literal at `at` is an argument of a test assertion on its line (`expect_equal(p$url,
+/// "…/rest/posts")`, `assertEquals(…)`, `expect(url).toBe("…")`): a value compared, not a
+/// request made.
+fn in_assertion(text: &str, at: usize) -> bool {
+    let line = &text[text[..at].rfind('\n').map_or(0, |p| p + 1)..at];
+    let mut depth = 0usize;
+    for (p, c) in line.char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' if depth > 0 => depth -= 1,
+            '(' => {
+                let callee = line[..p]
+                    .trim_end()
+                    .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '!'))
+                    .next()
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                if callee.starts_with("expect")
+                    || callee.starts_with("assert")
+                    || matches!(callee.as_str(), "tobe" | "toequal" | "tostrictequal" | "eq")
+                {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 pub(super) fn url_parts(v: &str) -> (Option<&str>, usize) {
@@ -327,7 +357,11 @@ fn relative_path_like(own: &str, name: Option<&str>) -> bool {
         .find(['/', '?', ':', '(', '#', '.', '['])
         .unwrap_or(own.trim_start_matches('/').len());
     let seg = &own.trim_start_matches('/')[..seg_end];
-    if seg.is_empty() || !seg.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'~') {
+    if seg.is_empty()
+        || !seg
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'~' || b == b'-')
+    {
         return false;
     }
     // A file (`/assets/logo.png`, `docs/guide.md`), not a resource.
@@ -371,8 +405,11 @@ impl Checker<'_> {
                     .next()
                     .unwrap_or("")
                     .trim_end_matches('/');
+                // The whole v1 API is retired, so a path joined to any v1 URL
+                // (`https://api.linkedin.com/v1/people/`) is a v1 path.
                 out.li_bases |= match p {
                     "/v1" => BASE_V1,
+                    _ if p.starts_with("/v1/") => BASE_V1,
                     "/v2" => BASE_V2,
                     "/rest" => BASE_REST,
                     _ => 0,
@@ -404,12 +441,24 @@ impl Checker<'_> {
             (BASE_V2, "https://api.linkedin.com/v2"),
             (BASE_V1, "https://api.linkedin.com/v1"),
         ] {
-            // v1's catch-all entry matches any path: only v1 idioms (`people/~`, `:(fields)`).
-            if kind == BASE_V1 && !(own.contains('~') || own.contains(":(")) {
+            // v1's catch-all entry matches any path: v1 idioms (`people/~`, `:(fields)`), or
+            // any path in a file whose one LinkedIn base is v1 (`resolve_relative` decides).
+            // `~` as the member (`people/~`, `~/connections`), not a v2 decoration (`handle~`).
+            let v1_idiom = own.starts_with('~') || own.contains("/~") || own.contains(":(");
+            // Other paths only as `/resource/…` (not XPath `number(//a/b)`, not a map key).
+            let plain = own.starts_with('/') && !own.contains(['(', ' ']);
+            if kind == BASE_V1 && !v1_idiom && !plain {
                 continue;
             }
             let mut joined = lit.clone();
             joined.base = Some(base.to_string());
+            if kind == BASE_V1 {
+                // The v1 entry is the `/v1/` prefix itself, which lies wholly in the base
+                // (`"~/connections"`): judge `/v1/<path>` and report the whole literal.
+                joined.value = format!("/v1/{}", own.trim_start_matches('/'));
+                joined.exact = false;
+                joined.base = Some("https://api.linkedin.com".to_string());
+            }
             let mut tmp = FileCheck::default();
             self.endpoints(file, facts, &joined, &mut tmp);
             for mut finding in tmp.findings {
@@ -417,6 +466,7 @@ impl Checker<'_> {
                 out.relative.push(RelativeSite {
                     kind,
                     generic,
+                    v1_idiom,
                     finding,
                 });
             }

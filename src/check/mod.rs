@@ -135,6 +135,9 @@ pub struct RelativeSite {
     pub kind: u8,
     /// A short name other APIs use too (`/me`, `/people`): needs stronger evidence.
     pub generic: bool,
+    /// A v1 idiom (`people/~`, `:(fields)`): a v1 path wherever the v1 base is. Other paths
+    /// are v1 paths only in a file whose one LinkedIn base is v1.
+    pub v1_idiom: bool,
     pub finding: Finding,
 }
 

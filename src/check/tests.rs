@@ -311,3 +311,71 @@ fn docstring_versions_under_misspelt_keys() {
     assert!(!version::names_version("revision"));
     assert!(!version::names_version("vision_string"));
 }
+
+/// (rule id, text) of each finding of `src` as `path`.
+fn found<'a>(path: &str, src: &'a str) -> Vec<(String, &'a str)> {
+    linter()
+        .check_text(path, src)
+        .findings
+        .iter()
+        .map(|f| (f.id.clone(), &src[f.span.byte_start..f.span.byte_end]))
+        .collect()
+}
+
+#[test]
+fn paths_relative_to_a_v1_url_in_r() {
+    // Rlinkedin: field selectors and resources pasted onto v1 URLs; XPath is not a path.
+    let src = r#"getGroupPosts <- function(token) {
+  membership_url <- "https://api.linkedin.com/v1/people/"
+  membership_fields <- "/group-memberships:(group:(id,name),membership-state)"
+  url <- paste0(membership_url, "~/connections", membership_fields)
+  post <- paste0(membership_url, group_id, "/posts")
+  n <- xml[["number(//error/status)"]]
+}
+"#;
+    let ids: Vec<&str> = found("R/getGroupPosts.R", src)
+        .iter()
+        .map(|(id, t)| {
+            assert_eq!(id, "v1-api");
+            *t
+        })
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "/v1/",
+            "/group-memberships:(group:(id,name),membership-state)",
+            "~/connections",
+            "/posts"
+        ]
+    );
+}
+
+#[test]
+fn r_fallback_default_reaches_the_header_by_named_argument() {
+    // promoutils: `getOption(...) %||% "202510"`, then `req_headers("LinkedIn-Version" = v)`.
+    let src = r#"li_req_posts <- function() {
+  v <- getOption("promoutils.linkedin_version") %||% "202510"
+  httr2::request(base_url = "https://api.linkedin.com/rest/posts") |>
+    httr2::req_headers("LinkedIn-Version" = v, "X-Restli-Protocol-Version" = "2.0.0")
+}
+"#;
+    assert_eq!(
+        found("R/linkedin.R", src),
+        [("version-sunset-dated".to_string(), "202510")]
+    );
+}
+
+#[test]
+fn a_rest_url_in_a_test_assertion_is_not_a_request() {
+    let src = "test_that(\"posts\", {\n  expect_equal(p$url, \"https://api.linkedin.com/rest/posts\")\n})\n";
+    assert_eq!(found("tests/testthat/test-li.R", src), []);
+    let src = "assertEquals(\"https://api.linkedin.com/rest/posts\", url);\n";
+    assert_eq!(found("ClientTest.java", src), []);
+    // A request still is one.
+    let src = "fetch(\"https://api.linkedin.com/rest/posts\", { method: \"POST\" });\n";
+    assert_eq!(
+        found("post.js", src),
+        [("rest-without-version".to_string(), "/rest")]
+    );
+}

@@ -258,6 +258,9 @@ impl Checker<'_> {
                 if kinds & site.kind == 0 {
                     continue;
                 }
+                if site.kind == BASE_V1 && !site.v1_idiom && f.li_bases != BASE_V1 {
+                    continue;
+                }
                 if site.generic && !(f.li_bases & site.kind != 0 || linked && !f.foreign_base) {
                     continue;
                 }

@@ -387,6 +387,8 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
                 (Some(Tok::Punct('>')), Some(Tok::Punct('=')), Some(Tok::Lit(k))) => {
                     Some(Arg::Lit(*k))
                 }
+                // R named arguments: `req_headers("LinkedIn-Version" = v)`.
+                (Some(Tok::Punct('=')), Some(Tok::Lit(k)), _) => Some(Arg::Lit(*k)),
                 _ => None,
             };
             let followed_by_call = matches!(toks.get(i + 1), Some(Tok::Punct('(' | '.' | '[')));
@@ -582,15 +584,24 @@ pub fn gives_context(v: &str) -> bool {
 /// `NAME = a.b || 'v'`, `NAME = a ?? "v"`, `NAME = a or 'v'`: the name across the fallback.
 fn fallback_binding(toks: &[Tok], lits: &[crate::facts::Literal], i: usize) -> Option<String> {
     let p1 = i.checked_sub(1).map(|k| &toks[k])?;
+    // `||`, `??`, `or`, and R's `%||%`.
+    let r_or = matches!(p1, Tok::Punct('%'))
+        && matches!(toks.get(i.wrapping_sub(2)), Some(Tok::Punct('|')));
     let is_fallback =
-        matches!(p1, Tok::Punct('|' | '?')) || matches!(p1, Tok::Ident(w) if w == "or");
+        r_or || matches!(p1, Tok::Punct('|' | '?')) || matches!(p1, Tok::Ident(w) if w == "or");
     if !is_fallback {
         return None;
     }
-    for j in (i.saturating_sub(14)..i - 1).rev() {
+    // Back to the binding over the value being defaulted, calls included
+    // (`getOption("x.version") %||% "202510"`, `os.getenv('V') or '202405'`).
+    let mut depth = 0usize;
+    for j in (i.saturating_sub(24)..i - 1).rev() {
         match &toks[j] {
+            Tok::Punct(')') => depth += 1,
+            Tok::Punct('(') if depth > 0 => depth -= 1,
+            _ if depth > 0 => {}
             Tok::Punct('=' | ':') => return binding_name(toks, lits, j + 1),
-            Tok::Punct(';' | ',' | '{' | '}' | '(' | ')') | Tok::Newline => return None,
+            Tok::Punct(';' | ',' | '{' | '}' | '(') | Tok::Newline => return None,
             _ => {}
         }
     }
