@@ -99,4 +99,9 @@ pub struct FileFacts {
     pub docs: bool,
     /// A note for the user about how the file was read (e.g. syn failed, lexed instead).
     pub note: Option<String>,
+    /// Names and config keys whose value this file sends as `LinkedIn-Version` but does not
+    /// define: `'LinkedIn-Version' = getOption('lkd.api_version')` gives `lkd.api_version`,
+    /// `{'LinkedIn-Version': API_VERSION}` without a local `API_VERSION` gives `API_VERSION`.
+    /// Another file that binds a version to one of them pins the header.
+    pub version_keys: Vec<String>,
 }

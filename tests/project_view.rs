@@ -83,3 +83,19 @@ fn a_url_under_an_authorization_key_is_not_a_credential() {
     // authorization endpoint. Before, each such URL was an `auth-scheme` error.
     assert_eq!(findings("auth-urls"), Vec::<String>::new());
 }
+
+#[test]
+fn versions_defined_under_a_name_another_file_sends_as_the_header() {
+    assert_eq!(
+        findings("version-keys"),
+        [
+            // `getOption('lkd.api_version')` is the header's value in utils.R.
+            "R/zzz.R:3:37 version-sunset/version-sunset-dated",
+            // The two projects of this fixture pin different versions: the older is the outlier.
+            "R/zzz.R:3:37 version-inconsistent/multiple-versions",
+            // `'LinkedIn-Version': API_REVISION` with the constant imported from here;
+            // `BUILD_MONTH` reaches no header and stays quiet.
+            "ts/src/constants.ts:2:30 version-sunset/version-sunset-policy",
+        ]
+    );
+}

@@ -126,6 +126,28 @@ pub struct FileCheck {
     pub codegen_lang: Option<crate::codegen::Language>,
     /// The file was written by `linkedin-lint codegen`: its version is the project's own.
     pub generated: bool,
+    /// Names and keys whose value this file sends as `LinkedIn-Version` without defining
+    /// them ([`FileFacts::version_keys`]).
+    pub version_keys: Vec<String>,
+    /// Versions bound to a name in a file where nothing says the name is a LinkedIn version:
+    /// they count once another file sends that name's value as the header.
+    pub version_candidates: Vec<VersionCandidate>,
+}
+
+/// A `YYYYMM` value bound to a name (`lkd.api_version = '202401'` in an R option list), with
+/// what it would be reported as if the name turns out to feed `LinkedIn-Version`.
+#[derive(Debug, Clone)]
+pub struct VersionCandidate {
+    /// [`version_key`] of the name.
+    pub key: String,
+    pub version: Option<(Version, Span)>,
+    pub findings: Vec<Finding>,
+}
+
+/// How names and keys are compared across files: lower case, the last `.`-separated part
+/// (`lkd.api_version` in `getOption()` and `api_version` in `list(lkd.api_version = …)`).
+pub fn version_key(name: &str) -> String {
+    name.rsplit('.').next().unwrap_or(name).to_ascii_lowercase()
 }
 
 /// A relative path literal and the finding it makes when joined to a LinkedIn base of `kind`.
@@ -217,6 +239,15 @@ impl<'t> Checker<'t> {
         .to_vec();
         v.extend(self.table.scopes.iter().map(|s| s.scope.clone()));
         v.extend(self.table.requirements.iter().map(|r| r.scope.clone()));
+        // A quoted version a file defines for another file's header (`export const
+        // API_REVISION = '202405'` with nothing about LinkedIn beside it): every plausible
+        // `YYYYMM` in quotes. Rare outside LinkedIn code (0 of deno's 14,798 files).
+        let first = Version::parse("202206").map_or(0, |f| f.month_index());
+        for i in first..=self.opts.today.month_index() + 13 {
+            let m = Version::from_month_index(i).to_string();
+            v.push(format!("'{m}"));
+            v.push(format!("\"{m}"));
+        }
         v.sort();
         v.dedup();
         v
@@ -276,6 +307,18 @@ impl<'t> Checker<'t> {
             if self.is_version(lit, header, value, facts.linkedin_context) {
                 out.sets_version = true;
                 self.version(file, lit, value_range.clone(), &mut out);
+            } else if let Some(name) = lit
+                .name
+                .as_deref()
+                .filter(|_| !facts.docs && self.plausible_version(value))
+            {
+                let mut tmp = FileCheck::default();
+                self.version(file, lit, value_range.clone(), &mut tmp);
+                out.version_candidates.push(VersionCandidate {
+                    key: version_key(name),
+                    version: tmp.versions.pop(),
+                    findings: tmp.findings,
+                });
             }
             if header.is_some_and(|h| h.eq_ignore_ascii_case("x-restli-protocol-version")) {
                 self.restli(file, lit, value_range.clone(), &mut out);
@@ -314,6 +357,7 @@ impl<'t> Checker<'t> {
         if !out.rest_sites.is_empty() || !out.relative.is_empty() || facts.linkedin_context {
             out.uses = facts.uses.clone();
         }
+        out.version_keys = facts.version_keys.iter().map(|k| version_key(k)).collect();
         if out.sets_version || (facts.linkedin_context && !facts.docs) {
             out.defines = facts.defines.clone();
         }
@@ -351,6 +395,7 @@ impl<'t> Checker<'t> {
 
     /// The checks that need every file: run once after all files are checked.
     pub fn finish(&self, files: &mut [FileCheck]) {
+        self.resolve_version_keys(files);
         self.inconsistent(files);
         self.mismatch(files);
         self.missing(files);
@@ -370,6 +415,7 @@ impl FileCheck {
             || !self.requirement_sites.is_empty()
             || !self.rest_sites.is_empty()
             || !self.relative.is_empty()
+            || !self.version_candidates.is_empty()
     }
 }
 

@@ -223,6 +223,25 @@ impl Checker<'_> {
 }
 
 impl Checker<'_> {
+    /// Versions bound in one file to a name or key that another file sends as
+    /// `LinkedIn-Version` (`list(lkd.api_version = '202401')` here, `'LinkedIn-Version' =
+    /// getOption('lkd.api_version')` there): checked as versions, at their definition.
+    pub(super) fn resolve_version_keys(&self, files: &mut [FileCheck]) {
+        let keys: HashSet<String> = files
+            .iter()
+            .flat_map(|f| f.version_keys.iter().cloned())
+            .collect();
+        for f in files.iter_mut() {
+            for c in std::mem::take(&mut f.version_candidates) {
+                if keys.contains(&c.key) {
+                    f.findings.extend(c.findings);
+                    f.versions.extend(c.version);
+                    f.sets_version = true;
+                }
+            }
+        }
+    }
+
     /// Relative paths (`'/ugcPosts'`) joined to a LinkedIn base defined in the file or in
     /// another file of the tree. A file that defines bases of its own uses only those (a file
     /// with only a `/rest` base resolves nothing); a generic path (`/me`) needs a base in the

@@ -96,6 +96,8 @@ const GETTERS: &[&str] = &[
     "getString",
     "GetValue",
     "config",
+    // R `getOption("lkd.api_version", "202401")`.
+    "getOption",
 ];
 
 /// Calls whose arguments are the elements of a list.
@@ -131,6 +133,8 @@ struct Group {
     list: Option<u32>,
     /// The identifier called (`header` in `.header(…)`).
     callee: Option<String>,
+    /// What a getter call's value is bound to (`'LinkedIn-Version' = getOption(…)`).
+    getter_of: Option<String>,
     arg: usize,
     /// First argument of a setter call: the header name (literal or resolved later).
     first_arg: Option<Arg>,
@@ -160,6 +164,7 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
     let mut context = false;
     let mut uses = Vec::new();
     let mut defines = Vec::new();
+    let mut version_keys = Vec::new();
     // Literal index whose value is the header for a later literal: (value_lit, header_arg).
     let mut header_refs: Vec<(Arg, Arg)> = Vec::new();
     let mut base_refs: Vec<(usize, Arg)> = Vec::new();
@@ -231,26 +236,20 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
                 // bound to the name the call's value is assigned to.
                 let passes_value = callee.as_deref().is_some_and(|f| !GETTERS.contains(&f));
                 let name = if wrapper && passes_value && name.is_none() && !is_list {
-                    let mut j = i - 1;
-                    while j > 0
-                        && (matches!(&toks[j - 1], Tok::Punct('.' | ':'))
-                            || matches!(&toks[j - 1], Tok::Ident(k) if k == "new"))
-                    {
-                        j -= if matches!(&toks[j - 1], Tok::Ident(_)) {
-                            1
-                        } else {
-                            2
-                        };
-                    }
-                    binding_name(toks, lits, j)
+                    call_binding(toks, lits, i)
                 } else {
                     name
                 };
+                let getter_of = callee
+                    .as_deref()
+                    .filter(|f| GETTERS.contains(f))
+                    .and_then(|_| call_binding(toks, lits, i));
                 stack.push(Group {
                     close,
                     name,
                     list,
                     callee,
+                    getter_of,
                     arg: 0,
                     first_arg: None,
                     prev_arg: None,
@@ -300,6 +299,14 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
                 if let Some(g) = stack.last() {
                     if g.wrapper && g.arg == 0 && lits[li].name.is_none() && g.list.is_none() {
                         lits[li].name = g.name.clone();
+                    }
+                    // The key of a getter whose value is the version header's value.
+                    let to_version = g
+                        .getter_of
+                        .as_deref()
+                        .is_some_and(|h| h.eq_ignore_ascii_case("linkedin-version"));
+                    if g.arg == 0 && to_version {
+                        version_keys.push(lits[li].value.clone());
                     }
                 }
                 // Position inside groups; wrappers pass through to the enclosing group.
@@ -451,6 +458,11 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
             Arg::Lit(k) => Some(*k),
             Arg::Ident(id) => consts.get(id).copied(),
         };
+        if let (None, Arg::Ident(id)) = (target, val) {
+            if h.eq_ignore_ascii_case("linkedin-version") {
+                version_keys.push(id.clone()); // defined in another file, if anywhere
+            }
+        }
         // A constant used as an Authorization value may be used with "Bearer " elsewhere:
         // only a literal written in place is judged as the header's value.
         let via_name = matches!(val, Arg::Ident(_));
@@ -486,7 +498,30 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
         uses,
         docs: false,
         note: None,
+        version_keys,
     }
+}
+
+/// The name the value of the call whose `(` is at `i` is bound to: `X = new Uri(`,
+/// `BASE = URI.create(`, `'LinkedIn-Version' = getOption(`, `"K": os.getenv(`.
+fn call_binding(toks: &[Tok], lits: &[crate::facts::Literal], i: usize) -> Option<String> {
+    let mut j = i.checked_sub(1)?;
+    while j > 0
+        && (matches!(&toks[j - 1], Tok::Punct('.' | ':'))
+            || matches!(&toks[j - 1], Tok::Ident(k) if k == "new"))
+    {
+        // `a.b(`, `a::b(` (two `:`), `new X(`.
+        let step = match &toks[j - 1] {
+            Tok::Ident(_) => 1,
+            Tok::Punct(':') if j >= 2 && matches!(&toks[j - 2], Tok::Punct(':')) => 3,
+            _ => 2,
+        };
+        if step > j || !matches!(toks.get(j - step), Some(Tok::Ident(_))) {
+            break;
+        }
+        j -= step;
+    }
+    binding_name(toks, lits, j)
 }
 
 /// The default of a `${key:default}` / `${VAR:-default}` placeholder, as its own literal.

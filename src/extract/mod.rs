@@ -35,6 +35,7 @@ fn merge(into: &mut FileFacts, from: FileFacts) {
     into.literals.extend(from.literals);
     into.defines.extend(from.defines);
     into.uses.extend(from.uses);
+    into.version_keys.extend(from.version_keys);
 }
 
 #[cfg(test)]
