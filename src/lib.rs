@@ -51,6 +51,7 @@ pub use calendar::{Date, Version};
 pub use check::{CheckOptions, Checker, FileCheck};
 pub use engine::{
     DEFAULT_MAX_FILESIZE, Linter, LinterBuilder, Note, NoteKind, OnFile, Scan, ScanOptions,
+    Workspace,
 };
 pub use error::Error;
 pub use finding::{Finding, Rule, Severity};
