@@ -232,7 +232,13 @@ impl Linter {
     ) -> Result<Scan, Error> {
         let checker = Checker::new(&self.table, self.opts.clone());
         let (results, notes, scanned, _) = self.collect(&checker, scan, on_file, progress)?;
-        Ok(finish(&checker, &results.iter().collect::<Vec<_>>(), notes, scanned, &|_| true))
+        Ok(finish(
+            &checker,
+            &results.iter().collect::<Vec<_>>(),
+            notes,
+            scanned,
+            &|_| true,
+        ))
     }
 
     /// Walk, read and check every file of `scan` (the tree-wide checks not yet run): the
@@ -398,7 +404,13 @@ impl Linter {
 
     /// What to do with the bytes read for `path` (from disk or an editor): skip them (binary,
     /// unknown type), nothing to check (the prefilter), or a file to analyse.
-    fn admit(&self, path: &Path, bytes: Vec<u8>, explicit: bool, no_prefilter: bool) -> ReadOutcome {
+    fn admit(
+        &self,
+        path: &Path,
+        bytes: Vec<u8>,
+        explicit: bool,
+        no_prefilter: bool,
+    ) -> ReadOutcome {
         let by_name = Lang::detect(path, b"");
         let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
         let lang = by_name.or_else(|| Lang::detect(path, &bytes[..bytes.len().min(256)]));
@@ -579,7 +591,10 @@ impl Workspace {
             return Some(Note {
                 path: key,
                 kind: NoteKind::TooLarge,
-                message: format!("{len} bytes is over the {}-byte limit; skipped", self.max_filesize),
+                message: format!(
+                    "{len} bytes is over the {}-byte limit; skipped",
+                    self.max_filesize
+                ),
             });
         }
         match linter.admit(p, bytes.to_vec(), false, false) {

@@ -43,6 +43,7 @@ pub(crate) mod redact;
 pub(crate) mod reference;
 pub mod report;
 pub mod rules;
+pub mod server;
 pub mod source;
 pub(crate) mod suppress;
 pub mod walk;
