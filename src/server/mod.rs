@@ -286,6 +286,7 @@ impl Server {
         for p in self.state.refresh() {
             self.notify::<notification::PublishDiagnostics>(p);
         }
+        self.flush_log();
     }
 
     fn flush_log(&mut self) {

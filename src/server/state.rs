@@ -38,7 +38,7 @@ struct Doc {
     findings: Vec<Finding>,
     /// What was last published for it, to publish only what changed.
     published: Option<Vec<Diagnostic>>,
-    /// The text changed since the last publication.
+    /// The text changed since it was last checked and published.
     dirty: bool,
     /// The last note logged for it (too large, binary, degraded), to log each once.
     note: Option<String>,
@@ -50,6 +50,8 @@ pub struct State {
     cfg: Resolved,
     workspace: Workspace,
     docs: HashMap<Url, Doc>,
+    /// The tree-wide checks must run again (a document was closed, the config reloaded).
+    stale: bool,
     /// Messages for the client's log (`window/logMessage`), taken by the loop.
     pub log: Vec<String>,
 }
@@ -116,6 +118,7 @@ impl State {
             cfg,
             workspace,
             docs: HashMap::new(),
+            stale: false,
             log,
         })
     }
@@ -124,9 +127,6 @@ impl State {
     pub fn reload(&mut self) -> Result<(), Error> {
         let mut fresh = State::new(self.settings.clone(), self.roots.clone())?;
         for (uri, doc) in self.docs.drain() {
-            fresh
-                .workspace
-                .update(&fresh.cfg.linter, &doc.path, doc.text.as_bytes());
             fresh.docs.insert(uri, Doc { dirty: true, ..doc });
         }
         self.log.append(&mut fresh.log);
@@ -149,12 +149,12 @@ impl State {
             dirty: true,
             note: None,
         };
-        self.docs.insert(uri.clone(), doc);
-        self.check(&uri);
+        self.docs.insert(uri, doc);
     }
 
     /// A new full text of an open document (full sync). Versions older than the one held are
-    /// ignored: a late message must not bring back old text.
+    /// ignored: a late message must not bring back old text. It is checked at the next
+    /// [`State::refresh`], so a burst of changes is checked once.
     pub fn change(&mut self, uri: &Url, version: i32, text: String) {
         let Some(doc) = self.docs.get_mut(uri) else {
             return;
@@ -166,7 +166,6 @@ impl State {
         doc.index = LineIndex::new(&text);
         doc.text = text;
         doc.dirty = true;
-        self.check(uri);
     }
 
     /// The document is closed: the file counts as it is on disk again, and its diagnostics are
@@ -180,11 +179,12 @@ impl State {
         } else {
             self.workspace.update(&self.cfg.linter, &doc.path, b"");
         }
+        self.stale = true;
         Some(PublishDiagnosticsParams::new(uri.clone(), Vec::new(), None))
     }
 
-    /// Check one open document's text again (only that file: the tree-wide checks run at
-    /// the next [`State::refresh`]).
+    /// Check one open document's text again (only that file; the tree-wide checks follow in
+    /// [`State::refresh`]).
     fn check(&mut self, uri: &Url) {
         let Some(doc) = self.docs.get_mut(uri) else {
             return;
@@ -199,15 +199,23 @@ impl State {
         doc.note = note;
     }
 
-    /// Whether a document changed since diagnostics were last published.
+    /// Whether diagnostics may have changed since they were last published.
     pub fn is_dirty(&self) -> bool {
-        self.docs.values().any(|d| d.dirty)
+        self.stale || self.docs.values().any(|d| d.dirty)
     }
 
     /// Re-run the tree-wide checks over the workspace (cheap: per-file results are kept) and
     /// return the diagnostics to publish: every document whose text changed, and every other
     /// open document whose diagnostics changed (a cross-file finding came or went).
     pub fn refresh(&mut self) -> Vec<PublishDiagnosticsParams> {
+        let changed: Vec<Url> = (self.docs.iter())
+            .filter(|(_, d)| d.dirty)
+            .map(|(u, _)| u.clone())
+            .collect();
+        for uri in &changed {
+            self.check(uri);
+        }
+        self.stale = false;
         let open: HashSet<&str> = self.docs.values().map(|d| d.path.as_str()).collect();
         let mut scan = self.workspace.scan(&self.cfg.linter, &|p| open.contains(p));
         self.cfg.apply_severity(&mut scan.findings);
