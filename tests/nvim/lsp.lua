@@ -44,7 +44,7 @@ local ok, err = pcall(function()
   -- Byte column 56 on line 1: the server's UTF-16 column 53 after `café 😀`, converted by Neovim.
   check(text == "1:56 version-sunset/version-sunset-dated linkedin-lint"
       .. " | 1:56 version-inconsistent/multiple-versions linkedin-lint"
-      .. " | 2:10 scope-deprecated/w-share linkedin-lint", "unexpected diagnostics: " .. text)
+      .. " | 2:11 scope-deprecated/w-share linkedin-lint", "unexpected diagnostics: " .. text)
 
   -- Code actions on the scope line: the safe quick fix, preferred.
   local client = vim.lsp.get_client_by_id(client_id)
