@@ -80,8 +80,7 @@ impl Client {
                     "workspaceFolders": [{ "uri": uri, "name": "ws" }] }),
         );
         assert_eq!(
-            init["result"]["capabilities"]["positionEncoding"],
-            "utf-16",
+            init["result"]["capabilities"]["positionEncoding"], "utf-16",
             "{init}"
         );
         c.notify("initialized", json!({}));
@@ -359,12 +358,22 @@ fn code_actions_are_the_fixes_of_check_fix() {
     // The same edit as `check --fix` makes on disk.
     let out = common::bin()
         .current_dir(dir.path())
-        .args(["check", "--fix", "--isolated", "--today", TODAY, "client.py"])
+        .args([
+            "check",
+            "--fix",
+            "--isolated",
+            "--today",
+            TODAY,
+            "client.py",
+        ])
         .output()
         .unwrap();
     assert!(out.status.code().is_some());
     let on_disk = std::fs::read_to_string(dir.path().join("client.py")).unwrap();
-    assert_eq!(on_disk, CLIENT.replace("\"w_share\"", "\"w_member_social\""));
+    assert_eq!(
+        on_disk,
+        CLIENT.replace("\"w_share\"", "\"w_member_social\"")
+    );
     assert_eq!(c.stop(), 0);
 }
 
@@ -505,7 +514,11 @@ fn cancelled_requests_and_superseded_versions_are_not_answered() {
     let big = CLIENT.repeat(1700);
     c.open(&client, &big);
     for v in 2..=6 {
-        c.change(&client, v, &big.replacen("202304", &format!("2023{v:02}"), 1));
+        c.change(
+            &client,
+            v,
+            &big.replacen("202304", &format!("2023{v:02}"), 1),
+        );
     }
     let id = c.send_request(
         "textDocument/hover",
