@@ -421,8 +421,9 @@ fn config_applies_per_file_and_errors_are_logged_not_fatal() {
         ("client.py", CLIENT),
         (
             "linkedin-lint.toml",
-            "[severity]\nversion-sunset = \"warning\"\n",
+            "exclude = [\"vendor/\"]\n[severity]\nversion-sunset = \"warning\"\n",
         ),
+        ("vendor/lib.py", CLIENT),
         // A nested project with a config the server cannot use.
         ("api/linkedin-lint.toml", "expiring-day = 1\n"),
         ("api/other.py", OTHER),
@@ -434,6 +435,10 @@ fn config_applies_per_file_and_errors_are_logged_not_fatal() {
         brief(&c.diagnostics(&client, 1))[0],
         "1:53-1:59 2 version-sunset/version-sunset-dated"
     );
+    // An excluded file is not linted, open or not.
+    let vendored = url(&dir.path().join("vendor/lib.py"));
+    c.open(&vendored, CLIENT);
+    assert_eq!(c.diagnostics(&vendored, 1), Vec::<Value>::new());
     let log = c.wait("the config error in the log", |m| {
         m["method"] == "window/logMessage"
             && m["params"]["message"]
@@ -537,6 +542,38 @@ fn cancelled_requests_and_superseded_versions_are_not_answered() {
         .map(|m| m["params"]["version"].as_i64().unwrap())
         .collect();
     assert!(published.windows(2).all(|w| w[0] < w[1]), "{published:?}");
+    assert_eq!(c.stop(), 0);
+}
+
+#[test]
+fn no_message_ever_holds_a_token() {
+    let fixture = include_str!("fixtures/rules/hardcoded-token/fires.py");
+    let token =
+        "AQXk3vT9qLmZ2pRw8YbN4cHs7JdF1gKe6VuA0oPiEtWyBnMx5rCzQhSlDaGjUfIvOwTbRk9eLn2mXp4qZs";
+    assert!(fixture.contains(token));
+    let dir = tree(&[("client.py", fixture)]);
+    let mut c = Client::start(dir.path(), &[]);
+    let client = url(&dir.path().join("client.py"));
+    c.open(&client, fixture);
+    let d = c.diagnostics(&client, 1);
+    let at = d
+        .iter()
+        .find(|d| d["code"] == "hardcoded-token/access-token-literal")
+        .unwrap_or_else(|| panic!("{d:#?}"));
+    let mut answers = vec![json!(d)];
+    for method in ["textDocument/hover", "textDocument/codeAction"] {
+        let r = c.request(
+            method,
+            json!({ "textDocument": { "uri": client }, "position": at["range"]["start"],
+                    "range": at["range"], "context": { "diagnostics": [] } }),
+        );
+        answers.push(r);
+    }
+    answers.extend(c.seen.drain(..));
+    assert!(answers[1]["result"]["contents"]["value"].is_string());
+    for a in &answers {
+        assert!(!a.to_string().contains(&token[..20]), "{a}");
+    }
     assert_eq!(c.stop(), 0);
 }
 
