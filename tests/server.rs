@@ -569,7 +569,7 @@ fn no_message_ever_holds_a_token() {
         );
         answers.push(r);
     }
-    answers.extend(c.seen.drain(..));
+    answers.append(&mut c.seen);
     assert!(answers[1]["result"]["contents"]["value"].is_string());
     for a in &answers {
         assert!(!a.to_string().contains(&token[..20]), "{a}");

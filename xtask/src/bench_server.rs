@@ -4,7 +4,7 @@
 //! for its diagnostics before the next is sent, and the time is taken from writing the change
 //! to reading the whole `publishDiagnostics` for that version.
 
-use std::io::{BufReader, Write};
+use std::io::BufReader;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -112,6 +112,9 @@ fn run(changes: usize, lines: usize) -> Result<(), String> {
     Ok(())
 }
 
+/// One change's wall time and the server's CPU time for it.
+type Timing = (Duration, Duration);
+
 /// Time each change (wall time, and the server's CPU time: the machine may be shared); also
 /// the number of diagnostics of the first version and the file size.
 fn measure(
@@ -119,7 +122,7 @@ fn measure(
     dir: &Path,
     changes: usize,
     lines: usize,
-) -> Result<(Vec<(Duration, Duration)>, usize, usize), String> {
+) -> Result<(Vec<Timing>, usize, usize), String> {
     let mut child = Command::new(exe)
         .args(["server", "--today", "2026-11-23"])
         .current_dir(dir)
