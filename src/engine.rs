@@ -664,6 +664,53 @@ impl Workspace {
 mod tests {
     use super::*;
 
+    /// A kept workspace finds what a scan finds, before and after one file changes (in
+    /// memory for the workspace, on disk for the scan), cross-file findings included.
+    #[test]
+    fn a_kept_workspace_finds_what_a_scan_finds() {
+        let linter = Linter::builder().today("2026-11-23").build().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.py");
+        let pin = |v: &str| format!("HEADERS = {{\"LinkedIn-Version\": \"{v}\"}}\n");
+        std::fs::write(&a, pin(&format!("{}04", 2023))).unwrap();
+        std::fs::write(dir.path().join("b.py"), pin("202601")).unwrap();
+        std::fs::write(dir.path().join("c.py"), "print('no candidate')\n").unwrap();
+        let opts = ScanOptions::paths([dir.path()]);
+        let (mut ws, _) = linter.scan_workspace(&opts).unwrap();
+        assert_eq!(ws.len(), 2, "only candidates are kept");
+        let same = |ws: &Workspace| {
+            let kept = ws.scan(&linter, &|_| true).findings;
+            assert_eq!(kept, linter.scan(&opts).unwrap().findings);
+            kept.len()
+        };
+        assert!(same(&ws) > 2, "sunset, and inconsistent in both files");
+        let a_path = walk::display_path(&a);
+        for text in [
+            pin("202601"),
+            "no pin here\n".into(),
+            pin(&format!("{}01", 2024)),
+        ] {
+            ws.update(&linter, &a_path, text.as_bytes());
+            std::fs::write(&a, &text).unwrap();
+            same(&ws);
+        }
+        // Only the files asked for, with their cross-file findings.
+        let only_b = ws.scan(&linter, &|p| p.ends_with("b.py")).findings;
+        assert!(only_b.iter().all(|f| f.path.ends_with("b.py")));
+        assert!(only_b.iter().any(|f| f.rule == Rule::VersionInconsistent));
+        // Too large for the limit: skipped with a note, and forgotten.
+        let mut small = linter
+            .scan_workspace(&ScanOptions {
+                max_filesize: Some(10),
+                ..ScanOptions::paths([dir.path()])
+            })
+            .unwrap()
+            .0;
+        let note = small.update(&linter, &a_path, pin("202601").as_bytes());
+        assert_eq!(note.map(|n| n.kind), Some(NoteKind::TooLarge));
+        assert!(small.versions(&a_path).is_empty());
+    }
+
     /// A file deleted between the walk and the read is noted, not a failure.
     #[test]
     fn file_deleted_during_the_scan_is_noted() {

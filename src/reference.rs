@@ -434,6 +434,21 @@ mod tests {
     }
 
     #[test]
+    fn version_status_says_status_sunset_and_the_pin() {
+        let t = table();
+        let opts = CheckOptions::new(&t, Date::parse("2026-11-23").unwrap());
+        let v = |s: &str| Version::parse(s).unwrap();
+        assert_eq!(
+            version_status(&t, &opts, v(&format!("{}04", 2023))),
+            "LinkedIn-Version 202304: sunset as of 2026-11-23, sunset date 2024-04-15 (published). Recommended pin: 202609 (`linkedin-lint versions` lists every version)."
+        );
+        assert!(
+            version_status(&t, &opts, v("202609"))
+                .starts_with("LinkedIn-Version 202609: active as of 2026-11-23, sunset date ")
+        );
+    }
+
+    #[test]
     fn explain_entry_has_every_part() {
         let t = table();
         let s = explain(&t, "rest-me-basicprofile").unwrap();

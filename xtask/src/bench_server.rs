@@ -3,6 +3,7 @@
 //! generated workspace and speaks LSP to it over pipes, as an editor does; each change waits
 //! for its diagnostics before the next is sent, and the time is taken from writing the change
 //! to reading the whole `publishDiagnostics` for that version.
+// linkedin-lint: allow-file(endpoint-deprecated) -- the benchmark's generated client calls it
 
 use std::io::BufReader;
 use std::path::Path;
