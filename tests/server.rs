@@ -162,6 +162,39 @@ impl Client {
     }
 }
 
+/// A server on a workspace holding only `client.py` (`CLIENT`), started with `extra`; and the
+/// document's URI.
+fn on_client(extra: &[&str]) -> (tempfile::TempDir, Client, String) {
+    let dir = tree(&[("client.py", CLIENT)]);
+    let c = Client::start(dir.path(), extra);
+    let client = url(&dir.path().join("client.py"));
+    (dir, c, client)
+}
+
+impl Client {
+    fn hover(&mut self, uri: &str, line: u64, character: u64) -> Value {
+        let id = self.hover_later(uri, line, character);
+        self.wait("the hover", |m| m["id"] == id)
+    }
+
+    fn hover_later(&mut self, uri: &str, line: u64, character: u64) -> i64 {
+        self.send_request(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": uri }, "position": { "line": line, "character": character } }),
+        )
+    }
+}
+
+/// The titles of a code-action answer.
+fn titles(r: &Value) -> Vec<&str> {
+    r["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect()
+}
+
 fn wait_exit(child: &mut Child) -> i32 {
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
@@ -237,14 +270,11 @@ fn diagnostics_follow_the_buffer_with_utf16_ranges_and_cross_file_checks() {
 
     // The same file, the same findings as `check` (the CLI's columns are 1-based characters).
     c.open(&other, OTHER);
-    let d = c.diagnostics(&other, 1);
-    assert_eq!(
-        brief(&d),
-        [
-            "1:20-1:26 2 version-expiring/version-expiring-dated",
-            "1:20-1:26 2 version-inconsistent/multiple-versions",
-        ]
-    );
+    let other_alone = [
+        "1:20-1:26 2 version-expiring/version-expiring-dated",
+        "1:20-1:26 2 version-inconsistent/multiple-versions",
+    ];
+    assert_eq!(brief(&c.diagnostics(&other, 1)), other_alone);
 
     // Editing the buffer (unsaved): one version everywhere. The sunset finding goes, and the
     // cross-file finding goes in the other open file too.
@@ -273,21 +303,13 @@ fn diagnostics_follow_the_buffer_with_utf16_ranges_and_cross_file_checks() {
             && m["params"]["diagnostics"] == json!([])
     });
     assert!(m["params"]["version"].is_null());
-    assert_eq!(
-        brief(&c.diagnostics(&other, 1)),
-        [
-            "1:20-1:26 2 version-expiring/version-expiring-dated",
-            "1:20-1:26 2 version-inconsistent/multiple-versions",
-        ]
-    );
+    assert_eq!(brief(&c.diagnostics(&other, 1)), other_alone);
     assert_eq!(c.stop(), 0);
 }
 
 #[test]
 fn code_actions_are_the_fixes_of_check_fix() {
-    let dir = tree(&[("client.py", CLIENT)]);
-    let mut c = Client::start(dir.path(), &[]);
-    let client = url(&dir.path().join("client.py"));
+    let (dir, mut c, client) = on_client(&[]);
     c.open(&client, CLIENT);
     c.diagnostics(&client, 1);
 
@@ -297,12 +319,8 @@ fn code_actions_are_the_fixes_of_check_fix() {
         json!({ "textDocument": { "uri": client }, "range": whole, "context": { "diagnostics": [] } }),
     );
     let actions = r["result"].as_array().unwrap();
-    let titles: Vec<&str> = actions
-        .iter()
-        .map(|a| a["title"].as_str().unwrap())
-        .collect();
     assert_eq!(
-        titles,
+        titles(&r),
         [
             "version-sunset/version-sunset-dated: replace with `202609` (unsafe)",
             "scope-deprecated/w-share: replace with `\"w_member_social\"`",
@@ -337,14 +355,8 @@ fn code_actions_are_the_fixes_of_check_fix() {
         json!({ "textDocument": { "uri": client }, "range": range(2, 12, 2, 12),
                 "context": { "diagnostics": [], "only": ["quickfix"] } }),
     );
-    let titles: Vec<&str> = r["result"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["title"].as_str().unwrap())
-        .collect();
     assert_eq!(
-        titles,
+        titles(&r),
         ["scope-deprecated/w-share: replace with `\"w_member_social\"`"]
     );
     let r = c.request(
@@ -378,16 +390,11 @@ fn code_actions_are_the_fixes_of_check_fix() {
 
 #[test]
 fn hover_explains_findings_and_versions() {
-    let dir = tree(&[("client.py", CLIENT)]);
-    let mut c = Client::start(dir.path(), &[]);
-    let client = url(&dir.path().join("client.py"));
+    let (dir, mut c, client) = on_client(&[]);
     c.open(&client, CLIENT);
     c.diagnostics(&client, 1);
 
-    let r = c.request(
-        "textDocument/hover",
-        json!({ "textDocument": { "uri": client }, "position": { "line": 1, "character": 55 } }),
-    );
+    let r = c.hover(&client, 1, 55);
     let text = r["result"]["contents"]["value"].as_str().unwrap();
     assert!(
         text.starts_with(
@@ -406,10 +413,7 @@ fn hover_explains_findings_and_versions() {
     assert_eq!(r["result"]["range"], range(1, 53, 1, 59));
 
     // Nothing to say about plain code.
-    let r = c.request(
-        "textDocument/hover",
-        json!({ "textDocument": { "uri": client }, "position": { "line": 0, "character": 2 } }),
-    );
+    let r = c.hover(&client, 0, 2);
     assert_eq!(r["result"], Value::Null);
     assert_eq!(c.stop(), 0);
 }
@@ -474,9 +478,7 @@ fn config_applies_per_file_and_errors_are_logged_not_fatal() {
 
 #[test]
 fn huge_and_malformed_buffers_never_crash_the_server() {
-    let dir = tree(&[("client.py", CLIENT)]);
-    let mut c = Client::start(dir.path(), &["--max-filesize", "1000"]);
-    let client = url(&dir.path().join("client.py"));
+    let (_dir, mut c, client) = on_client(&["--max-filesize", "1000"]);
     let huge = CLIENT.repeat(100);
     c.open(&client, &huge);
     assert_eq!(c.diagnostics(&client, 1), Vec::<Value>::new());
@@ -498,10 +500,7 @@ fn huge_and_malformed_buffers_never_crash_the_server() {
     }
     // A message that is not JSON is skipped; the next one is answered.
     write!(c.stdin, "Content-Length: 5\r\n\r\n{{oops").unwrap();
-    let r = c.request(
-        "textDocument/hover",
-        json!({ "textDocument": { "uri": client }, "position": { "line": 1, "character": 55 } }),
-    );
+    let r = c.hover(&client, 1, 55);
     assert!(r["result"]["contents"]["value"].is_string(), "{r}");
     // An unknown request is an error answer, not a crash.
     let r = c.request("linkedin/unknown", json!({}));
@@ -511,9 +510,7 @@ fn huge_and_malformed_buffers_never_crash_the_server() {
 
 #[test]
 fn cancelled_requests_and_superseded_versions_are_not_answered() {
-    let dir = tree(&[("client.py", CLIENT)]);
-    let mut c = Client::start(dir.path(), &[]);
-    let client = url(&dir.path().join("client.py"));
+    let (_dir, mut c, client) = on_client(&[]);
     // A 5,000-line buffer keeps the server busy while the rest arrives.
     let big = CLIENT.repeat(1700);
     c.open(&client, &big);
@@ -524,10 +521,7 @@ fn cancelled_requests_and_superseded_versions_are_not_answered() {
             &big.replacen("202304", &format!("2023{v:02}"), 1),
         );
     }
-    let id = c.send_request(
-        "textDocument/hover",
-        json!({ "textDocument": { "uri": client }, "position": { "line": 1, "character": 55 } }),
-    );
+    let id = c.hover_later(&client, 1, 55);
     c.notify("$/cancelRequest", json!({ "id": id }));
     let r = c.wait("the cancelled hover", |m| m["id"] == id);
     assert_eq!(r["error"]["code"], -32800, "{r}");
@@ -582,8 +576,7 @@ fn no_message_ever_holds_a_token() {
 
 #[test]
 fn exit_without_shutdown_is_exit_code_1() {
-    let dir = tree(&[("client.py", CLIENT)]);
-    let mut c = Client::start(dir.path(), &[]);
+    let (_dir, mut c, _) = on_client(&[]);
     c.notify("exit", Value::Null);
     assert_eq!(wait_exit(&mut c.child), 1);
 }
