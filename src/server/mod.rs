@@ -283,8 +283,20 @@ impl Server {
     }
 
     fn publish(&mut self) {
-        for p in self.state.refresh() {
-            self.notify::<notification::PublishDiagnostics>(p);
+        let state = &mut self.state;
+        match std::panic::catch_unwind(AssertUnwindSafe(|| state.refresh())) {
+            Ok(published) => {
+                for p in published {
+                    self.notify::<notification::PublishDiagnostics>(p);
+                }
+            }
+            Err(_) => {
+                self.state.settle();
+                self.log(
+                    MessageType::ERROR,
+                    "internal error (a panic); see stderr".into(),
+                );
+            }
         }
         self.flush_log();
     }

@@ -68,7 +68,7 @@ impl State {
             Err(e) => {
                 log.push(format!(
                     "configuration error, using the defaults until it is fixed: {}",
-                    error_text(&e)
+                    e
                 ));
                 flags.isolated = true;
                 flags.config = None;
@@ -91,7 +91,7 @@ impl State {
         let (workspace, notes) = match cfg.linter.scan_workspace(&opts) {
             Ok(w) => w,
             Err(e) => {
-                log.push(format!("workspace not scanned: {}", error_text(&e)));
+                log.push(format!("workspace not scanned: {}", e));
                 let none = ScanOptions {
                     paths: Vec::new(),
                     ..opts
@@ -100,7 +100,7 @@ impl State {
             }
         };
         if let Err(e) = cfg.check_nested() {
-            log.push(format!("configuration error: {}", error_text(&e)));
+            log.push(format!("configuration error: {}", e));
         }
         log.extend(notes.iter().map(|n| format!("{}: {}", n.path, n.message)));
         log.push(format!(
@@ -197,6 +197,15 @@ impl State {
             self.log.extend(note.clone());
         }
         doc.note = note;
+    }
+
+    /// Give up on the pending refresh (it panicked): wait for the next change rather than
+    /// fail again at once.
+    pub fn settle(&mut self) {
+        self.stale = false;
+        for d in self.docs.values_mut() {
+            d.dirty = false;
+        }
     }
 
     /// Whether diagnostics may have changed since they were last published.
@@ -401,9 +410,4 @@ fn fix_title(f: &Finding, edits: &[crate::finding::Edit], safe: bool) -> String 
         f.id,
         if safe { "" } else { " (unsafe)" }
     )
-}
-
-/// An error as one line of text (config errors name the file and the reason).
-fn error_text(e: &Error) -> String {
-    e.to_string()
 }
