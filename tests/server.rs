@@ -390,7 +390,7 @@ fn code_actions_are_the_fixes_of_check_fix() {
 
 #[test]
 fn hover_explains_findings_and_versions() {
-    let (dir, mut c, client) = on_client(&[]);
+    let (_dir, mut c, client) = on_client(&[]);
     c.open(&client, CLIENT);
     c.diagnostics(&client, 1);
 

@@ -67,8 +67,7 @@ impl State {
             Ok(c) => c,
             Err(e) => {
                 log.push(format!(
-                    "configuration error, using the defaults until it is fixed: {}",
-                    e
+                    "configuration error, using the defaults until it is fixed: {e}"
                 ));
                 flags.isolated = true;
                 flags.config = None;
@@ -91,7 +90,7 @@ impl State {
         let (workspace, notes) = match cfg.linter.scan_workspace(&opts) {
             Ok(w) => w,
             Err(e) => {
-                log.push(format!("workspace not scanned: {}", e));
+                log.push(format!("workspace not scanned: {e}"));
                 let none = ScanOptions {
                     paths: Vec::new(),
                     ..opts
@@ -100,7 +99,7 @@ impl State {
             }
         };
         if let Err(e) = cfg.check_nested() {
-            log.push(format!("configuration error: {}", e));
+            log.push(format!("configuration error: {e}"));
         }
         log.extend(notes.iter().map(|n| format!("{}: {}", n.path, n.message)));
         log.push(format!(
