@@ -106,7 +106,7 @@ impl Config {
                 return Err(config_error(&name, &text, reason.into(), Some(span)));
             }
             Err(e) => {
-                let reason = e.message().trim_end().to_string();
+                let reason = suggest(e.message().trim_end());
                 return Err(config_error(&name, &text, reason, e.span()));
             }
         };
@@ -394,6 +394,37 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -
         .filter(|(score, _)| *score > 0.85)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
+}
+
+/// serde's ``unknown field `excldue`, expected one of `target-version`, …`` (or ``unknown
+/// variant``) as ``unknown key `excldue`; did you mean `exclude`?`` when one is close, with the
+/// full list after it; any other message as it is.
+fn suggest(message: &str) -> String {
+    let parse = |kind: &str| -> Option<(String, Vec<String>)> {
+        let rest = message.strip_prefix(kind)?.strip_prefix(" `")?;
+        let (word, rest) = rest.split_once('`')?;
+        let list = rest.strip_prefix(", expected ")?;
+        let list = list.strip_prefix("one of ").unwrap_or(list);
+        let expected = list
+            .split(", ")
+            .map(|c| c.trim_matches('`').to_string())
+            .collect();
+        Some((word.to_string(), expected))
+    };
+    let (what, (word, expected)) = match (parse("unknown field"), parse("unknown variant")) {
+        (Some(f), _) => ("key", f),
+        (None, Some(v)) => ("value", v),
+        (None, None) => return message.to_string(),
+    };
+    let list = expected
+        .iter()
+        .map(|e| format!("`{e}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    match did_you_mean(&word, expected.iter().map(String::as_str)) {
+        Some(m) => format!("unknown {what} `{word}`; did you mean `{m}`? (expected one of {list})"),
+        None => format!("unknown {what} `{word}` (expected one of {list})"),
+    }
 }
 
 /// Severity overrides by rule name and by rule-table id; an id wins over its rule.
@@ -719,6 +750,31 @@ mod tests {
     }
 
     #[test]
+    fn mistyped_keys_and_values_get_a_did_you_mean() {
+        let (why, at) = reason(parse("excldue = [\"vendor/\"]\n").unwrap_err());
+        assert!(
+            why.starts_with(
+                "unknown key `excldue`; did you mean `exclude`? (expected one of `target-version`"
+            ),
+            "{why}"
+        );
+        assert_eq!(at, Some((1, 1)));
+        let (why, at) = reason(parse("\nfail-on = \"eror\"\n").unwrap_err());
+        assert!(
+            why.starts_with("unknown value `eror`; did you mean `error`?"),
+            "{why}"
+        );
+        assert_eq!(at, Some((2, 11)));
+        let (why, _) = reason(parse("[severity]\nv2-me = \"warn\"\n").unwrap_err());
+        assert!(why.contains("did you mean `warning`?"), "{why}");
+        let (why, _) = reason(parse("zzz = 1\n").unwrap_err());
+        assert!(
+            why.starts_with("unknown key `zzz` (expected one of "),
+            "{why}"
+        );
+    }
+
+    #[test]
     fn every_key_parses() {
         let c = parse(
             "target-version = \"202609\"\nexpiring-days = 30\nfail-on = \"warning\"\ninclude = [\"src/\"]\nexclude = [\"tests/fixtures/\"]\nrules = []\n[severity]\nversion-expiring = \"error\"\nv2-me = \"off\"\n",
@@ -735,7 +791,7 @@ mod tests {
     fn unknown_key_points_at_it() {
         let (r, at) = reason(parse("expiring-days = 30\nexclud = [\"x\"]\n").unwrap_err());
         assert!(
-            r.starts_with("unknown field `exclud`, expected one of"),
+            r.starts_with("unknown key `exclud`; did you mean `exclude`? (expected one of"),
             "{r}"
         );
         assert_eq!(at, Some((2, 1)));
@@ -744,7 +800,10 @@ mod tests {
     #[test]
     fn bad_values_point_at_them() {
         let (r, at) = reason(parse("[severity]\nv2-me = \"fatal\"\n").unwrap_err());
-        assert!(r.starts_with("unknown variant `fatal`"), "{r}");
+        assert!(
+            r.starts_with("unknown value `fatal` (expected one of"),
+            "{r}"
+        );
         assert_eq!(at, Some((2, 9)));
         let (r, at) = reason(parse("target-version = \"2026-09\"\n").unwrap_err());
         assert!(r.starts_with("target-version: "), "{r}");
@@ -796,7 +855,10 @@ mod tests {
         assert_eq!(c.file.fail_on, Some(Severity::Warning));
         let (r, at) =
             reason(m("[workspace.metadata.linkedin-lint]\nexpiring-day = 1\n").unwrap_err());
-        assert!(r.starts_with("unknown field `expiring-day`"), "{r}");
+        assert!(
+            r.starts_with("unknown key `expiring-day`; did you mean `expiring-days`?"),
+            "{r}"
+        );
         assert_eq!(at, Some((2, 1)));
         let (r, _) = reason(
             m("[workspace.metadata.linkedin-lint]\n[package.metadata.linkedin-lint]\n")

@@ -18,6 +18,14 @@ pub const PERMISSION_CACHE: &str = "Permission cache: after a scope or product c
 pub const FIX_PRINCIPLE: &str = "A fix is machine-applicable (applied by plain --fix) only if the program means the same after it, apart from the one thing the finding is about, and it creates no new finding. A fix that changes which API version or response shape the program gets (a version bump, Rest.li 1.0 to 2.0, a /v2 to /rest move, /v2/me to /v2/userinfo) is maybe-incorrect: shown, and applied only with --unsafe-fixes after a review. Where the right change depends on code the tool cannot see, there is no fix and the help says what to change by hand.";
 
 /// `explain RULE|ID`; `None` when `what` is neither.
+/// An entry's help as said of the entry rather than of one finding: the parts a finding fills
+/// in from the tree (`version-inconsistent`'s kept version and codegen command) in general words.
+pub fn entry_help(help: &str) -> String {
+    help.replace(" (the rest of the codebase pins {keep})", "")
+        .replace("{keep}", "the version most pins use")
+        .replace("{codegen}", crate::codegen::GENERIC_HELP)
+}
+
 pub fn explain(table: &RuleTable, what: &str) -> Option<String> {
     if let Some(rule) = Rule::from_name(what) {
         return Some(explain_rule(table, rule));
@@ -123,7 +131,7 @@ fn explain_entry(e: Entry<'_>) -> String {
         "Why it breaks",
         e.breaks.unwrap_or_else(|| typical_failure(e.rule)),
     ));
-    out.push_str(&labelled("What to do", e.help));
+    out.push_str(&labelled("What to do", &entry_help(e.help)));
     out.push_str(&labelled("Fix safety", FIX_PRINCIPLE));
     if is_scope_rule(e.rule) {
         out.push_str(&labelled("Caveat", PERMISSION_CACHE));

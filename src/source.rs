@@ -66,7 +66,7 @@ impl Lang {
             Some("ipynb") => Some(Lang::Notebook),
             Some("kt" | "kts") => Some(Lang::Kotlin),
             Some("cs") => Some(Lang::CSharp),
-            Some("rb" | "rake" | "gemspec") => Some(Lang::Ruby),
+            Some("rb" | "rake" | "gemspec" | "ru") => Some(Lang::Ruby),
             Some("php") => Some(Lang::Php),
             Some("pl" | "pm") => Some(Lang::Perl),
             Some("sh" | "bash" | "zsh" | "ksh" | "fish" | "ps1") => Some(Lang::Shell),

@@ -171,7 +171,12 @@ fn hook_applies_each_staged_files_own_config() {
 }
 
 fn run(args: &[&str]) -> (String, String, i32) {
-    let out = bin().args(args).output().unwrap();
+    run_in(std::path::Path::new(env!("CARGO_MANIFEST_DIR")), args)
+}
+
+/// Run the binary in `dir`: (stdout, stderr, exit code).
+fn run_in(dir: &std::path::Path, args: &[&str]) -> (String, String, i32) {
+    let out = bin().current_dir(dir).args(args).output().unwrap();
     (
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
@@ -317,17 +322,27 @@ fn json_and_jsonl_summaries_count_info() {
 
 #[test]
 fn the_recommended_pin_agrees_with_the_table() {
-    let (out, _, code) = run(&["versions", "--today", "2027-07-01"]);
-    assert_eq!(code, 0);
-    let rec = out
-        .lines()
-        .find(|l| l.starts_with("Recommended pin: "))
-        .unwrap();
-    let v = &rec["Recommended pin: ".len()..][..6];
-    let row = out.lines().find(|l| l.starts_with(v)).unwrap();
-    if row.contains("expiring") {
-        assert!(!rec.contains("neither sunset nor expiring"), "{rec}\n{row}");
-        assert!(rec.contains("expiring"), "{rec}");
+    // Before, at the edge of and after the table's active versions.
+    for day in ["2026-11-23", "2027-07-01", "2027-10-01"] {
+        let (out, _, code) = run(&["versions", "--today", day]);
+        assert_eq!(code, 0);
+        let rec = out
+            .lines()
+            .find(|l| l.starts_with("Recommended pin: "))
+            .unwrap();
+        let v = &rec["Recommended pin: ".len()..][..6];
+        let row = out.lines().find(|l| l.starts_with(v)).unwrap();
+        let status = row.split_whitespace().nth(1).unwrap();
+        match status {
+            "active" => assert!(
+                rec.contains("neither sunset nor expiring"),
+                "{day}: {rec}\n{row}"
+            ),
+            other => {
+                assert!(rec.contains(&format!("({other}: ")), "{day}: {rec}\n{row}");
+                assert!(!rec.contains("neither sunset nor expiring"), "{day}: {rec}");
+            }
+        }
     }
 }
 
@@ -346,5 +361,361 @@ fn statistics_count_findings_per_rule_and_id() {
     assert!(
         out.contains("    2  endpoint-deprecated/uas-oauth2 ") && !out.contains("-->"),
         "{out}"
+    );
+}
+
+/// A TypeScript file that pins `version` in its client's headers.
+fn ts_pin(version: &str) -> String {
+    format!(
+        "const res = await fetch('https://api.linkedin.com/rest/posts', {{\n  headers: {{ 'LinkedIn-Version': '{version}' }},\n}});\n"
+    )
+}
+
+/// `check --format json` in `dir`: the `version-inconsistent` findings as (path:line, help).
+fn inconsistent(dir: &std::path::Path) -> Vec<(String, String)> {
+    let out = bin()
+        .current_dir(dir)
+        .args(["check", ".", "--today", TODAY, "--format", "json"])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "version-inconsistent")
+        .map(|f| {
+            let at = format!(
+                "{}:{}",
+                f["path"].as_str().unwrap(),
+                f["span"]["start"]["line"]
+            );
+            (at, f["help"].as_str().unwrap().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn version_inconsistent_names_the_outliers_in_the_projects_language() {
+    let mut files: Vec<(String, String)> = (0..5)
+        .map(|i| (format!("src/api{i}.ts"), ts_pin("202601")))
+        .collect();
+    files.push(("src/legacy.ts".into(), ts_pin("202511")));
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let dir = tree(&refs);
+    let found = inconsistent(dir.path());
+    assert_eq!(found.len(), 1, "only the outlier: {found:?}");
+    assert_eq!(found[0].0, "src/legacy.ts:2");
+    let help = &found[0].1;
+    assert!(
+        help.contains("the rest of the codebase pins 202601"),
+        "{help}"
+    );
+    assert!(
+        help.contains("codegen --lang typescript --out src/linkedin-version.ts"),
+        "{help}"
+    );
+    assert!(!help.contains("--lang rust"), "{help}");
+
+    // Pins only in YAML: no language to name.
+    let dir = tree(&[
+        (
+            "a.yaml",
+            "linkedin:\n  version: \"202601\"\n  url: https://api.linkedin.com/rest/posts\n",
+        ),
+        (
+            "b.yaml",
+            "linkedin:\n  version: \"202511\"\n  url: https://api.linkedin.com/rest/posts\n",
+        ),
+    ]);
+    let found = inconsistent(dir.path());
+    assert_eq!(found.len(), 1, "a tie keeps the newer version: {found:?}");
+    assert_eq!(found[0].0, "b.yaml:2");
+    assert!(
+        found[0].1.contains("--lang rust|typescript|python|go"),
+        "{}",
+        found[0].1
+    );
+}
+
+#[test]
+fn version_inconsistent_measures_against_the_generated_constant() {
+    let generated = bin()
+        .args(["codegen", "--lang", "python", "--today", TODAY])
+        .args(["--target-version", "202601"])
+        .output()
+        .unwrap();
+    let generated = String::from_utf8(generated.stdout).unwrap();
+    let pin = |v: &str| {
+        format!(
+            "import requests\nrequests.get('https://api.linkedin.com/rest/posts', headers={{'LinkedIn-Version': '{v}'}})\n"
+        )
+    };
+    let (a, b, c) = (pin("202511"), pin("202511"), pin("202601"));
+    let dir = tree(&[
+        ("app/linkedin_version.py", generated.as_str()),
+        ("app/a.py", a.as_str()),
+        ("app/b.py", b.as_str()),
+        ("app/c.py", c.as_str()),
+    ]);
+    let found = inconsistent(dir.path());
+    let at: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+    assert_eq!(at, ["app/a.py:2", "app/b.py:2"], "{found:?}");
+    assert!(
+        found[0]
+            .1
+            .contains("import `LINKEDIN_VERSION` from `app/linkedin_version.py`"),
+        "{}",
+        found[0].1
+    );
+}
+
+#[test]
+fn human_output_shows_a_repeated_finding_once_with_its_other_places() {
+    let files: Vec<(String, String)> = (0..14)
+        .map(|i| (format!("src/api{i:02}.ts"), ts_pin("202512")))
+        .collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let dir = tree(&refs);
+    let (human, _, _) = run_in(dir.path(), &["check", ".", "--today", TODAY]);
+    assert_eq!(
+        human
+            .matches("version-unknown/version-not-released (")
+            .count(),
+        1,
+        "{human}"
+    );
+    assert!(
+        human.contains("  = the same at 13 more places:\n      src/api01.ts:2:35\n"),
+        "{human}"
+    );
+    assert!(
+        human.contains("      … and 3 more (`--format short` lists every finding)"),
+        "{human}"
+    );
+    assert!(
+        human.contains("14 warnings"),
+        "the summary counts every finding: {human}"
+    );
+    // Every other format keeps one entry per place.
+    let (lines, _) = short(dir.path(), &["."]);
+    assert_eq!(lines.len(), 14, "{lines:?}");
+}
+
+#[test]
+fn quiet_prints_the_findings_only() {
+    for format in ["human", "rustc"] {
+        let (out, err, code) = run(&[
+            "check",
+            "tests/fixtures/legacy-client",
+            "--today",
+            TODAY,
+            "--format",
+            format,
+            "-q",
+        ]);
+        assert_eq!(code, 1, "the exit code is the run's");
+        assert!(out.contains("version-sunset"), "{out}");
+        assert!(
+            !out.contains("files scanned") && !out.contains("exit 1"),
+            "{out}"
+        );
+        assert!(!out.lines().any(|l| l.starts_with("note: ")), "{out}");
+        assert_eq!(err, "");
+    }
+    // --fix --quiet: no summary on standard error either.
+    let dir = tree(&[(
+        "client.py",
+        "H = {'X-Restli-Protocol-Version': '1.0.0'}\nU = 'https://api.linkedin.com/rest/posts'\n",
+    )]);
+    let fix = [
+        "check",
+        ".",
+        "--today",
+        TODAY,
+        "--fix",
+        "--unsafe-fixes",
+        "--quiet",
+    ];
+    let (_, err, _) = run_in(dir.path(), &fix);
+    assert_eq!(err, "");
+    let fixed = std::fs::read_to_string(dir.path().join("client.py")).unwrap();
+    assert!(fixed.contains("2.0.0"), "{fixed}");
+}
+
+#[test]
+fn completions_and_man_page_name_every_subcommand() {
+    let subcommands = [
+        "check",
+        "explain",
+        "rules",
+        "versions",
+        "codegen",
+        "explain-error",
+        "install-hook",
+        "completions",
+    ];
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let (out, err, code) = run(&["completions", shell]);
+        assert_eq!(code, 0, "{shell}: {err}");
+        for sub in subcommands {
+            assert!(out.contains(sub), "{shell} completion lacks {sub}");
+        }
+        assert!(
+            out.contains("output-format") && out.contains("quiet"),
+            "{shell}"
+        );
+    }
+    let (man, _, code) = run(&["man"]);
+    assert_eq!(code, 0);
+    assert!(man.contains(".TH linkedin-lint 1"), "{man}");
+    assert!(man.contains(".SH SUBCOMMANDS"), "{man}");
+    for sub in subcommands {
+        assert!(
+            man.contains(&sub.replace('-', "\\-")),
+            "man page lacks {sub}"
+        );
+    }
+    let (page, _, code) = run(&["man", "check"]);
+    assert_eq!(code, 0);
+    assert!(page.contains(".TH linkedin-lint-check 1"), "{page}");
+    assert!(page.contains("\\-\\-statistics"), "{page}");
+    let (_, err, code) = run(&["man", "chek"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("did you mean `check`?"), "{err}");
+    let (_, err, code) = run(&["completions", "tcsh"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("invalid value 'tcsh'"), "{err}");
+}
+
+#[test]
+fn human_text_wraps_between_words_at_columns() {
+    let ends_inside_a_word = regex::Regex::new(r"[A-Za-z0-9]-$").unwrap();
+    for width in [40, 47, 54, 61, 68, 75, 82, 89, 96] {
+        let out = bin()
+            .env("COLUMNS", width.to_string())
+            .args(["check", "--today", TODAY])
+            .args([
+                "tests/fixtures/rules/hardcoded-token",
+                "tests/fixtures/legacy-client",
+            ])
+            .output()
+            .unwrap();
+        let out = String::from_utf8(out.stdout).unwrap();
+        // Prose (messages, help), not the quoted source lines and their frame.
+        let prose = out.lines().filter(|l| !l.contains(['│', '·', '╭', '╰']));
+        for line in prose {
+            assert!(
+                !ends_inside_a_word.is_match(line),
+                "COLUMNS={width}: {line:?}\n{out}"
+            );
+            // Wrapped text inside a report; one word longer than the line (a path) stays whole.
+            let wrapped = line.starts_with(' ') && line.trim().contains(' ');
+            if wrapped && !line.contains("https://") {
+                assert!(line.chars().count() <= width, "COLUMNS={width}: {line:?}");
+            }
+        }
+        assert!(out.contains("2-legged"), "COLUMNS={width}\n{out}");
+    }
+}
+
+#[test]
+fn every_user_error_is_one_line_and_a_pointer_to_help() {
+    let dir = tree(&[
+        (
+            "bad-config/linkedin-lint.toml",
+            "[severity]\n\tv2-mee = \"error\"\n",
+        ),
+        ("bad-config/a.py", ME),
+        ("bad-toml/linkedin-lint.toml", "exclude = [\n"),
+        ("bad-toml/a.py", ME),
+        (
+            "bad-rules.yaml",
+            "schema: 1\nendpoints:\n  - id: x\n    severity: fatal\n",
+        ),
+        ("a.py", ME),
+    ]);
+    let cases: [(&[&str], &str); 7] = [
+        (
+            &["check", "missing.py"],
+            "linkedin-lint: error: missing.py: no such file or directory",
+        ),
+        (
+            &["check", "bad-config"],
+            "linkedin-lint: error: bad-config/linkedin-lint.toml:2:2: unknown rule or id `v2-mee` (did you mean `v2-me`?",
+        ),
+        (
+            &["check", "bad-toml"],
+            "linkedin-lint: error: bad-toml/linkedin-lint.toml:1:",
+        ),
+        (
+            &["check", "--rules", "bad-rules.yaml", "a.py"],
+            "linkedin-lint: error: bad-rules.yaml:4:15: endpoints[0].severity: unknown variant `fatal`",
+        ),
+        (
+            &["check", "--rules", "none.yaml", "a.py"],
+            "linkedin-lint: error: cannot read none.yaml",
+        ),
+        (
+            &["check", "--today", "2026-02-30", "a.py"],
+            "linkedin-lint: error: --today \"2026-02-30\"",
+        ),
+        (
+            &["versions", "--today", "soon"],
+            "linkedin-lint: error: --today \"soon\": expected YYYY-MM-DD",
+        ),
+    ];
+    for (args, first) in cases {
+        let (_, err, code) = run_in(dir.path(), args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.starts_with(first), "{args:?}: {err}");
+        assert!(
+            err.ends_with("\n\nFor more information, try '--help'.\n"),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("linkedin_lint::"), "{args:?}: {err}");
+    }
+    // The place in the file, with the tab shown escaped and the caret under the id.
+    let (_, err, _) = run_in(dir.path(), &["check", "bad-config"]);
+    assert!(
+        err.contains("\n2 | \\tv2-mee = \"error\"\n  |   ^^^^^^\n"),
+        "{err}"
+    );
+    // --verbose: the full report, with the internal code.
+    let (_, err, code) = run_in(dir.path(), &["check", "bad-config", "--verbose"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("linkedin_lint::config"), "{err}");
+    // An option before the command turns the command into a path: say so.
+    let (_, err, code) = run(&["--verbose", "check", "."]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("`check` is a command: put options after it"),
+        "{err}"
+    );
+}
+
+#[test]
+fn command_line_excludes_have_gitignore_negation_too() {
+    let dir = tree(&[("vendor/keep.py", ME), ("vendor/drop.py", ME)]);
+    let (lines, _) = short(
+        dir.path(),
+        &[
+            ".",
+            "--isolated",
+            "--exclude",
+            "vendor/*",
+            "--exclude",
+            "!vendor/keep.py",
+        ],
+    );
+    assert_eq!(
+        lines,
+        ["vendor/keep.py:1:31: warning[endpoint-deprecated/v2-me]"]
     );
 }

@@ -164,11 +164,12 @@ fn file_names_and_contents_cannot_inject_control_characters_or_workflow_commands
 }
 
 /// No control character is needed to start a line with `::` in the default format: miette
-/// wraps long help lines, and a help line quoting a file name with a space before `::` can
+/// wraps long help lines, and a help line quoting a file name with a space before `::` could
 /// break right there. Which name length breaks there depends on the wrap width, so try many.
+/// Text wraps only between words, and Unicode line breaking never breaks before `:`, so no
+/// wrap starts a line with `::` today; the escaping stays as the guard if that ever changes.
 #[test]
 fn wrapped_help_lines_cannot_start_a_workflow_command() {
-    let mut guarded = 0;
     for k in 185..=205 {
         let crafted = format!("{} ::error file=x::pwned.py", "p".repeat(k));
         let dir = tree(&[
@@ -178,15 +179,7 @@ fn wrapped_help_lines_cannot_start_a_workflow_command() {
         let (out, err) = check_in(dir.path(), "human", &[]);
         assert!(out.contains("pinned here"), "{out}{err}");
         assert_inert("human", "stdout", &out);
-        guarded += out
-            .lines()
-            .filter(|l| l.trim_start().starts_with("\\::error"))
-            .count();
     }
-    assert!(
-        guarded > 0,
-        "no help line wrapped before `::`: the wrap width changed, adjust the name lengths"
-    );
 }
 
 #[cfg(unix)]

@@ -60,7 +60,7 @@ fn rustc_format_reads_like_cargo_output() {
             "{loc}"
         );
     }
-    assert_eq!(headers, 24, "one diagnostic per finding");
+    assert_eq!(headers, 23, "one diagnostic per finding");
     assert!(out.contains(
         "error[endpoint-deprecated]: `/uas/oauth2/` is the retired OAuth 2.0 path\n   --> tests/fixtures/legacy-client/src/oauth.rs:10:34\n"
     ));
@@ -79,7 +79,7 @@ fn short_format_is_one_line_per_finding() {
     assert_eq!(code, 1);
     assert_redacted("short", &out);
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines.len(), 24, "{out}");
+    assert_eq!(lines.len(), 23, "{out}");
     assert_eq!(
         lines[0],
         "tests/fixtures/legacy-client/.env.example:3:18: error[version-sunset/version-sunset-dated] LinkedIn-Version 202501 was sunset on 2026-01-15"
@@ -540,7 +540,7 @@ fn machine_formats_have_no_colour_and_no_summary() {
             coloured.contains('\u{1b}'),
             "{format} ignores --color always"
         );
-        assert!(plain.contains("9 files scanned, 7 errors, 15 warnings, 2 info in "));
+        assert!(plain.contains("9 files scanned, 7 errors, 14 warnings, 2 info in "));
         assert!(
             plain.ends_with("exit 1: 7 findings at or above error\n"),
             "{plain}"
@@ -597,7 +597,7 @@ fn exit_reason_only_when_the_exit_is_non_zero() {
     let (out, _, code) = run("rustc", &["--fail-on", "warning"]);
     assert_eq!(code, 1);
     assert!(
-        out.ends_with("exit 1: 22 findings at or above warning\n"),
+        out.ends_with("exit 1: 21 findings at or above warning\n"),
         "{out}"
     );
 }

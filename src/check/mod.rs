@@ -121,6 +121,11 @@ pub struct FileCheck {
     /// Paths that are retired once joined to a LinkedIn base defined elsewhere (`'/ugcPosts'`
     /// with `baseURL: 'https://api.linkedin.com/v2'` in a constructor or another file).
     pub relative: Vec<RelativeSite>,
+    /// The language `codegen` would write for this file's project (Rust, TypeScript for
+    /// JavaScript and TypeScript, Python, Go), if it is one of those.
+    pub codegen_lang: Option<crate::codegen::Language>,
+    /// The file was written by `linkedin-lint codegen`: its version is the project's own.
+    pub generated: bool,
 }
 
 /// A relative path literal and the finding it makes when joined to a LinkedIn base of `kind`.
@@ -238,6 +243,8 @@ impl<'t> Checker<'t> {
         let mut out = FileCheck {
             path: file.path.clone(),
             docs: facts.docs,
+            codegen_lang: codegen_lang(file.lang),
+            generated: crate::codegen::is_generated(&file.text),
             ..FileCheck::default()
         };
         let mut scope_lists: BTreeMap<ListKey, ScopeList> = BTreeMap::new();
@@ -280,6 +287,7 @@ impl<'t> Checker<'t> {
                 self.endpoints(file, facts, lit, &mut out);
                 self.relative(file, facts, lit, &mut out);
                 self.doc_versions(file, facts, lit, &mut out);
+                self.doc_scopes(file, facts, lit, &mut out);
                 self.collect_scopes(idx, lit, &mut scope_lists);
             }
         }
@@ -420,6 +428,19 @@ fn is_template(v: &str) -> bool {
 }
 
 /// Fill `{name}` placeholders.
+/// The language `codegen` writes for a file of `lang`.
+fn codegen_lang(lang: crate::source::Lang) -> Option<crate::codegen::Language> {
+    use crate::codegen::Language;
+    use crate::source::Lang;
+    match lang {
+        Lang::Rust => Some(Language::Rust),
+        Lang::JavaScript => Some(Language::Typescript),
+        Lang::Python => Some(Language::Python),
+        Lang::Go => Some(Language::Go),
+        _ => None,
+    }
+}
+
 fn fill(template: &str, vars: &[(&str, &str)]) -> String {
     let mut s = template.to_string();
     for (k, v) in vars {

@@ -44,6 +44,56 @@ impl Checker<'_> {
         }
     }
 
+    /// Scopes in a docstring's usage example (a multi-line string of a LinkedIn file):
+    /// `>>> auth.generate_member_auth_url(scopes=["r_liteprofile", "rw_ads"])`. Each quoted
+    /// string is read as a scope string; findings are documentation (`info`, no fix) and the
+    /// scopes are not counted as requested.
+    pub(super) fn doc_scopes(
+        &self,
+        file: &SourceFile,
+        facts: &FileFacts,
+        lit: &Literal,
+        out: &mut FileCheck,
+    ) {
+        let v = lit.value.as_str();
+        if !facts.linkedin_context || !lit.exact || !v.contains('\n') || !v.contains("_") {
+            return;
+        }
+        let mut lists = BTreeMap::new();
+        let (mut i, mut k) = (0, 0);
+        while let Some(q) = v[i..].find(['"', '\'']).map(|p| i + p) {
+            let quote = v.as_bytes()[q] as char;
+            let Some(len) = v[q + 1..].find([quote, '\n']) else {
+                break;
+            };
+            let inner = q + 1..q + 1 + len;
+            i = inner.end + 1;
+            if v.as_bytes().get(inner.end) != Some(&(quote as u8)) || len > 200 {
+                i = inner.end; // unclosed on its line: not a string
+                continue;
+            }
+            let mut sub = lit.clone();
+            sub.value = v[inner.clone()].to_string();
+            sub.span = lit.sub_span(inner.clone());
+            sub.outer = lit.sub_span(inner.start - 1..inner.end + 1);
+            sub.name = None;
+            sub.list = None;
+            k += 1;
+            // Keys no literal of the file has: this list never names a real literal.
+            self.collect_scopes(usize::MAX - k, &sub, &mut lists);
+        }
+        if lists.is_empty() {
+            return;
+        }
+        let mut tmp = FileCheck::default();
+        self.scopes(file, facts, &lists, &mut tmp);
+        for mut f in tmp.findings {
+            f.severity = f.severity.min(Severity::Info);
+            f.fix = None;
+            out.findings.push(f);
+        }
+    }
+
     pub(super) fn scopes(
         &self,
         file: &SourceFile,

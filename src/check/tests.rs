@@ -294,3 +294,20 @@ fn secrets() {
     l.name = Some("TOKEN_URL".into());
     assert!(secret_ranges(&l).is_empty());
 }
+
+#[test]
+fn docstring_versions_under_misspelt_keys() {
+    // linkedin-api-python-client: a docstring example with `vesrion_string="202302"`.
+    let src = "import linkedin_api\n\ndef get(self):\n    \"\"\"\n    Example:\n        >>> client.get(\n                resource_path=\"/adAccounts/{id}\",\n                vesrion_string=\"202302\"\n            )\n    \"\"\"\n";
+    let scan = linter().check_text("client.py", src);
+    let spans: Vec<(&str, &str)> = scan
+        .findings
+        .iter()
+        .map(|f| (f.id.as_str(), &src[f.span.byte_start..f.span.byte_end]))
+        .collect();
+    assert_eq!(spans, [("version-sunset-policy", "202302")]);
+    assert!(version::names_version("api_verison"));
+    assert!(version::names_version("LinkedIn-Version"));
+    assert!(!version::names_version("revision"));
+    assert!(!version::names_version("vision_string"));
+}

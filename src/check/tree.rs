@@ -4,6 +4,9 @@
 use super::*;
 
 impl Checker<'_> {
+    /// `version-inconsistent`: the pins that differ from the version the project keeps — the
+    /// one its `codegen` module pins, else the one most sites pin (the newest on a tie). Only
+    /// those outliers are reported, each pointing at where the kept version is pinned.
     pub(super) fn inconsistent(&self, files: &mut [FileCheck]) {
         let mut sites: Vec<(usize, Version, Span)> = Vec::new();
         for (fi, f) in files.iter().enumerate() {
@@ -15,26 +18,59 @@ impl Checker<'_> {
         if distinct.len() < 2 {
             return;
         }
+        let generated: Vec<_> = sites.iter().filter(|s| files[s.0].generated).collect();
+        let voters = if generated.is_empty() {
+            sites.iter().collect()
+        } else {
+            generated
+        };
+        let mut votes: BTreeMap<Version, usize> = BTreeMap::new();
+        for s in &voters {
+            *votes.entry(s.1).or_default() += 1;
+        }
+        let Some(keep) = votes
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(a.0.month_index().cmp(&b.0.month_index())))
+            .map(|(v, _)| *v)
+        else {
+            return;
+        };
+        let kept: Vec<&(usize, Version, Span)> =
+            voters.into_iter().filter(|s| s.1 == keep).collect();
+        let from_codegen = kept.iter().any(|s| files[s.0].generated);
+        let value = if from_codegen {
+            format!(
+                "{keep} in its generated constant ({})",
+                files[kept[0].0].path
+            )
+        } else {
+            let n = sites.iter().filter(|s| s.1 == keep).count();
+            format!("{keep} at {n} site{}", if n == 1 { "" } else { "s" })
+        };
+        let codegen = self.codegen_help(files, &sites, kept[0].0, from_codegen);
+        let related: Vec<Related> = kept
+            .iter()
+            .take(3)
+            .map(|s| Related {
+                path: files[s.0].path.clone(),
+                span: s.2,
+                message: if from_codegen {
+                    format!("{keep} generated here by linkedin-lint codegen")
+                } else {
+                    format!("{keep} pinned here")
+                },
+            })
+            .collect();
         let e = self.entry(CheckId::MultipleVersions);
-        for (fi, v, span) in &sites {
-            let others: Vec<String> = distinct
-                .iter()
-                .filter(|o| *o != v)
-                .map(|o| o.to_string())
-                .collect();
-            let related: Vec<Related> = sites
-                .iter()
-                .filter(|s| s.1 != *v)
-                .take(3)
-                .map(|s| Related {
-                    path: files[s.0].path.clone(),
-                    span: s.2,
-                    message: format!("{} pinned here", s.1),
-                })
-                .collect();
+        let keep_s = keep.to_string();
+        for (fi, v, span) in sites.iter().filter(|s| s.1 != keep) {
             let vs = v.to_string();
-            let others_s = others.join(", ");
-            let vars = [("version", vs.as_str()), ("value", others_s.as_str())];
+            let vars = [
+                ("version", vs.as_str()),
+                ("value", value.as_str()),
+                ("keep", keep_s.as_str()),
+                ("codegen", codegen.as_str()),
+            ];
             let mut f = table_finding(
                 Rule::VersionInconsistent,
                 entry_of!(e),
@@ -43,8 +79,49 @@ impl Checker<'_> {
             );
             f.message = fill(&e.message, &vars);
             f.help = fill(&e.help, &vars);
-            f.related = related;
+            f.related = related.clone();
             files[*fi].findings.push(f);
+        }
+    }
+
+    /// How to keep one version, in the project's own language: import the generated constant
+    /// when codegen wrote one, else generate it for the language most files with pins are in
+    /// (a generic command when none is Rust, TypeScript/JavaScript, Python or Go).
+    fn codegen_help(
+        &self,
+        files: &[FileCheck],
+        sites: &[(usize, Version, Span)],
+        kept_file: usize,
+        from_codegen: bool,
+    ) -> String {
+        use crate::codegen::Language;
+        if from_codegen {
+            let f = &files[kept_file];
+            let name = f.codegen_lang.unwrap_or(Language::Rust).version_constant();
+            return format!(
+                "import `{name}` from `{}` (written by `linkedin-lint codegen`) wherever a \
+                 request is made, instead of writing the version.",
+                f.path
+            );
+        }
+        let mut by_lang: BTreeMap<&str, (usize, Language)> = BTreeMap::new();
+        let pin_files: BTreeSet<usize> = sites.iter().map(|s| s.0).collect();
+        for fi in pin_files {
+            if let Some(l) = files[fi].codegen_lang {
+                by_lang.entry(l.name()).or_insert((0, l)).0 += 1;
+            }
+        }
+        let lang = by_lang.values().max_by_key(|(n, _)| *n).map(|(_, l)| *l);
+        match lang {
+            Some(l) => format!(
+                "generate it with `linkedin-lint codegen --lang {} --out {}`, import its `{}` \
+                 constant wherever a request is made, and run the same command with `--check` \
+                 in CI to keep it current.",
+                l.name(),
+                l.suggested_out(),
+                l.version_constant()
+            ),
+            None => crate::codegen::GENERIC_HELP.to_string(),
         }
     }
 

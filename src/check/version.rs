@@ -83,21 +83,21 @@ impl Checker<'_> {
         if !facts.linkedin_context || !lit.exact || !v.contains('\n') {
             return;
         }
-        let lc = v.to_ascii_lowercase();
-        let mut from = 0;
-        while let Some(k) = lc[from..].find("version") {
-            let at = from + k;
-            from = at + 7;
-            // The key around `version`: identifier characters and `-`.
-            let is_key = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
-            let key_start = v[..at].rfind(|c: char| !is_key(c)).map_or(0, |p| p + 1);
-            let key_end = v[at..]
-                .find(|c: char| !is_key(c))
-                .map_or(v.len(), |p| at + p);
-            let rest = &v[key_end..];
-            let rest_t = rest.trim_start_matches(['"', '\'']);
-            let rest_t = rest_t.trim_start();
-            let Some(after_op) = rest_t.strip_prefix(['=', ':']) else {
+        // Each `key = "…"` / `"key": "…"` whose key names a version (`version_string`,
+        // `LinkedIn-Version`, and typos of it seen in real docstrings: `vesrion_string`).
+        let is_key = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+        for (at, _) in v.match_indices(['=', ':']) {
+            let before = v[..at].trim_end().trim_end_matches(['"', '\'']);
+            let key_start = before
+                .char_indices()
+                .rev()
+                .find(|(_, c)| !is_key(*c))
+                .map_or(0, |(p, c)| p + c.len_utf8());
+            let key = &before[key_start..];
+            if !names_version(key) {
+                continue;
+            }
+            let Some(after_op) = v.get(at + 1..) else {
                 continue;
             };
             let after_op = after_op.trim_start();
@@ -112,7 +112,7 @@ impl Checker<'_> {
             }
             let vstart = v.len() - body.len();
             let mut doc = lit.clone();
-            doc.name = Some(v[key_start..key_end].to_string());
+            doc.name = Some(key.to_string());
             doc.header = None;
             doc.span = lit.sub_span(vstart..vstart + value.len());
             doc.value = value.to_string();
@@ -322,4 +322,21 @@ fn status_entry(status: Status) -> Option<(CheckId, Rule, Option<Date>, Option<i
         ),
         Status::Future => (CheckId::VersionFuture, Rule::VersionUnknown, None, None),
     })
+}
+
+/// A key that names a version: contains `version`, or a part of it (split at `_`/`-`) is
+/// `version` with two letters swapped (`vesrion_string`, `api_verison`).
+pub(super) fn names_version(key: &str) -> bool {
+    let lc = key.to_ascii_lowercase();
+    lc.contains("version")
+        || lc.split(['_', '-']).any(|part| {
+            part.len() == 7 && {
+                let (a, b) = (part.as_bytes(), b"version");
+                let diff: Vec<usize> = (0..7).filter(|&i| a[i] != b[i]).collect();
+                diff.len() == 2
+                    && diff[1] == diff[0] + 1
+                    && a[diff[0]] == b[diff[1]]
+                    && a[diff[1]] == b[diff[0]]
+            }
+        })
 }

@@ -24,6 +24,7 @@ pub fn on_check(
     fix: bool,
     diff: bool,
     fix_opts: FixOptions,
+    quiet: bool,
 ) -> Result<AfterFix, crate::Error> {
     if !fix && !diff {
         return Ok(AfterFix::Report(scan, None));
@@ -40,7 +41,9 @@ pub fn on_check(
             eprintln!("linkedin-lint: {p}");
         }
         print!("{}", plan.diff());
-        eprintln!("linkedin-lint: {}", plan.summary(false));
+        if !quiet {
+            eprintln!("linkedin-lint: {}", plan.summary(false));
+        }
         return Ok(AfterFix::Exit(if plan.files.is_empty() {
             super::EXIT_OK
         } else {

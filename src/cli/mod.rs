@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::baseline::{self, Baseline};
 
@@ -34,6 +34,9 @@ pub struct Cli {
     pub command: Option<Command>,
     #[command(flatten)]
     pub check: CheckArgs,
+    /// Print errors in full (miette's report, with the internal error code).
+    #[arg(long, global = true)]
+    pub verbose: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -81,6 +84,18 @@ pub enum Command {
         /// Replace an existing pre-commit hook.
         #[arg(long)]
         force: bool,
+    },
+    /// Print a shell completion script (e.g. `linkedin-lint completions bash > /etc/bash_completion.d/linkedin-lint`).
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `linkedin-lint man > linkedin-lint.1`, or a subcommand's
+    /// (`linkedin-lint man check > linkedin-lint-check.1`).
+    Man {
+        /// The subcommand whose page to print.
+        command: Option<String>,
     },
 }
 
@@ -148,7 +163,12 @@ pub struct CheckArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Output format.
-    #[arg(long, alias = "output-format", value_enum, default_value = "human")]
+    #[arg(
+        long,
+        visible_alias = "output-format",
+        value_enum,
+        default_value = "human"
+    )]
     pub format: Option<Format>,
     #[command(flatten)]
     pub table: TableArgs,
@@ -206,6 +226,9 @@ pub struct CheckArgs {
     /// Print how many findings each rule/id has (most first) instead of the findings.
     #[arg(long)]
     pub statistics: bool,
+    /// Print only the findings: no notes, summary or progress; errors are still printed.
+    #[arg(short = 'q', long)]
+    pub quiet: bool,
     /// Record the current findings in this baseline file and exit 0.
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
@@ -311,15 +334,63 @@ where
             println!("linkedin-lint: installed {}", crate::walk::display_path(&p));
             EXIT_OK
         }),
+        Some(Command::Completions { shell }) => {
+            let mut text = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "linkedin-lint", &mut text);
+            emit(&String::from_utf8_lossy(&text))
+        }
+        Some(Command::Man { command }) => man(command.as_deref()),
     };
     match result {
         Ok(code) => code,
-        Err(e @ (Error::Usage(_) | Error::Io { .. })) => usage_error(&e.to_string()),
-        Err(e) => {
-            eprintln!("{:?}", miette::Report::new(e));
+        Err(e) if cli.verbose => {
+            let mut s = String::new();
+            let handler = miette::GraphicalReportHandler::new_themed(
+                miette::GraphicalTheme::unicode_nocolor(),
+            )
+            .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
+            .with_break_words(false);
+            match handler.render_report(&mut s, &e) {
+                Ok(()) => eprintln!("{s}"),
+                Err(_) => eprintln!("{:?}", miette::Report::new(e)),
+            }
             EXIT_ERROR
         }
+        Err(Error::Config(c)) => file_error(&c.name, &c.reason, c.src.inner(), c.span),
+        Err(Error::Rules(r)) => file_error(&r.name, &r.reason, r.src.inner(), r.span),
+        Err(e) => usage_error(&e.to_string()),
     }
+}
+
+/// A config or rule-file error: `FILE:LINE:COL: reason` on one line, then that line of the
+/// file with the place underlined, and where to find help (`--verbose`: miette's full report).
+fn file_error(name: &str, reason: &str, text: &str, span: Option<miette::SourceSpan>) -> i32 {
+    let name = crate::escape::text(name);
+    let Some(span) = span.filter(|s| s.offset() <= text.len()) else {
+        return usage_error(&format!("{name}: {reason}"));
+    };
+    let at = span.offset();
+    let before = text.get(..at).unwrap_or("");
+    let line_no = before.matches('\n').count() + 1;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let line = text.get(start..end).unwrap_or("").trim_end_matches('\r');
+    let col = text.get(start..at).map_or(1, |p| p.chars().count() + 1);
+    let marked = text
+        .get(at..(at + span.len()).min(end))
+        .map_or(0, |t| t.chars().count())
+        .max(1);
+    let gutter = " ".repeat(line_no.to_string().len());
+    // The caret goes under the place as shown (escaped control characters are wider).
+    let shown_before: String = line.chars().take(col - 1).collect();
+    let pad = " ".repeat(crate::escape::text(&shown_before).chars().count());
+    eprintln!(
+        "linkedin-lint: error: {name}:{line_no}:{col}: {reason}\n{gutter} |\n{line_no} | {}\n{gutter} | {}{}\n\nFor more information, try '--help'.",
+        crate::escape::text(line),
+        pad,
+        "^".repeat(marked)
+    );
+    EXIT_ERROR
 }
 
 /// A user error: one line, and where to find help (no internal diagnostic codes).
@@ -332,26 +403,49 @@ For more information, try '--help'."
     EXIT_ERROR
 }
 
-/// The subcommands, for did-you-mean on a first path that does not exist.
-const COMMANDS: [&str; 8] = [
-    "check",
-    "server",
-    "explain",
-    "rules",
-    "versions",
-    "codegen",
-    "explain-error",
-    "install-hook",
-];
-
 /// `linkedin-lint verions`: the first path does not exist and is close to a subcommand.
 fn mistyped_command(paths: &[PathBuf]) -> Option<String> {
     let first = paths.first()?.to_str()?;
     if first == "-" || std::fs::symlink_metadata(first).is_ok() {
         return None;
     }
-    let best = crate::config::did_you_mean(first, COMMANDS.iter().copied())?;
+    let cli = Cli::command();
+    let commands = cli.get_subcommands().map(|c| c.get_name());
+    let best = crate::config::did_you_mean(first, commands)?;
+    if best == first {
+        // `linkedin-lint --verbose check .`: an option before the command makes it a path.
+        return Some(format!(
+            "`{first}` is a command: put options after it (`linkedin-lint {first} [OPTIONS]`)"
+        ));
+    }
     Some(format!("unknown command `{first}`; did you mean `{best}`?"))
+}
+
+/// `linkedin-lint man [COMMAND]`: the roff page of the tool or of one subcommand.
+fn man(command: Option<&str>) -> Result<i32, Error> {
+    let mut cli = Cli::command();
+    cli.build();
+    let page = match command {
+        None => cli,
+        Some(name) => {
+            let sub = cli.find_subcommand(name).ok_or_else(|| {
+                let names = cli.get_subcommands().map(|c| c.get_name());
+                let hint = crate::config::did_you_mean(name, names)
+                    .map(|m| format!("; did you mean `{m}`?"))
+                    .unwrap_or_default();
+                Error::Usage(format!("no subcommand `{name}`{hint}"))
+            })?;
+            sub.clone().name(format!("linkedin-lint-{name}"))
+        }
+    };
+    let mut text = Vec::new();
+    clap_mangen::Man::new(page)
+        .render(&mut text)
+        .map_err(|e| Error::Io {
+            path: "<man page>".into(),
+            message: e.to_string(),
+        })?;
+    emit(&String::from_utf8_lossy(&text))
 }
 
 fn color_on(choice: Option<ColorChoice>, stream_is_tty: bool) -> bool {
@@ -419,6 +513,7 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
         a.format.unwrap_or(Format::Human),
         Format::Human | Format::Rustc
     ) && opts.stdin.is_none()
+        && !a.quiet
         && std::io::stderr().is_terminal();
     let scan = match &stream {
         Some(s) => linter.scan_streaming(&opts, &|f| {
@@ -432,7 +527,7 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
     let fix = crate::fix::FixOptions {
         unsafe_fixes: a.unsafe_fixes,
     };
-    let (mut scan, fixed) = match fix::on_check(linter, &opts, scan, a.fix, a.diff, fix)? {
+    let (mut scan, fixed) = match fix::on_check(linter, &opts, scan, a.fix, a.diff, fix, a.quiet)? {
         fix::AfterFix::Report(scan, fixed) => (scan, fixed),
         fix::AfterFix::Exit(code) => return Ok(if a.exit_zero { EXIT_OK } else { code }),
     };
@@ -441,6 +536,9 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
     cfg.apply(&mut scan);
     if let Some(path) = &a.write_baseline {
         let n = baseline::write(path, &scan)?;
+        if a.quiet {
+            return Ok(EXIT_OK);
+        }
         eprintln!(
             "linkedin-lint: wrote {n} finding{} to the baseline {}",
             if n == 1 { "" } else { "s" },
@@ -470,6 +568,8 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
         elapsed: started.elapsed(),
         fail_on,
         exit_zero: a.exit_zero,
+        quiet: a.quiet,
+        width: report::width(stdout.is_terminal()),
     };
     let mut out = stdout.lock();
     match stream {
@@ -478,14 +578,18 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
         None => report::render(&scan, linter.table(), &ropts, &mut out),
     }
     .and_then(|_| out.flush())
-    .map_err(|e| Error::Io {
-        path: "<stdout>".into(),
-        message: e.to_string(),
+    .or_else(|e| match e.kind() {
+        // `| head`: a reader that stopped reading is not an error.
+        std::io::ErrorKind::BrokenPipe => Ok(()),
+        _ => Err(Error::Io {
+            path: "<stdout>".into(),
+            message: e.to_string(),
+        }),
     })?;
-    if let Some(plan) = &fixed {
+    if let Some(plan) = fixed.as_ref().filter(|_| !a.quiet) {
         eprintln!("linkedin-lint: {}", plan.summary(true));
     }
-    if let (Some(b), Some(outcome)) = (&baseline, &baselined) {
+    if let (Some(b), Some(outcome), false) = (&baseline, &baselined, a.quiet) {
         eprint!("{}", outcome.message(&b.path));
     }
     let failing = scan

@@ -57,6 +57,10 @@ const WRAPPERS: &[&str] = &[
     "str",
     "HeaderValue",
     "HeaderName",
+    // C# `new Uri("https://api.linkedin.com")`, Java `URI.create(…)`, Kotlin `URI(…)`.
+    "Uri",
+    "URI",
+    "create",
     "lit",
     "encode",
     "quote",
@@ -223,6 +227,25 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
                     None
                 };
                 let wrapper = callee.as_deref().is_some_and(|f| WRAPPERS.contains(&f));
+                // `_apiHost = new Uri("…")`, `BASE = URI.create("…")`: the wrapped literal is
+                // bound to the name the call's value is assigned to.
+                let passes_value = callee.as_deref().is_some_and(|f| !GETTERS.contains(&f));
+                let name = if wrapper && passes_value && name.is_none() && !is_list {
+                    let mut j = i - 1;
+                    while j > 0
+                        && (matches!(&toks[j - 1], Tok::Punct('.' | ':'))
+                            || matches!(&toks[j - 1], Tok::Ident(k) if k == "new"))
+                    {
+                        j -= if matches!(&toks[j - 1], Tok::Ident(_)) {
+                            1
+                        } else {
+                            2
+                        };
+                    }
+                    binding_name(toks, lits, j)
+                } else {
+                    name
+                };
                 stack.push(Group {
                     close,
                     name,
@@ -272,6 +295,11 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
                                 lits[li].name = Some(lits[*k].value.clone());
                             }
                         }
+                    }
+                }
+                if let Some(g) = stack.last() {
+                    if g.wrapper && g.arg == 0 && lits[li].name.is_none() && g.list.is_none() {
+                        lits[li].name = g.name.clone();
                     }
                 }
                 // Position inside groups; wrappers pass through to the enclosing group.
@@ -710,6 +738,37 @@ mod tests {
             find(&f, "202305").header.as_deref(),
             Some("LinkedIn-Version")
         );
+    }
+
+    #[test]
+    fn bases_built_by_url_constructors() {
+        // C# client seen in real code: the host is a `Uri` field, paths are interpolated.
+        let f = facts(
+            Lang::CSharp,
+            "class C { Uri _apiHost; C() { _apiHost = new Uri(\"https://api.linkedin.com\"); }\n void A() { Get($\"{_apiHost}v2/organizations/{id}\"); } }",
+        );
+        assert_eq!(
+            find(&f, "https://api.linkedin.com").name.as_deref(),
+            Some("_apiHost")
+        );
+        assert_eq!(
+            find(&f, "{_apiHost}v2/organizations/{id}").base.as_deref(),
+            Some("https://api.linkedin.com")
+        );
+        let f = facts(
+            Lang::Java,
+            "URI BASE = URI.create(\"https://api.linkedin.com/v2\");",
+        );
+        assert_eq!(
+            find(&f, "https://api.linkedin.com/v2").name.as_deref(),
+            Some("BASE")
+        );
+        // A getter's key is not bound to the name its value is assigned to.
+        let f = facts(
+            Lang::Python,
+            "V = os.environ.get('LINKEDIN_VERSION', '202311')",
+        );
+        assert_eq!(find(&f, "LINKEDIN_VERSION").name, None);
     }
 
     #[test]

@@ -277,6 +277,9 @@ impl Lexer<'_> {
                 self.i += 1;
                 continue;
             }
+            if self.bare_url() {
+                continue;
+            }
             if self.comment() {
                 continue;
             }
@@ -335,6 +338,57 @@ impl Lexer<'_> {
             self.i += ch.len_utf8().max(1);
             self.out.toks.push(Tok::Punct(ch));
         }
+    }
+
+    /// `https://host/path` outside a string where `//` starts a comment: in real code that is
+    /// a label and a comment, which nobody writes; it is a URL pasted into a code block
+    /// (`GET https://api.linkedin.com/v2/me` in a Markdown fence labelled `typescript`), so
+    /// the URL is read as a literal rather than lost to a comment.
+    fn bare_url(&mut self) -> bool {
+        if !self.sp.line_comments.contains(&"//") || !matches!(self.s[self.i], b'h' | b'H') {
+            return false;
+        }
+        let st = self.i;
+        if st > 0 && is_ident_char(self.s[st - 1]) {
+            return false;
+        }
+        let rest = &self.s[st..self.end];
+        let scheme = if rest.starts_with(b"https://") {
+            8
+        } else if rest.starts_with(b"http://") {
+            7
+        } else {
+            return false;
+        };
+        let mut n = rest
+            .iter()
+            .position(|c| c.is_ascii_whitespace() || b"\"'`<>".contains(c))
+            .unwrap_or(rest.len());
+        // Sentence punctuation and an unbalanced `)` (`(see https://…)`) end the URL.
+        loop {
+            let url = &rest[..n];
+            let unbalanced = url.ends_with(b")")
+                && url.iter().filter(|&&c| c == b')').count()
+                    > url.iter().filter(|&&c| c == b'(').count();
+            if n > scheme && (matches!(url[n - 1], b'.' | b',' | b';') || unbalanced) {
+                n -= 1;
+            } else {
+                break;
+            }
+        }
+        if n <= scheme {
+            return false;
+        }
+        let e = st + n;
+        self.i = e;
+        self.push_lit(Literal::new(
+            LitKind::Str,
+            self.text[st..e].to_string(),
+            st..e,
+            st..e,
+            true,
+        ));
+        true
     }
 
     /// An unquoted shell word that is not a plain name, flag or number: a literal.
@@ -949,6 +1003,22 @@ mod tests {
         let l = lex(src, 0, src.len(), Lang::JavaScript);
         assert_eq!(l.lits[0].lead_ident.as_deref(), Some("API"));
         assert_eq!(&src[l.lits[0].span.clone()], "${API}/v2/me");
+    }
+
+    #[test]
+    fn bare_urls_in_code_are_literals_not_comments() {
+        // Seen in a Markdown fence labelled `typescript`: an HTTP request line.
+        let src = "// Example\nGET https://api.linkedin.com/v2/me\nAuthorization: Bearer x\n(see http://x.io/a(b).)";
+        assert_eq!(
+            strings(Lang::JavaScript, src),
+            ["https://api.linkedin.com/v2/me", "http://x.io/a(b)"]
+        );
+        // Not after an identifier character, and not where `//` is no comment.
+        assert_eq!(
+            strings(Lang::JavaScript, "xhttps://a.b/c"),
+            Vec::<String>::new()
+        );
+        assert_eq!(strings(Lang::Python, "https://a.b/c"), Vec::<String>::new());
     }
 
     #[test]

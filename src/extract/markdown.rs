@@ -40,10 +40,21 @@ pub fn extract(file: &SourceFile, start: usize, end: usize) -> FileFacts {
                 history = migration_note(&text[r.clone()]);
             }
             Event::End(TagEnd::CodeBlock) => {
-                if let Some((Some(lang), ranges)) = block.take() {
-                    for r in join(ranges) {
-                        merge(&mut out, read_code(file, r, lang));
+                match block.take() {
+                    Some((Some(lang), ranges)) => {
+                        for r in join(ranges) {
+                            merge(&mut out, read_code(file, r, lang));
+                        }
                     }
+                    // No language we read (none given, `http`, `console`, an indented
+                    // block): read it like prose, which finds URLs, paths, scope names and
+                    // header lines without needing to know the syntax.
+                    Some((None, ranges)) if about_linkedin => {
+                        for r in join(ranges) {
+                            prose(text, r, &mut out.literals);
+                        }
+                    }
+                    _ => {}
                 }
             }
             Event::Text(t) => match &mut block {
@@ -240,6 +251,23 @@ mod tests {
                 " linkedin-lint: allow(x) "
             ]
         );
+    }
+
+    #[test]
+    fn blocks_without_a_language_are_read_like_prose() {
+        // Shapes from real READMEs: an unlabelled Go snippet, an indented HTTP request.
+        let md = "# LinkedIn API client\n\n```\nscopes := []string{\"r_liteprofile\", \"r_emailaddress\"}\n```\n\n    GET https://api.linkedin.com/v2/me\n";
+        let v: Vec<_> = values(md).into_iter().map(|(v, _)| v).collect();
+        assert_eq!(
+            v,
+            [
+                "r_liteprofile",
+                "r_emailaddress",
+                "https://api.linkedin.com/v2/me"
+            ]
+        );
+        // Not in a document that is not about the LinkedIn API.
+        assert!(values("# Notes\n\n```\nr_liteprofile\n```\n").is_empty());
     }
 
     #[test]

@@ -158,12 +158,17 @@ pub fn render(scan: &Scan, opts: &RenderOptions, out: &mut dyn Write) -> io::Res
     } else {
         GraphicalTheme::unicode_nocolor()
     };
+    // Words such as `2026-12-02` or `r_liteprofile` are never split (textwrap's default breaks
+    // at hyphens and inside words longer than the line).
     let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(opts.width)
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .with_break_words(false)
         .with_links(false)
         .with_urls(true)
         .with_context_lines(1);
     let mut shown = Shown::new(scan);
-    for f in &scan.findings {
+    for (f, same) in repeated(&scan.findings) {
         let text = shown.get(&f.path).unwrap_or_else(|| Arc::from(""));
         let range = text_range(&text, f);
         // Same-file related places by line and column, which the shown text keeps.
@@ -195,12 +200,67 @@ pub fn render(scan: &Scan, opts: &RenderOptions, out: &mut dyn Write) -> io::Res
         handler
             .render_report(&mut s, &d)
             .map_err(io::Error::other)?;
+        same_places(&mut s, &same);
         writeln!(out, "{}", escape::workflow_commands(&s))?;
     }
     notes_and_summary(scan, opts, out)
 }
 
+/// Places listed after a repeated finding; past this many, a count.
+const MAX_SAME_PLACES: usize = 10;
+
+/// The findings in order, each with the later ones that say the same (rule, id, severity and
+/// message: one sunset pin written at 19 places). The human report shows the first in full
+/// and lists the places of the others after it; every other format keeps one entry each.
+fn repeated(findings: &[Finding]) -> Vec<(&Finding, Vec<&Finding>)> {
+    let mut groups: Vec<(&Finding, Vec<&Finding>)> = Vec::new();
+    let mut index: std::collections::HashMap<(crate::Rule, &str, Severity, &str), usize> =
+        std::collections::HashMap::new();
+    for f in findings {
+        let key = (f.rule, f.id.as_str(), f.severity, f.message.as_str());
+        match index.get(&key) {
+            Some(&i) => groups[i].1.push(f),
+            None => {
+                index.insert(key, groups.len());
+                groups.push((f, Vec::new()));
+            }
+        }
+    }
+    groups
+}
+
+/// `  = the same at 18 more places:` and one `path:line:col` a line (at most
+/// [`MAX_SAME_PLACES`]), appended to a rendered report.
+fn same_places(s: &mut String, same: &[&Finding]) {
+    use std::fmt::Write as _;
+    if same.is_empty() {
+        return;
+    }
+    let n = same.len();
+    let _ = writeln!(s, "  = the same at {n} more place{}:", plural(n));
+    for f in same.iter().take(MAX_SAME_PLACES) {
+        let at = &f.span.start;
+        let _ = writeln!(
+            s,
+            "      {}:{}:{}",
+            escape::text(&f.path),
+            at.line,
+            at.column
+        );
+    }
+    if n > MAX_SAME_PLACES {
+        let _ = writeln!(
+            s,
+            "      … and {} more (`--format short` lists every finding)",
+            n - MAX_SAME_PLACES
+        );
+    }
+}
+
 fn notes_and_summary(scan: &Scan, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    if opts.quiet {
+        return Ok(());
+    }
     for n in &scan.notes {
         writeln!(
             out,

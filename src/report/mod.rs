@@ -68,6 +68,28 @@ pub struct RenderOptions {
     pub fail_on: Severity,
     /// `--exit-zero`: the run exits 0 whatever it found, so there is no failure to explain.
     pub exit_zero: bool,
+    /// `--quiet`: the findings only (no notes, summary or closing reason line).
+    pub quiet: bool,
+    /// Columns the `human` format wraps its text at (between words, never inside one).
+    pub width: usize,
+}
+
+/// The width `human` wraps at: `COLUMNS` when set, else the terminal's when `stdout_is_tty`,
+/// else 200 (output read by programs or saved to files).
+pub fn width(stdout_is_tty: bool) -> usize {
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok());
+    let terminal = || {
+        stdout_is_tty
+            .then(terminal_size::terminal_size)
+            .flatten()
+            .map(|(w, _)| usize::from(w.0))
+    };
+    columns
+        .or_else(terminal)
+        .filter(|w| *w >= 20)
+        .unwrap_or(200)
 }
 
 /// Render `scan` to `out`.

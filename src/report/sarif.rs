@@ -269,7 +269,7 @@ fn descriptor(e: Entry<'_>) -> Descriptor<'_> {
         name: e.rule.name(),
         short_description: Text { text: short },
         full_description: Text { text: full },
-        help: help(e.help, e.source),
+        help: help(&crate::reference::entry_help(e.help), e.source),
         help_uri: is_absolute_uri(e.source).then_some(e.source),
         default_configuration: Configuration {
             level: e.severity.into(),

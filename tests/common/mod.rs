@@ -10,6 +10,7 @@ pub const TODAY: &str = "2026-11-23";
 pub fn bin() -> Command {
     let mut c = Command::cargo_bin("linkedin-lint").expect("binary builds");
     c.env_remove("SOURCE_DATE_EPOCH")
+        .env_remove("COLUMNS")
         .env("NO_COLOR", "1")
         .current_dir(env!("CARGO_MANIFEST_DIR"));
     c

@@ -50,7 +50,10 @@ fn allows_silence_cross_file_findings() {
             "a.py",
             "H = {'LinkedIn-Version': '202606'}  # linkedin-lint: allow(version-inconsistent)\n",
         ),
-        ("b.py", "H = {'LinkedIn-Version': '202607'}\n"),
+        ("b.py", "H = {'LinkedIn-Version': '202605'}\n"),
+        // 202607 is the version kept (most pins): the other two are the ones reported.
+        ("c.py", "H = {'LinkedIn-Version': '202607'}\n"),
+        ("d.py", "H = {'LinkedIn-Version': '202607'}\n"),
     ]);
     let (out, _) = short(dir.path(), &["."]);
     assert_eq!(

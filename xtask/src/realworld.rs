@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-const USAGE: &str = "usage: cargo xtask realworld --mirrors DIR [--labels DIR] [--show misses|fps|all] [--repo NAME] [--json] [--exe BINARY]";
+const USAGE: &str = "usage: cargo xtask realworld --mirrors DIR [--labels DIR] [--show misses|fps|all] [--repo NAME] [--json] [--exe BINARY] [--keep DIR]";
 /// The rubric's reference date.
 const TODAY: &str = "2026-11-23";
 
@@ -35,6 +35,8 @@ struct Args {
     json: bool,
     /// A linter binary to score instead of this workspace's release build.
     exe: Option<PathBuf>,
+    /// Keep each extracted tree under this directory (for reading misses by hand).
+    keep: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -53,6 +55,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
         only: None,
         json: false,
         exe: None,
+        keep: None,
     };
     let mut it = args.iter();
     while let Some(flag) = it.next() {
@@ -67,6 +70,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
             "--repo" => a.only = Some(value()?),
             "--json" => a.json = true,
             "--exe" => a.exe = Some(value()?.into()),
+            "--keep" => a.keep = Some(value()?.into()),
             "--show" => {
                 a.show = match value()?.as_str() {
                     "misses" => Show::Misses,
@@ -343,12 +347,20 @@ struct Report {
     fps: Vec<String>,
 }
 
-fn score_repo(exe: &Path, git: &Path, labels: &Labels) -> Result<Report, String> {
-    let tmp = std::env::temp_dir().join(format!(
-        "linkedin-lint-realworld-{}-{}",
-        std::process::id(),
-        labels.repo.replace('/', "+")
-    ));
+fn score_repo(
+    exe: &Path,
+    git: &Path,
+    labels: &Labels,
+    keep: Option<&Path>,
+) -> Result<Report, String> {
+    let tmp = match keep {
+        Some(dir) => dir.join(labels.repo.replace('/', "+")),
+        None => std::env::temp_dir().join(format!(
+            "linkedin-lint-realworld-{}-{}",
+            std::process::id(),
+            labels.repo.replace('/', "+")
+        )),
+    };
     let _ = std::fs::remove_dir_all(&tmp);
     std::fs::create_dir_all(&tmp).map_err(|e| format!("{}: {e}", tmp.display()))?;
     let result = (|| {
@@ -356,7 +368,9 @@ fn score_repo(exe: &Path, git: &Path, labels: &Labels) -> Result<Report, String>
         let hits = lint(exe, &tmp)?;
         Ok::<_, String>(tally(&tmp, labels, &hits))
     })();
-    let _ = std::fs::remove_dir_all(&tmp);
+    if keep.is_none() {
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
     result
 }
 
@@ -464,7 +478,7 @@ fn run(args: &[String]) -> Result<i32, String> {
             skipped.push(labels.repo.clone());
             continue;
         };
-        reports.push(score_repo(&exe, &git, &labels)?);
+        reports.push(score_repo(&exe, &git, &labels, a.keep.as_deref())?);
     }
     print_reports(&a, &reports, &skipped);
     Ok(0)
