@@ -230,6 +230,27 @@ impl Linter {
         on_file: Option<OnFile<'_>>,
         progress: Option<&std::sync::atomic::AtomicUsize>,
     ) -> Result<Scan, Error> {
+        let checker = Checker::new(&self.table, self.opts.clone());
+        let (results, notes, scanned, _) = self.collect(&checker, scan, on_file, progress)?;
+        Ok(finish(
+            &checker,
+            &results.iter().collect::<Vec<_>>(),
+            notes,
+            scanned,
+            &|_| true,
+        ))
+    }
+
+    /// Walk, read and check every file of `scan` (the tree-wide checks not yet run): the
+    /// per-file results sorted by path, the notes, the count of files scanned, and the filter
+    /// the walk used.
+    fn collect(
+        &self,
+        checker: &Checker<'_>,
+        scan: &ScanOptions,
+        on_file: Option<OnFile<'_>>,
+        progress: Option<&std::sync::atomic::AtomicUsize>,
+    ) -> Result<(Vec<FileResult>, Vec<Note>, usize, walk::PathFilter), Error> {
         for p in &scan.paths {
             if std::fs::symlink_metadata(p).is_err() {
                 return Err(Error::Usage(format!(
@@ -239,7 +260,6 @@ impl Linter {
             }
         }
         let filter = walk::PathFilter::new(&scan.walk).map_err(Error::Usage)?;
-        let checker = Checker::new(&self.table, self.opts.clone());
         let max = scan.max_filesize.unwrap_or(DEFAULT_MAX_FILESIZE);
         let results: Mutex<Vec<FileResult>> = Mutex::new(Vec::new());
         let notes: Mutex<Vec<Note>> = Mutex::new(Vec::new());
@@ -259,7 +279,7 @@ impl Linter {
                 }
                 ReadOutcome::File(file) => {
                     scanned.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let r = analyze(&checker, file);
+                    let r = analyze(checker, file);
                     if let Some(n) = &r.note {
                         notes.lock().expect("unpoisoned").push(n.clone());
                     }
@@ -286,13 +306,29 @@ impl Linter {
             let lang = Lang::detect(Path::new(path), bytes).unwrap_or(Lang::Rust);
             let file = SourceFile::new(path.clone(), lang, bytes.clone());
             scanned.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let r = analyze(&checker, file);
+            let r = analyze(checker, file);
             stream(on_file, &r);
             results.push(r);
         }
         results.sort_by(|a, b| a.path.cmp(&b.path));
         notes.sort_by(|a, b| (&a.path, &a.message).cmp(&(&b.path, &b.message)));
-        Ok(finish(&checker, results, notes, scanned.into_inner()))
+        Ok((results, notes, scanned.into_inner(), filter))
+    }
+
+    /// [`Linter::scan`], keeping every file's own result so that one file can later be
+    /// checked again ([`Workspace::update`]) and the tree-wide checks re-run
+    /// ([`Workspace::scan`]) without walking or reading the tree again: the language server.
+    /// Also returns the scan's notes.
+    pub fn scan_workspace(&self, scan: &ScanOptions) -> Result<(Workspace, Vec<Note>), Error> {
+        let checker = Checker::new(&self.table, self.opts.clone());
+        let (results, notes, _, filter) = self.collect(&checker, scan, None, None)?;
+        let files = results.into_iter().map(|r| (r.path.clone(), r)).collect();
+        let ws = Workspace {
+            files,
+            filter,
+            max_filesize: scan.max_filesize.unwrap_or(DEFAULT_MAX_FILESIZE),
+        };
+        Ok((ws, notes))
     }
 
     /// Lint one in-memory file (as `path`); for editors and tests.
@@ -307,7 +343,7 @@ impl Linter {
         let file = SourceFile::new(path, lang, bytes.to_vec());
         let r = analyze(&checker, file);
         let notes = r.note.clone().into_iter().collect();
-        finish(&checker, vec![r], notes, 1)
+        finish(&checker, &[&r], notes, 1, &|_| true)
     }
 
     /// Read one file once, and decide: skipped (with a note or not), no candidate, or a file
@@ -363,6 +399,19 @@ impl Linter {
         if let Err(e) = f.read_to_end(&mut bytes) {
             return unreadable(e);
         }
+        self.admit(path, bytes, explicit, no_prefilter)
+    }
+
+    /// What to do with the bytes read for `path` (from disk or an editor): skip them (binary,
+    /// unknown type), nothing to check (the prefilter), or a file to analyse.
+    fn admit(
+        &self,
+        path: &Path,
+        bytes: Vec<u8>,
+        explicit: bool,
+        no_prefilter: bool,
+    ) -> ReadOutcome {
+        let by_name = Lang::detect(path, b"");
         let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
         let lang = by_name.or_else(|| Lang::detect(path, &bytes[..bytes.len().min(256)]));
         let Some(lang) = lang else {
@@ -371,7 +420,7 @@ impl Linter {
         if !utf16 && memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some() {
             // Named explicitly (pre-commit passes every staged file): skipped quietly.
             return ReadOutcome::Skip((!explicit && by_name.is_some()).then(|| Note {
-                path: display(),
+                path: walk::display_path(path),
                 kind: NoteKind::Binary,
                 message: "binary file (NUL bytes); skipped".into(),
             }));
@@ -380,7 +429,7 @@ impl Linter {
         if !utf16 && !no_prefilter && !self.prefilter.is_match(&bytes) {
             return ReadOutcome::NoCandidate;
         }
-        ReadOutcome::File(SourceFile::new(display(), lang, bytes))
+        ReadOutcome::File(SourceFile::new(walk::display_path(path), lang, bytes))
     }
 }
 
@@ -462,48 +511,205 @@ fn sort_findings(findings: &mut Vec<Finding>) {
     findings.dedup_by(|a, b| a.sort_key() == b.sort_key() && a.span == b.span);
 }
 
+/// The tree-wide checks over every file's result, then allow comments, masking and report
+/// order: the [`Scan`]. Only the files `wanted` picks get their findings and text into it
+/// (every file counts for the tree-wide checks).
 fn finish(
     checker: &Checker<'_>,
-    results: Vec<FileResult>,
+    results: &[&FileResult],
     notes: Vec<Note>,
     files_scanned: usize,
+    wanted: &dyn Fn(&str) -> bool,
 ) -> Scan {
-    let (mut files, mut checks, mut allows) = (Vec::new(), Vec::new(), Vec::new());
-    for r in results {
-        files.push((r.path, r.text, r.snapshot));
-        checks.push(r.check);
-        allows.push(r.allows);
-    }
+    // `Checker::finish` adds to the checks: it works on copies, so a kept workspace can run
+    // it again.
+    let mut checks: Vec<FileCheck> = results.iter().map(|r| r.check.clone()).collect();
     checker.finish(&mut checks);
     let mut scan = Scan {
         notes,
         files_scanned,
         ..Scan::default()
     };
-    for (((path, text, snapshot), mut check), allows) in files.into_iter().zip(checks).zip(allows) {
+    for (r, mut check) in results.iter().copied().zip(checks) {
+        if !wanted(&r.path) {
+            continue;
+        }
         // After the tree-wide checks, so allows silence cross-file findings too.
-        allows.apply(&mut check.findings);
+        r.allows.apply(&mut check.findings);
         if check.findings.is_empty() {
             continue;
         }
         debug_assert!(
-            text.is_some(),
-            "{path}: a finding, but its text was dropped"
+            r.text.is_some(),
+            "{}: a finding, but its text was dropped",
+            r.path
         );
-        if let Some(s) = snapshot {
-            scan.snapshots.insert(path.clone(), s);
+        if let Some(s) = r.snapshot {
+            scan.snapshots.insert(r.path.clone(), s);
         }
-        let text = source::mask(text.as_deref().unwrap_or_default(), &check.secrets);
-        scan.sources.insert(path, Arc::from(text));
+        let text = source::mask(r.text.as_deref().unwrap_or_default(), &check.secrets);
+        scan.sources.insert(r.path.clone(), Arc::from(text));
         scan.findings.extend(check.findings);
     }
     sort_findings(&mut scan.findings);
     scan
 }
 
+/// A scan kept file by file ([`Linter::scan_workspace`]), for a language server: a file can
+/// be checked again from an editor's buffer or from disk, and the tree-wide checks re-run over
+/// what is known, without walking or reading the rest of the tree again. Files the prefilter
+/// passed over are not kept (they cannot have a finding, nor add to a tree-wide one).
+pub struct Workspace {
+    files: BTreeMap<String, FileResult>,
+    /// The walk's excludes (config and flags), for files checked later.
+    filter: walk::PathFilter,
+    max_filesize: u64,
+}
+
+impl std::fmt::Debug for Workspace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Workspace")
+            .field("files", &self.files.len())
+            .finish()
+    }
+}
+
+impl Workspace {
+    /// Check `bytes` as the file at `path` (an editor's buffer), in place of what was known
+    /// of it. The same rules as the scan apply: excludes, the size limit, binary and unknown
+    /// files, the prefilter. Returns a note when the text was skipped or read in a degraded
+    /// way.
+    pub fn update(&mut self, linter: &Linter, path: &str, bytes: &[u8]) -> Option<Note> {
+        let p = Path::new(path);
+        let key = walk::display_path(p);
+        self.files.remove(&key);
+        if self.filter.excluded(p, false) {
+            return None;
+        }
+        let len = bytes.len() as u64;
+        if len > self.max_filesize {
+            return Some(Note {
+                path: key,
+                kind: NoteKind::TooLarge,
+                message: format!(
+                    "{len} bytes is over the {}-byte limit; skipped",
+                    self.max_filesize
+                ),
+            });
+        }
+        match linter.admit(p, bytes.to_vec(), false, false) {
+            ReadOutcome::Skip(note) => note,
+            ReadOutcome::NoCandidate => None,
+            ReadOutcome::File(file) => {
+                let checker = Checker::new(&linter.table, linter.opts.clone());
+                let r = analyze(&checker, file);
+                let note = r.note.clone();
+                self.files.insert(key, r);
+                note
+            }
+        }
+    }
+
+    /// Check the file at `path` again as it is on disk (an editor closed it without saving,
+    /// or it changed outside the editor); a file that is gone is forgotten.
+    pub fn reload(&mut self, linter: &Linter, path: &str) -> Option<Note> {
+        let key = walk::display_path(Path::new(path));
+        self.files.remove(&key);
+        match linter.read(Path::new(path), self.max_filesize, false, false) {
+            ReadOutcome::File(file) if !self.filter.excluded(Path::new(path), false) => {
+                let checker = Checker::new(&linter.table, linter.opts.clone());
+                let r = analyze(&checker, file);
+                let note = r.note.clone();
+                self.files.insert(key, r);
+                note
+            }
+            ReadOutcome::Skip(note) => note.filter(|n| n.kind != NoteKind::Vanished),
+            _ => None,
+        }
+    }
+
+    /// The tree-wide checks and allow comments over every known file, as [`Linter::scan`]
+    /// finishes; the findings (and masked texts) are those of the files `wanted` picks.
+    pub fn scan(&self, linter: &Linter, wanted: &dyn Fn(&str) -> bool) -> Scan {
+        let checker = Checker::new(&linter.table, linter.opts.clone());
+        let results: Vec<&FileResult> = self.files.values().collect();
+        finish(&checker, &results, Vec::new(), results.len(), wanted)
+    }
+
+    /// The valid LinkedIn versions pinned in the file at `path`, with where.
+    pub fn versions(&self, path: &str) -> &[(Version, crate::finding::Span)] {
+        self.files
+            .get(&walk::display_path(Path::new(path)))
+            .map_or(&[], |r| &r.check.versions)
+    }
+
+    /// The file's text as it was checked (not masked: for positions, never for output).
+    pub fn text(&self, path: &str) -> Option<&str> {
+        self.files
+            .get(&walk::display_path(Path::new(path)))
+            .and_then(|r| r.text.as_deref())
+    }
+
+    /// How many files the workspace holds (files that may have findings).
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A kept workspace finds what a scan finds, before and after one file changes (in
+    /// memory for the workspace, on disk for the scan), cross-file findings included.
+    #[test]
+    fn a_kept_workspace_finds_what_a_scan_finds() {
+        let linter = Linter::builder().today("2026-11-23").build().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.py");
+        let pin = |v: &str| format!("HEADERS = {{\"LinkedIn-Version\": \"{v}\"}}\n");
+        std::fs::write(&a, pin(&format!("{}04", 2023))).unwrap();
+        std::fs::write(dir.path().join("b.py"), pin("202601")).unwrap();
+        std::fs::write(dir.path().join("c.py"), "print('no candidate')\n").unwrap();
+        let opts = ScanOptions::paths([dir.path()]);
+        let (mut ws, _) = linter.scan_workspace(&opts).unwrap();
+        assert_eq!(ws.len(), 2, "only candidates are kept");
+        let same = |ws: &Workspace| {
+            let kept = ws.scan(&linter, &|_| true).findings;
+            assert_eq!(kept, linter.scan(&opts).unwrap().findings);
+            kept.len()
+        };
+        assert!(same(&ws) > 2, "sunset, expiring, and the outlier pin");
+        let a_path = walk::display_path(&a);
+        for text in [
+            pin("202601"),
+            "no pin here\n".into(),
+            pin(&format!("{}01", 2024)),
+        ] {
+            ws.update(&linter, &a_path, text.as_bytes());
+            std::fs::write(&a, &text).unwrap();
+            same(&ws);
+        }
+        // Only the files asked for, with their cross-file findings (a's pin is the older one).
+        let only_a = ws.scan(&linter, &|p| p.ends_with("a.py")).findings;
+        assert!(only_a.iter().all(|f| f.path.ends_with("a.py")));
+        assert!(only_a.iter().any(|f| f.rule == Rule::VersionInconsistent));
+        // Too large for the limit: skipped with a note, and forgotten.
+        let mut small = linter
+            .scan_workspace(&ScanOptions {
+                max_filesize: Some(10),
+                ..ScanOptions::paths([dir.path()])
+            })
+            .unwrap()
+            .0;
+        let note = small.update(&linter, &a_path, pin("202601").as_bytes());
+        assert_eq!(note.map(|n| n.kind), Some(NoteKind::TooLarge));
+        assert!(small.versions(&a_path).is_empty());
+    }
 
     /// A file deleted between the walk and the read is noted, not a failure.
     #[test]

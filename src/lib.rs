@@ -43,6 +43,7 @@ pub(crate) mod redact;
 pub(crate) mod reference;
 pub mod report;
 pub mod rules;
+pub mod server;
 pub mod source;
 pub(crate) mod suppress;
 pub mod walk;
@@ -51,6 +52,7 @@ pub use calendar::{Date, Version};
 pub use check::{CheckOptions, Checker, FileCheck};
 pub use engine::{
     DEFAULT_MAX_FILESIZE, Linter, LinterBuilder, Note, NoteKind, OnFile, Scan, ScanOptions,
+    Workspace,
 };
 pub use error::Error;
 pub use finding::{Finding, Rule, Severity};

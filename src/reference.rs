@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::calendar::{Status, SunsetBasis, Version};
+use crate::calendar::{Date, Status, SunsetBasis, Version};
 use crate::check::CheckOptions;
 use crate::finding::{Rule, Severity};
 use crate::rules::{Entry, FixKind, RuleTable, Section};
@@ -322,6 +322,40 @@ struct VersionRow {
     in_table: bool,
 }
 
+/// A version's status on the options' day, as `versions` names it, and its sunset.
+fn status_of(
+    table: &RuleTable,
+    opts: &CheckOptions,
+    v: Version,
+) -> (&'static str, Option<(Date, SunsetBasis)>) {
+    match table.calendar.status(v, opts.today, opts.expiring_days) {
+        Status::Active { sunset, basis } => ("active", Some((sunset, basis))),
+        Status::Expiring { sunset, basis, .. } => ("expiring", Some((sunset, basis))),
+        Status::Sunset { sunset, basis } => ("sunset", Some((sunset, basis))),
+        // Before the first version and after today are outside the range shown.
+        Status::NotReleased | Status::BeforeFirst | Status::Future => ("never released", None),
+    }
+}
+
+/// One version's line of `versions`, for an editor's hover on a `LinkedIn-Version` value:
+/// its status on the options' day, its sunset date and where that date comes from, and the
+/// recommended pin.
+pub fn version_status(table: &RuleTable, opts: &CheckOptions, v: Version) -> String {
+    let (status, sunset) = status_of(table, opts, v);
+    let sunset = match sunset {
+        Some((d, SunsetBasis::Dated)) => format!(", sunset date {d} (published)"),
+        Some((d, SunsetBasis::Policy)) => {
+            format!(", sunset date {d} (estimated from the support policy)")
+        }
+        None => String::new(),
+    };
+    let rec = table.calendar.recommended(opts.today, opts.expiring_days);
+    format!(
+        "LinkedIn-Version {v}: {status} as of {}{sunset}. Recommended pin: {rec} (`linkedin-lint versions` lists every version).",
+        opts.today
+    )
+}
+
 /// `versions`: every month from the first version to the later of the table's latest and
 /// `today`, with status and sunset on `today`, and the recommended pin.
 pub fn versions(table: &RuleTable, opts: &CheckOptions, json: bool) -> String {
@@ -331,15 +365,7 @@ pub fn versions(table: &RuleTable, opts: &CheckOptions, json: bool) -> String {
     let rows: Vec<VersionRow> = (cal.first.month_index()..=last)
         .map(|idx| {
             let v = Version::from_month_index(idx);
-            let (status, sunset) = match cal.status(v, today, opts.expiring_days) {
-                Status::Active { sunset, basis } => ("active", Some((sunset, basis))),
-                Status::Expiring { sunset, basis, .. } => ("expiring", Some((sunset, basis))),
-                Status::Sunset { sunset, basis } => ("sunset", Some((sunset, basis))),
-                // Before the first version and after today are outside the range shown.
-                Status::NotReleased | Status::BeforeFirst | Status::Future => {
-                    ("never released", None)
-                }
-            };
+            let (status, sunset) = status_of(table, opts, v);
             VersionRow {
                 version: v.to_string(),
                 status,
@@ -413,6 +439,21 @@ mod tests {
 
     fn table() -> RuleTable {
         crate::rules::load(&[]).unwrap()
+    }
+
+    #[test]
+    fn version_status_says_status_sunset_and_the_pin() {
+        let t = table();
+        let opts = CheckOptions::new(&t, Date::parse("2026-11-23").unwrap());
+        let v = |s: &str| Version::parse(s).unwrap();
+        assert_eq!(
+            version_status(&t, &opts, v(&format!("{}04", 2023))),
+            "LinkedIn-Version 202304: sunset as of 2026-11-23, sunset date 2024-04-15 (published). Recommended pin: 202609 (`linkedin-lint versions` lists every version)."
+        );
+        assert!(
+            version_status(&t, &opts, v("202609"))
+                .starts_with("LinkedIn-Version 202609: active as of 2026-11-23, sunset date ")
+        );
     }
 
     #[test]

@@ -77,6 +77,8 @@ pub enum Command {
         #[command(flatten)]
         table: TableArgs,
     },
+    /// Run the language server (LSP over stdio): diagnostics as you type, quick fixes, hover.
+    Server(ServerArgs),
     /// Write .git/hooks/pre-commit: lint the staged files on every commit.
     InstallHook {
         /// Replace an existing pre-commit hook.
@@ -137,6 +139,22 @@ impl TableArgs {
         }
         b
     }
+}
+
+/// `server`: the settings of `check` that apply to a whole editor session.
+#[derive(Debug, Args, Clone, Default)]
+pub struct ServerArgs {
+    #[command(flatten)]
+    pub table: TableArgs,
+    /// Use this config file for every file (default: each file's nearest config).
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore config files.
+    #[arg(long)]
+    pub isolated: bool,
+    /// Skip files (and buffers) larger than this many bytes (default 8 MiB).
+    #[arg(long, value_name = "BYTES")]
+    pub max_filesize: Option<u64>,
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -311,6 +329,7 @@ where
         Some(Command::Versions { format, table }) => versions(format, &table),
         Some(Command::Codegen(a)) => codegen::run(&a),
         Some(Command::ExplainError { file, table }) => explain_error(file.as_deref(), &table),
+        Some(Command::Server(a)) => server(&a),
         Some(Command::InstallHook { force }) => crate::hook::install(force).map(|p| {
             println!("linkedin-lint: installed {}", crate::walk::display_path(&p));
             EXIT_OK
@@ -584,6 +603,30 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
     } else {
         EXIT_OK
     })
+}
+
+/// `server`: the language server on stdin/stdout until the client says `exit`; 0 after a
+/// clean `shutdown`, 1 when the connection ends otherwise (as LSP asks).
+fn server(a: &ServerArgs) -> Result<i32, Error> {
+    let settings = crate::server::Settings {
+        flags: crate::config::Flags {
+            isolated: a.isolated,
+            config: a.config.clone(),
+            today: a.table.today.clone(),
+            target_version: a.table.target_version.clone(),
+            expiring_days: a.table.expiring_days,
+            rules: a.table.rules.clone(),
+            ..crate::config::Flags::default()
+        },
+        max_filesize: a.max_filesize,
+    };
+    match crate::server::run(settings) {
+        Ok(()) => Ok(EXIT_OK),
+        Err(e) => {
+            eprintln!("linkedin-lint server: {e}");
+            Ok(EXIT_FINDINGS)
+        }
+    }
 }
 
 /// `--statistics` (like ruff's): one line per rule/id, `count  rule/id  severity`, most first.

@@ -89,30 +89,39 @@ pub(crate) fn workspace_root() -> PathBuf {
         .to_path_buf()
 }
 
+/// `cargo xtask` builds in debug: run `task` in a release build of ourselves instead (the
+/// exit code), unless this already is one (`None`; `XTASK_BENCH_DEBUG` keeps debug).
+pub(crate) fn in_release(task: &str, args: &[String]) -> Option<i32> {
+    if !cfg!(debug_assertions) || std::env::var_os("XTASK_BENCH_DEBUG").is_some() {
+        return None;
+    }
+    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args([
+            "run",
+            "--quiet",
+            "--release",
+            "--package",
+            "xtask",
+            "--",
+            task,
+        ])
+        .args(args)
+        .current_dir(workspace_root())
+        .status();
+    Some(match status {
+        Ok(s) => s.code().unwrap_or(1),
+        Err(e) => {
+            eprintln!("{task}: cargo run --release: {e}");
+            1
+        }
+    })
+}
+
 pub fn main(args: &[String]) -> i32 {
     // The walker comparison and the corpus generator run in this process: measure them
-    // optimised. `cargo xtask` builds in debug, so hand over to a release build of ourselves.
-    if cfg!(debug_assertions) && std::env::var_os("XTASK_BENCH_DEBUG").is_none() {
-        let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-            .args([
-                "run",
-                "--quiet",
-                "--release",
-                "--package",
-                "xtask",
-                "--",
-                "bench",
-            ])
-            .args(args)
-            .current_dir(workspace_root())
-            .status();
-        return match status {
-            Ok(s) => s.code().unwrap_or(1),
-            Err(e) => {
-                eprintln!("bench: cargo run --release: {e}");
-                1
-            }
-        };
+    // optimised.
+    if let Some(code) = in_release("bench", args) {
+        return code;
     }
     let o = match parse(args) {
         Ok(o) => o,

@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 mod bench;
+mod bench_server;
 mod corpus;
 mod fixcheck;
 mod realworld;
@@ -18,11 +19,12 @@ fn main() -> ExitCode {
         }
         Some("codegen") => codegen(&args[1..]),
         Some("bench") => ExitCode::from(bench::main(&args[1..]) as u8),
+        Some("bench-server") => ExitCode::from(bench_server::main(&args[1..]) as u8),
         Some("realworld") => ExitCode::from(realworld::main(&args[1..]) as u8),
         Some("fixcheck") => ExitCode::from(fixcheck::main(&args[1..]) as u8),
         _ => {
             eprintln!(
-                "usage: cargo xtask lint-linkedin [PATHS] [FLAGS] | cargo xtask codegen [--check] | cargo xtask bench [--runs N] … | cargo xtask realworld --mirrors DIR | cargo xtask fixcheck --mirrors DIR"
+                "usage: cargo xtask lint-linkedin [PATHS] [FLAGS] | cargo xtask codegen [--check] | cargo xtask bench [--runs N] … | cargo xtask bench-server [--changes N] | cargo xtask realworld --mirrors DIR | cargo xtask fixcheck --mirrors DIR"
             );
             ExitCode::from(2)
         }
