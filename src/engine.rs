@@ -117,6 +117,8 @@ pub struct Linter {
 pub struct LinterBuilder {
     today: Option<String>,
     target_version: Option<String>,
+    /// Where the target version comes from, for errors (default `--target-version`).
+    target_origin: Option<String>,
     expiring_days: Option<u32>,
     rule_files: Vec<PathBuf>,
 }
@@ -131,6 +133,13 @@ impl LinterBuilder {
     pub fn target_version(mut self, v: &str) -> Self {
         self.target_version = Some(v.to_string());
         self
+    }
+
+    /// [`target_version`](Self::target_version), naming where it was set (`target-version in
+    /// linkedin-lint.toml`) in the error when it is not a released version.
+    pub fn target_version_from(mut self, v: &str, origin: impl Into<String>) -> Self {
+        self.target_origin = Some(origin.into());
+        self.target_version(v)
     }
 
     pub fn expiring_days(mut self, days: u32) -> Self {
@@ -166,8 +175,16 @@ impl LinterBuilder {
             opts.target_version = table.calendar.recommended(today, d);
         }
         if let Some(v) = &self.target_version {
-            opts.target_version = Version::parse(v)
-                .map_err(|e| Error::Usage(format!("--target-version {v:?}: {e}")))?;
+            let origin = self.target_origin.as_deref().unwrap_or("--target-version");
+            let version =
+                Version::parse(v).map_err(|e| Error::Usage(format!("{origin} {v:?}: {e}")))?;
+            // Fixes and codegen write it into code: a month without a release, or one still
+            // to come, is refused here, for every command alike.
+            table
+                .calendar
+                .check_released(version, today)
+                .map_err(|e| Error::Usage(format!("{origin} {v}: {e}")))?;
+            opts.target_version = version;
         }
         Ok(Linter::new(table, opts))
     }

@@ -159,6 +159,13 @@ impl PathFilter {
     /// Compile the globs of `opts`; an invalid glob is an error naming it.
     pub fn new(opts: &WalkOptions) -> Result<PathFilter, String> {
         let cwd = std::env::current_dir().map_err(|e| format!("current directory: {e}"))?;
+        if opts.exclude.len() > crate::input::MAX_GLOBS {
+            return Err(format!(
+                "{} --exclude globs; the limit is {}",
+                opts.exclude.len(),
+                crate::input::MAX_GLOBS
+            ));
+        }
         let mut scopes = Vec::new();
         let cli = GlobScope {
             base: cwd.clone(),

@@ -331,3 +331,124 @@ mod fix {
         );
     }
 }
+
+/// `--target-version` (or a config's `target-version`) that names a month without a release,
+/// or one still to come, is refused by every command, as `codegen` refuses it: `--fix` would
+/// otherwise write it into code.
+#[test]
+fn unreleased_target_versions_are_refused_by_check_and_fix() {
+    let dir = common::tree(&[("a.py", "LINKEDIN_VERSION = '202304'\n")]);
+    for v in ["202412", "209912"] {
+        for extra in [&[][..], &["--fix"][..], &["--diff"][..]] {
+            let out = bin()
+                .current_dir(dir.path())
+                .args(["check", ".", "--today", TODAY, "--target-version", v])
+                .args(extra)
+                .output()
+                .unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{v} {extra:?}: {err}");
+            assert!(
+                err.contains(&format!("--target-version {v}: no such LinkedIn version")),
+                "{err}"
+            );
+        }
+    }
+    std::fs::write(
+        dir.path().join("linkedin-lint.toml"),
+        "target-version = \"202412\"\n",
+    )
+    .unwrap();
+    let out = bin()
+        .current_dir(dir.path())
+        .args(["check", ".", "--today", TODAY, "--fix"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("linkedin-lint.toml: target-version 202412: no such LinkedIn version"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.py")).unwrap(),
+        "LINKEDIN_VERSION = '202304'\n"
+    );
+}
+
+/// A config or baseline that is a device, or absurdly large, fails at once with an error that
+/// names the input and the limit, instead of reading until memory runs out.
+#[cfg(unix)]
+#[test]
+fn config_and_baseline_reads_are_bounded() {
+    let dir = common::tree(&[("a.py", LINKEDIN)]);
+    for (flag, what, limit) in [
+        ("--config", "the config file", 1024 * 1024),
+        ("--baseline", "the baseline file", 64 * 1024 * 1024),
+    ] {
+        let started = std::time::Instant::now();
+        let out = bin()
+            .current_dir(dir.path())
+            .args(["check", ".", "--today", TODAY, flag, "/dev/zero"])
+            .timeout(std::time::Duration::from_secs(60))
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{flag}: {err}");
+        assert!(
+            err.contains(&format!(
+                "cannot read /dev/zero: {what} is larger than the {limit}-byte limit"
+            )),
+            "{err}"
+        );
+        assert!(
+            started.elapsed().as_secs() < 30,
+            "{flag}: {:?}",
+            started.elapsed()
+        );
+    }
+}
+
+/// 2 million excludes (20 MB): refused by size before parsing; 20,000 short ones (under the
+/// size limit): refused by count before compiling any glob. Both name the config.
+#[test]
+fn configs_with_runaway_glob_lists_fail_fast() {
+    let dir = common::tree(&[("a.py", LINKEDIN)]);
+    let list = |n: usize| {
+        let globs: Vec<String> = (0..n).map(|i| format!("\"g{i}\"")).collect();
+        format!("exclude = [{}]\n", globs.join(","))
+    };
+    std::fs::write(dir.path().join("huge.toml"), list(2_000_000)).unwrap();
+    std::fs::write(dir.path().join("many.toml"), list(20_000)).unwrap();
+    for (config, expected) in [
+        (
+            "huge.toml",
+            "cannot read huge.toml: the config file is larger than the 1048576-byte limit",
+        ),
+        (
+            "many.toml",
+            "invalid config file many.toml: 20000 include/exclude globs; the limit",
+        ),
+    ] {
+        let started = std::time::Instant::now();
+        let out = bin()
+            .current_dir(dir.path())
+            .args(["check", ".", "--today", TODAY, "--config", config])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{config}: {err}");
+        // miette wraps long lines.
+        let err = err
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace(" │ ", " ");
+        assert!(err.contains(expected), "{err}");
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "{config}: {:?}",
+            started.elapsed()
+        );
+    }
+}
