@@ -47,6 +47,9 @@ pub const DEFAULT_MAX_FILESIZE: u64 = 8 * 1024 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Note {
     pub path: String,
+    /// Only for a path that is not UTF-8: its exact bytes (as [`Finding::path_bytes`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path_bytes: Option<Vec<u8>>,
     pub kind: NoteKind,
     pub message: String,
 }
@@ -82,9 +85,32 @@ pub struct Scan {
     /// What was read from every file that has a finding, so `--fix` can tell whether the file
     /// changed before it writes.
     pub snapshots: BTreeMap<String, Snapshot>,
+    /// The real path of each file with a finding whose name is not UTF-8 (its `path` shows
+    /// the bytes that are not as `\xNN`), for `--fix` to open the very file.
+    pub fs_paths: BTreeMap<String, PathBuf>,
+}
+
+impl Note {
+    /// A note about the file at `path` (as walked).
+    pub fn new(path: &Path, kind: NoteKind, message: impl Into<String>) -> Note {
+        Note {
+            path: walk::display_path(path),
+            path_bytes: walk::path_bytes(path),
+            kind,
+            message: message.into(),
+        }
+    }
 }
 
 impl Scan {
+    /// The file behind a finding's `path`: the path itself, unless its name is not UTF-8.
+    pub fn fs_path(&self, path: &str) -> PathBuf {
+        self.fs_paths
+            .get(path)
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from(path))
+    }
+
     pub fn count(&self, s: Severity) -> usize {
         self.findings.iter().filter(|f| f.severity == s).count()
     }
@@ -276,7 +302,8 @@ impl Linter {
                 }
                 ReadOutcome::File(file) => {
                     scanned.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let r = analyze(&checker, file);
+                    let mut r = analyze(&checker, file);
+                    r.set_fs_path(path);
                     if let Some(n) = &r.note {
                         notes.lock().expect("unpoisoned").push(n.clone());
                     }
@@ -290,6 +317,7 @@ impl Linter {
         for e in errors {
             notes.push(Note {
                 path: e.path,
+                path_bytes: e.path_bytes,
                 kind: NoteKind::Unreadable,
                 message: e.message,
             });
@@ -332,38 +360,32 @@ impl Linter {
     fn read(&self, path: &Path, max: u64, explicit: bool, no_prefilter: bool) -> ReadOutcome {
         let display = || walk::display_path(path);
         let unreadable = |e: std::io::Error| {
-            ReadOutcome::Skip(Some(Note {
-                path: display(),
-                kind: NoteKind::Unreadable,
-                message: e.to_string(),
-            }))
+            ReadOutcome::Skip(Some(Note::new(path, NoteKind::Unreadable, e.to_string())))
         };
         // Stat before opening: opening a FIFO or device would block or never end.
         let meta = match std::fs::metadata(path) {
             Ok(m) => m,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return vanished(&display()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return vanished(path),
             Err(e) => return unreadable(e),
         };
         if !meta.is_file() {
-            return ReadOutcome::Skip(explicit.then(|| Note {
-                path: display(),
-                kind: NoteKind::NotAFile,
-                message: "not a regular file; skipped".into(),
-            }));
+            return ReadOutcome::Skip(
+                explicit
+                    .then(|| Note::new(path, NoteKind::NotAFile, "not a regular file; skipped")),
+            );
         }
         let mut f = match std::fs::File::open(path) {
             Ok(f) => f,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return vanished(&display()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return vanished(path),
             Err(e) => return unreadable(e),
         };
         let len = meta.len();
         let by_name = Lang::detect(path, b"");
         if len > max {
             // Unknown files are not ours to mention.
-            return ReadOutcome::Skip(by_name.map(|_| Note {
-                path: display(),
-                kind: NoteKind::TooLarge,
-                message: format!("{len} bytes is over the {max}-byte limit; skipped"),
+            return ReadOutcome::Skip(by_name.map(|_| {
+                let message = format!("{len} bytes is over the {max}-byte limit; skipped");
+                Note::new(path, NoteKind::TooLarge, message)
             }));
         }
         let mut bytes = Vec::with_capacity(len as usize + 1);
@@ -387,11 +409,10 @@ impl Linter {
         };
         if !utf16 && memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some() {
             // Named explicitly (pre-commit passes every staged file): skipped quietly.
-            return ReadOutcome::Skip((!explicit && by_name.is_some()).then(|| Note {
-                path: display(),
-                kind: NoteKind::Binary,
-                message: "binary file (NUL bytes); skipped".into(),
-            }));
+            return ReadOutcome::Skip(
+                (!explicit && by_name.is_some())
+                    .then(|| Note::new(path, NoteKind::Binary, "binary file (NUL bytes); skipped")),
+            );
         }
         // The prefilter: files without any literal a check needs are never tokenised.
         if !utf16 && !no_prefilter && !self.prefilter.is_match(&bytes) {
@@ -402,12 +423,12 @@ impl Linter {
 }
 
 /// A file that disappeared between the walk and the read: noted, not a failure.
-fn vanished(display: &str) -> ReadOutcome {
-    ReadOutcome::Skip(Some(Note {
-        path: display.to_string(),
-        kind: NoteKind::Vanished,
-        message: "disappeared during the scan; skipped".into(),
-    }))
+fn vanished(path: &Path) -> ReadOutcome {
+    ReadOutcome::Skip(Some(Note::new(
+        path,
+        NoteKind::Vanished,
+        "disappeared during the scan; skipped",
+    )))
 }
 
 enum ReadOutcome {
@@ -418,6 +439,8 @@ enum ReadOutcome {
 
 struct FileResult {
     path: String,
+    /// The file's real path, when its name is not UTF-8 (then `path` is not it).
+    fs_path: Option<PathBuf>,
     /// The text, kept only while the file may get a finding (reports show its source).
     text: Option<String>,
     /// What the scan read, for `--fix` to tell whether the file changed since.
@@ -431,12 +454,14 @@ fn analyze(checker: &Checker<'_>, file: SourceFile) -> FileResult {
     let facts = extract::extract(&file);
     let mut note = facts.note.clone().map(|m| Note {
         path: file.path.clone(),
+        path_bytes: None,
         kind: NoteKind::Degraded,
         message: m,
     });
     if file.encoding == source::Encoding::Latin1 {
         note = Some(Note {
             path: file.path.clone(),
+            path_bytes: None,
             kind: NoteKind::Degraded,
             message: "not valid UTF-8; read as Latin-1 (no fixes are applied to it)".into(),
         });
@@ -452,11 +477,29 @@ fn analyze(checker: &Checker<'_>, file: SourceFile) -> FileResult {
     let text = keep.then_some(file.text);
     FileResult {
         path: file.path,
+        fs_path: None,
         text,
         snapshot,
         check,
         allows,
         note,
+    }
+}
+
+impl FileResult {
+    /// Record that the file was read from `path`: when its name is not UTF-8, its findings
+    /// and note carry the exact bytes, and `--fix` the path to open.
+    fn set_fs_path(&mut self, path: &Path) {
+        let Some(bytes) = walk::path_bytes(path) else {
+            return;
+        };
+        for f in &mut self.check.findings {
+            f.path_bytes = Some(bytes.clone());
+        }
+        if let Some(n) = &mut self.note {
+            n.path_bytes = Some(bytes);
+        }
+        self.fs_path = Some(path.to_path_buf());
     }
 }
 
@@ -486,7 +529,11 @@ fn finish(
     files_scanned: usize,
 ) -> Scan {
     let (mut files, mut checks, mut allows) = (Vec::new(), Vec::new(), Vec::new());
+    let mut fs_paths = BTreeMap::new();
     for r in results {
+        if let Some(p) = r.fs_path {
+            fs_paths.insert(r.path.clone(), p);
+        }
         files.push((r.path, r.text, r.snapshot));
         checks.push(r.check);
         allows.push(r.allows);
@@ -514,6 +561,12 @@ fn finish(
         scan.sources.insert(path, Arc::from(text));
         scan.findings.extend(check.findings);
     }
+    // Tree-wide findings name files by path only.
+    for f in scan.findings.iter_mut().filter(|f| f.path_bytes.is_none()) {
+        f.path_bytes = fs_paths.get(&f.path).and_then(|p| walk::path_bytes(p));
+    }
+    fs_paths.retain(|p, _| scan.sources.contains_key(p));
+    scan.fs_paths = fs_paths;
     sort_findings(&mut scan.findings);
     scan
 }

@@ -35,6 +35,8 @@ pub struct FixOptions {
 pub struct FileFix {
     /// As in the findings (as reached from the scanned paths).
     pub path: String,
+    /// The file to read and write (`path`, unless the name is not UTF-8).
+    pub fs_path: std::path::PathBuf,
     /// The file as the scan read it (and as it still was when the fix was planned).
     pub before: Vec<u8>,
     pub after: Vec<u8>,
@@ -77,7 +79,14 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+        // The path and the message can quote a file name or text: escaped and redacted as
+        // every report is.
+        write!(
+            f,
+            "{}: {}",
+            crate::escape::text(&self.path),
+            crate::escape::text(&crate::redact::text(&self.message))
+        )
     }
 }
 
@@ -147,7 +156,8 @@ fn plan_file(
         );
         return None;
     }
-    let before = match std::fs::read(path) {
+    let fs_path = scan.fs_path(path);
+    let before = match std::fs::read(&fs_path) {
         Ok(b) => b,
         Err(e) => {
             problem(
@@ -290,6 +300,7 @@ fn plan_file(
     fixed.sort_unstable();
     Some(FileFix {
         path: path.to_string(),
+        fs_path,
         before,
         after,
         fixed,
@@ -379,7 +390,7 @@ impl Plan {
             };
             // A read-only file says "do not change me" (generated, vendored, a locked
             // checkout); a rename would replace it anyway, so ask first.
-            match std::fs::metadata(&f.path) {
+            match std::fs::metadata(&f.fs_path) {
                 Ok(m) if m.permissions().readonly() => {
                     problem(ProblemKind::WriteFailed, "read-only; not fixed".into());
                     continue;
@@ -393,7 +404,7 @@ impl Plan {
                     continue;
                 }
             }
-            match atomic_write::replace(Path::new(&f.path), &f.after, Some(&f.before)) {
+            match atomic_write::replace(&f.fs_path, &f.after, Some(&f.before)) {
                 Ok(Replaced::Written) => self.files.push(f),
                 Ok(Replaced::Changed) => problem(
                     ProblemKind::Changed,
@@ -466,6 +477,7 @@ mod tests {
             message: String::new(),
             help: String::new(),
             path: path.into(),
+            path_bytes: None,
             span: Span {
                 start: LineCol {
                     line: 1,

@@ -452,3 +452,156 @@ fn configs_with_runaway_glob_lists_fail_fast() {
         );
     }
 }
+
+/// Linux file names are bytes: one that is not UTF-8 is scanned, reported with `\xNN` escapes
+/// and its exact bytes (JSON `path_bytes`, a percent-encoded SARIF URI), and fixed in place. A
+/// backslash is part of a name, not a separator: `a\b.py` is neither shown as nor confused
+/// with `a/b.py`.
+#[cfg(unix)]
+#[test]
+fn byte_and_backslash_file_names_are_scanned_reported_and_fixed() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = common::tree(&[
+        ("a\\b.py", "LINKEDIN_VERSION = '202304'\n"),
+        ("a/b.py", "print('no LinkedIn here')\n"),
+    ]);
+    let name = b"caf\xe9.py";
+    let cafe = dir.path().join(std::ffi::OsStr::from_bytes(name));
+    std::fs::write(&cafe, "LINKEDIN_VERSION = '202304'\n").unwrap();
+
+    let (out, _) = check_in(dir.path(), "json", &[]);
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let findings = doc["findings"].as_array().unwrap();
+    let sunset = |path: &str| {
+        findings
+            .iter()
+            .find(|f| f["path"] == path && f["rule"] == "version-sunset")
+            .unwrap_or_else(|| panic!("no version-sunset in {path}: {out}"))
+    };
+    let f = sunset("caf\\xe9.py");
+    let bytes: Vec<u8> = serde_json::from_value(f["path_bytes"].clone()).unwrap();
+    assert_eq!(bytes, name);
+    assert!(sunset("a\\b.py").get("path_bytes").is_none());
+    assert!(!findings.iter().any(|f| f["path"] == "a/b.py"), "{out}");
+
+    let (out, _) = check_in(dir.path(), "sarif", &[]);
+    assert!(out.contains("\"uri\": \"caf%E9.py\""), "{out}");
+    let (out, _) = check_in(dir.path(), "short", &[]);
+    assert!(
+        out.contains("caf\\xe9.py:1:21: error[version-sunset/"),
+        "{out}"
+    );
+
+    check_in(dir.path(), "short", &["--fix", "--unsafe-fixes"]);
+    assert_eq!(
+        std::fs::read_to_string(&cafe).unwrap(),
+        "LINKEDIN_VERSION = '202609'\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a\\b.py")).unwrap(),
+        "LINKEDIN_VERSION = '202609'\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a/b.py")).unwrap(),
+        "print('no LinkedIn here')\n"
+    );
+}
+
+/// Every file that is not scanned says so in every format: a `notes` array (JSON), `note`
+/// lines (JSONL), `toolExecutionNotifications` (SARIF), `note:` lines with the report (human,
+/// rustc) or on standard error (short, github).
+#[cfg(unix)]
+#[test]
+fn every_file_not_scanned_is_a_note_in_every_format() {
+    use std::os::unix::ffi::OsStrExt;
+    let big = format!("LINKEDIN_VERSION = '202304'\n{}", "# padding\n".repeat(200));
+    let dir = common::tree(&[("big.py", &big), ("ok.py", LINKEDIN)]);
+    std::fs::write(dir.path().join("nul.py"), [0u8; 100]).unwrap();
+    let odd = dir.path().join(std::ffi::OsStr::from_bytes(b"big\xff.py"));
+    std::fs::write(&odd, &big).unwrap();
+    std::os::unix::fs::symlink("loop.py", dir.path().join("loop.py")).unwrap();
+    let extra = ["--max-filesize", "1000", "--follow-links"];
+    let expected = [
+        ("big.py", "too-large"),
+        ("big\\xff.py", "too-large"),
+        ("loop.py", "unreadable"),
+        ("nul.py", "binary"),
+    ];
+
+    let (out, _) = check_in(dir.path(), "json", &extra);
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let notes: Vec<(String, String)> = doc["notes"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no notes: {out}"))
+        .iter()
+        .map(|n| {
+            (
+                n["path"].as_str().unwrap().into(),
+                n["kind"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    let want: Vec<(String, String)> = expected
+        .iter()
+        .map(|(p, k)| (p.to_string(), k.to_string()))
+        .collect();
+    assert_eq!(notes, want);
+    let odd_note = &doc["notes"][1];
+    let bytes: Vec<u8> = serde_json::from_value(odd_note["path_bytes"].clone()).unwrap();
+    assert_eq!(bytes, b"big\xff.py");
+
+    let (out, _) = check_in(dir.path(), "jsonl", &extra);
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let noted: Vec<(String, String)> = lines
+        .iter()
+        .filter(|l| l["type"] == "note")
+        .map(|n| {
+            (
+                n["path"].as_str().unwrap().into(),
+                n["kind"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert_eq!(noted, want);
+    assert_eq!(lines.last().unwrap()["type"], "summary");
+
+    let (out, _) = check_in(dir.path(), "sarif", &extra);
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let notifications = doc["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no notifications: {out}"))
+        .clone();
+    let ids: Vec<(String, String)> = notifications
+        .iter()
+        .map(|n| {
+            let uri = &n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+            (
+                uri.as_str().unwrap().into(),
+                n["descriptor"]["id"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    let mut want_uris = want.clone();
+    want_uris[1].0 = "big%FF.py".into();
+    assert_eq!(ids, want_uris);
+
+    for format in ["human", "rustc", "short", "github"] {
+        let (out, err) = check_in(dir.path(), format, &extra);
+        let shown = if matches!(format, "short" | "github") {
+            &err
+        } else {
+            &out
+        };
+        for (path, _) in expected {
+            assert!(
+                shown
+                    .lines()
+                    .any(|l| l.contains("note: ") && l.contains(&format!("{path}: "))),
+                "{format}: no note for {path}\nstdout:\n{out}\nstderr:\n{err}"
+            );
+        }
+    }
+}

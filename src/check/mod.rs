@@ -57,6 +57,7 @@ fn table_finding(rule: Rule, e: Entry<'_>, path: &str, span: Span) -> Finding {
         message: e.message.to_string(),
         help: e.help.to_string(),
         path: path.to_string(),
+        path_bytes: None,
         span,
         fix: None,
         docs: e.source.to_string(),

@@ -462,6 +462,17 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
         path: "<stdout>".into(),
         message: e.to_string(),
     })?;
+    // The human formats list the notes with the findings; the one-line formats are read by
+    // programs, so their notes go to standard error, never in silence.
+    if matches!(format, Format::Short | Format::Github) && !a.statistics {
+        for n in &scan.notes {
+            eprintln!(
+                "linkedin-lint: note: {}: {}",
+                crate::escape::text(&n.path),
+                crate::escape::text(&n.message)
+            );
+        }
+    }
     if let Some(plan) = &fixed {
         eprintln!("linkedin-lint: {}", plan.summary(true));
     }
