@@ -15,7 +15,8 @@ use crate::finding::{Finding, Rule, Severity};
 use crate::rules::{self, RuleTable};
 use crate::source::{self, Lang, Snapshot, SourceFile};
 use crate::walk::WalkOptions;
-use crate::{extract, suppress, walk};
+use crate::{extract, redact, suppress, walk};
+use std::borrow::Cow;
 
 /// What to scan.
 #[derive(Debug, Clone, Default)]
@@ -468,6 +469,9 @@ fn analyze(checker: &Checker<'_>, file: SourceFile) -> FileResult {
     }
     let mut check = checker.check_file(&file, &facts);
     check.path = file.path.clone();
+    // Masked now, as streamed findings are written before `finish`.
+    check.findings = check.findings.into_iter().map(redact_finding).collect();
+    keep_credentials_out_of_fixes(&file, &mut check.findings);
     let allows = suppress::collect(&file, &facts, checker.table);
     // Most candidates end without a finding: drop their text now rather than hold every
     // candidate's text (and line index) until the cross-file checks have run. A file with
@@ -557,9 +561,12 @@ fn finish(
         if let Some(s) = snapshot {
             scan.snapshots.insert(path.clone(), s);
         }
-        let text = source::mask(text.as_deref().unwrap_or_default(), &check.secrets);
+        // The one masking path: the secrets the checks found and every credential-shaped
+        // run of the text, before any report, diff or baseline can see it.
+        let text = redact::mask(text.as_deref().unwrap_or_default(), &check.secrets);
         scan.sources.insert(path, Arc::from(text));
-        scan.findings.extend(check.findings);
+        scan.findings
+            .extend(check.findings.into_iter().map(redact_finding));
     }
     // Tree-wide findings name files by path only.
     for f in scan.findings.iter_mut().filter(|f| f.path_bytes.is_none()) {
@@ -569,6 +576,69 @@ fn finish(
     scan.fs_paths = fs_paths;
     sort_findings(&mut scan.findings);
     scan
+}
+
+/// A finding's texts as reports may show them: messages quote file contents (a URL, a header
+/// value), so they are masked as the sources are. Fix edits are left whole: `--fix` writes
+/// them (no fix rewrites a credential, and every report that shows one masks it).
+fn redact_finding(mut f: Finding) -> Finding {
+    for s in [&mut f.message, &mut f.help]
+        .into_iter()
+        .chain(f.related.iter_mut().map(|r| &mut r.message))
+    {
+        if let Cow::Owned(m) = redact::text(s) {
+            *s = m;
+        }
+    }
+    f
+}
+
+/// A fix that rewrites a string holding a credential (`/v2/me?oauth2_access_token=AQ…` →
+/// `/v2/userinfo?…`) would carry it in its replacement, which JSON and SARIF print. Each such
+/// edit is narrowed to the bytes that change (the credential is the same on both sides); a fix
+/// that would still carry one is dropped.
+fn keep_credentials_out_of_fixes(file: &SourceFile, findings: &mut [Finding]) {
+    for f in findings.iter_mut() {
+        let Some(fix) = &mut f.fix else { continue };
+        let mut ok = true;
+        for e in &mut fix.edits {
+            if redact::ranges(&e.replacement).is_empty() {
+                continue;
+            }
+            let old = (file.encoding == source::Encoding::Utf8)
+                .then(|| file.text.get(e.byte_start..e.byte_end))
+                .flatten();
+            let Some(old) = old else {
+                ok = false;
+                break;
+            };
+            let new = e.replacement.as_str();
+            let prefix: usize = old
+                .chars()
+                .zip(new.chars())
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| a.len_utf8())
+                .sum();
+            let suffix: usize = old[prefix..]
+                .chars()
+                .rev()
+                .zip(new[prefix..].chars().rev())
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| a.len_utf8())
+                .sum();
+            let narrowed = new[prefix..new.len() - suffix].to_string();
+            if !redact::ranges(&narrowed).is_empty() {
+                ok = false;
+                break;
+            }
+            e.byte_start += prefix;
+            e.byte_end -= suffix;
+            e.replacement = narrowed;
+        }
+        if !ok {
+            f.fix = None;
+        }
+    }
 }
 
 #[cfg(test)]

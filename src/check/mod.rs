@@ -410,7 +410,7 @@ fn is_known_header(h: &str) -> bool {
 }
 
 /// A value built at run time (`${v}`, `{}`, `%s`, `$VERSION`) is not a literal to judge.
-fn is_template(v: &str) -> bool {
+pub(crate) fn is_template(v: &str) -> bool {
     v.contains("${")
         || v.contains("{}")
         || v.contains("%s")
