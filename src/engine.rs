@@ -79,8 +79,13 @@ pub struct Scan {
     /// Sorted by path, position, rule.
     pub findings: Vec<Finding>,
     /// Text of every file that has a finding, by path, as reports may show it: secrets
-    /// masked with `*`, same byte length as the original.
+    /// masked with `*`, and only the lines a finding can point at kept, with a line of
+    /// context either side; every other line is empty. Line and column numbers hold, byte
+    /// offsets do not. So memory holds a few lines per finding, not whole files.
     pub sources: BTreeMap<String, Arc<str>>,
+    /// The secrets the checks found in each file that has a finding (byte ranges of the file
+    /// on disk), for `--diff` to mask the file it reads again.
+    pub secrets: BTreeMap<String, Vec<std::ops::Range<usize>>>,
     pub notes: Vec<Note>,
     pub files_scanned: usize,
     /// What was read from every file that has a finding, so `--fix` can tell whether the file
@@ -442,7 +447,8 @@ struct FileResult {
     path: String,
     /// The file's real path, when its name is not UTF-8 (then `path` is not it).
     fs_path: Option<PathBuf>,
-    /// The text, kept only while the file may get a finding (reports show its source).
+    /// The lines a finding can point at, masked ([`excerpt`]); only while the file may get
+    /// a finding (reports show its source).
     text: Option<String>,
     /// What the scan read, for `--fix` to tell whether the file changed since.
     snapshot: Option<Snapshot>,
@@ -478,7 +484,13 @@ fn analyze(checker: &Checker<'_>, file: SourceFile) -> FileResult {
     // allow comments keeps it: an unused allow is a finding.
     let keep = check.may_have_findings() || !allows.is_empty();
     let snapshot = keep.then(|| Snapshot::of(&file));
-    let text = keep.then_some(file.text);
+    // The one masking path: the secrets the checks found and every credential-shaped run of
+    // the text, before any report, diff or baseline can see it. Then only the lines that a
+    // finding can point at are kept: the file's text is dropped here.
+    let text = keep.then(|| {
+        let masked = redact::mask(&file.text, &check.secrets);
+        excerpt(&masked, &shown_lines(&check, &allows))
+    });
     FileResult {
         path: file.path,
         fs_path: None,
@@ -533,6 +545,7 @@ fn finish(
     files_scanned: usize,
 ) -> Scan {
     let (mut files, mut checks, mut allows) = (Vec::new(), Vec::new(), Vec::new());
+    let mut secrets = BTreeMap::new();
     let mut fs_paths = BTreeMap::new();
     for r in results {
         if let Some(p) = r.fs_path {
@@ -561,10 +574,12 @@ fn finish(
         if let Some(s) = snapshot {
             scan.snapshots.insert(path.clone(), s);
         }
-        // The one masking path: the secrets the checks found and every credential-shaped
-        // run of the text, before any report, diff or baseline can see it.
-        let text = redact::mask(text.as_deref().unwrap_or_default(), &check.secrets);
-        scan.sources.insert(path, Arc::from(text));
+        // Masked and cut down in `analyze`.
+        if !check.secrets.is_empty() {
+            secrets.insert(path.clone(), std::mem::take(&mut check.secrets));
+        }
+        scan.sources
+            .insert(path, Arc::from(text.unwrap_or_default()));
         scan.findings
             .extend(check.findings.into_iter().map(redact_finding));
     }
@@ -574,8 +589,69 @@ fn finish(
     }
     fs_paths.retain(|p, _| scan.sources.contains_key(p));
     scan.fs_paths = fs_paths;
+    scan.secrets = secrets;
     sort_findings(&mut scan.findings);
     scan
+}
+
+/// Line ranges (1-based, inclusive, with one line of context) that a finding of this file can
+/// point at, now or after the tree-wide checks: its findings and every site the tree-wide
+/// checks and `unused-allow` make findings at.
+fn shown_lines(check: &FileCheck, allows: &suppress::Allows) -> Vec<(usize, usize)> {
+    let findings = check
+        .findings
+        .iter()
+        .chain(check.relative.iter().map(|r| &r.finding));
+    let mut spans: Vec<crate::finding::Span> = Vec::new();
+    for f in findings {
+        spans.push(f.span);
+        spans.extend(
+            f.related
+                .iter()
+                .filter(|r| r.path == f.path)
+                .map(|r| r.span),
+        );
+    }
+    spans.extend(check.versions.iter().map(|(_, s)| *s));
+    spans.extend(check.rest_sites.iter().copied());
+    spans.extend(check.requirement_sites.iter().map(|(_, s)| *s));
+    spans.extend(
+        allows
+            .allows
+            .iter()
+            .flat_map(|a| a.names.iter().map(|n| n.span)),
+    );
+    spans.extend(allows.malformed.iter().copied());
+    let mut lines: Vec<(usize, usize)> = spans
+        .iter()
+        .map(|s| {
+            (
+                s.start.line.saturating_sub(1),
+                s.end.line.max(s.start.line) + 1,
+            )
+        })
+        .collect();
+    lines.sort_unstable();
+    lines
+}
+
+/// `text` with every line outside `keep` (sorted line ranges) emptied: line breaks stay, so
+/// line and column numbers hold.
+fn excerpt(text: &str, keep: &[(usize, usize)]) -> String {
+    let mut out = String::new();
+    let mut ranges = keep.iter().peekable();
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        let n = i + 1;
+        while ranges.peek().is_some_and(|r| r.1 < n) {
+            ranges.next();
+        }
+        if ranges.peek().is_some_and(|r| r.0 <= n) {
+            out.push_str(line);
+        } else if line.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// A finding's texts as reports may show them: messages quote file contents (a URL, a header

@@ -42,8 +42,7 @@ pub struct FileFix {
     pub after: Vec<u8>,
     /// Indices into `Scan::findings` of the findings this change fixes.
     pub fixed: Vec<usize>,
-    /// `before` and `after` as `--diff` may show them: the scan's secret ranges masked (the
-    /// edits never touch a secret, so they apply to the masked text alike).
+    /// `before` and `after` as `--diff` may show them: masked by [`crate::redact::mask`].
     shown: (String, String),
 }
 
@@ -269,19 +268,17 @@ fn plan_file(
     if after == before {
         return None;
     }
-    let shown = match scan.sources.get(path) {
-        Some(masked) if masked.len() == before.len() => {
-            let masked_after = apply(masked.as_bytes(), edits.iter().copied());
-            (
-                masked.to_string(),
-                String::from_utf8_lossy(&masked_after).into_owned(),
-            )
-        }
-        _ => (
-            String::from_utf8_lossy(&before).into_owned(),
-            String::from_utf8_lossy(&after).into_owned(),
-        ),
-    };
+    // What `--diff` shows: the text read just now (the same the scan read), masked as every
+    // output is; the edits never touch a secret, so they apply to the masked text alike.
+    let secrets = scan
+        .secrets
+        .get(path)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let masked = crate::redact::mask(text, secrets).into_owned();
+    let masked_after = apply(masked.as_bytes(), edits.iter().copied());
+    let after_text = String::from_utf8_lossy(&masked_after);
+    let shown = (masked, crate::redact::text(&after_text).into_owned());
     if Lang::detect(Path::new(path), b"") == Some(Lang::Rust) && syn::parse_file(text).is_ok() {
         let fixed_text = String::from_utf8_lossy(&after);
         if let Err(e) = syn::parse_file(&fixed_text) {
@@ -367,11 +364,8 @@ impl Plan {
     pub fn diff(&self) -> String {
         let mut out = String::new();
         for f in &self.files {
-            // Secrets the scan found are masked; anything else credential-shaped (a token in a
-            // query string, a Bearer credential) by the text-level redactor.
-            let before = crate::redact::text(&f.shown.0);
-            let after = crate::redact::text(&f.shown.1);
-            let diff = similar::TextDiff::from_lines(before.as_ref(), after.as_ref());
+            // Masked when planned (the scan's secrets and everything credential-shaped).
+            let diff = similar::TextDiff::from_lines(&f.shown.0, &f.shown.1);
             out.push_str(&diff.unified_diff().header(&f.path, &f.path).to_string());
         }
         out

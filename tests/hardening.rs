@@ -605,3 +605,27 @@ fn every_file_not_scanned_is_a_note_in_every_format() {
         }
     }
 }
+
+/// A scan keeps a few lines per finding, not whole files: 200 files of 3 MB with findings
+/// would otherwise hold 600 MB until the report is written. Only the lines a finding can point
+/// at (one line of context either side) are kept; the others are empty, so line and column
+/// numbers still hold.
+#[test]
+fn a_scan_keeps_the_lines_findings_show_not_whole_files() {
+    let filler = "x = compute_something(1, 2, 3)  # nothing to see here\n".repeat(20_000);
+    let text = format!(
+        "{filler}API = 'https://api.linkedin.com/v2/me'\n{filler}LINKEDIN_VERSION = '202304'\n{filler}"
+    );
+    assert!(text.len() > 3_000_000);
+    let linter = linkedin_lint::Linter::builder().today(TODAY).build().unwrap();
+    let scan = linter.check_text("big.py", &text);
+    assert_eq!(scan.findings.len(), 2, "{:?}", scan.findings);
+    let kept = &scan.sources["big.py"];
+    let lines = text.lines().count();
+    // One byte per line break, plus the lines shown.
+    assert!(kept.len() < lines + 1_000, "{} bytes kept", kept.len());
+    for f in &scan.findings {
+        let line = kept.lines().nth(f.span.start.line - 1).unwrap();
+        assert!(line.contains("LINKEDIN") || line.contains("linkedin.com"), "{line:?}");
+    }
+}
