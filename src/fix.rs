@@ -42,8 +42,11 @@ pub struct FileFix {
     pub after: Vec<u8>,
     /// Indices into `Scan::findings` of the findings this change fixes.
     pub fixed: Vec<usize>,
-    /// `before` and `after` as `--diff` may show them: masked by [`crate::redact::mask`].
-    shown: (String, String),
+    /// The applied edits, sorted, and the scan's secrets in `before`: `--diff` shows the change
+    /// masked ([`crate::redact::mask`]), computed when asked, so `--fix` holds no third and
+    /// fourth copy of every file.
+    edits: Vec<Edit>,
+    secrets: Vec<std::ops::Range<usize>>,
 }
 
 /// Why a fix, or all fixes of a file, were not applied.
@@ -268,17 +271,6 @@ fn plan_file(
     if after == before {
         return None;
     }
-    // What `--diff` shows: the text read just now (the same the scan read), masked as every
-    // output is; the edits never touch a secret, so they apply to the masked text alike.
-    let secrets = scan
-        .secrets
-        .get(path)
-        .map(Vec::as_slice)
-        .unwrap_or_default();
-    let masked = crate::redact::mask(text, secrets).into_owned();
-    let masked_after = apply(masked.as_bytes(), edits.iter().copied());
-    let after_text = String::from_utf8_lossy(&masked_after);
-    let shown = (masked, crate::redact::text(&after_text).into_owned());
     if Lang::detect(Path::new(path), b"") == Some(Lang::Rust) && syn::parse_file(text).is_ok() {
         let fixed_text = String::from_utf8_lossy(&after);
         if let Err(e) = syn::parse_file(&fixed_text) {
@@ -301,7 +293,8 @@ fn plan_file(
         before,
         after,
         fixed,
-        shown,
+        edits: edits.into_iter().cloned().collect(),
+        secrets: scan.secrets.get(path).cloned().unwrap_or_default(),
     })
 }
 
@@ -364,8 +357,14 @@ impl Plan {
     pub fn diff(&self) -> String {
         let mut out = String::new();
         for f in &self.files {
-            // Masked when planned (the scan's secrets and everything credential-shaped).
-            let diff = similar::TextDiff::from_lines(&f.shown.0, &f.shown.1);
+            // The file as read (UTF-8: checked when planned), masked as every output is; the
+            // edits never touch a secret, so they apply to the masked text alike.
+            let before =
+                crate::redact::mask(std::str::from_utf8(&f.before).unwrap_or(""), &f.secrets);
+            let after = apply(before.as_bytes(), &f.edits);
+            let after = String::from_utf8_lossy(&after);
+            let after = crate::redact::text(&after);
+            let diff = similar::TextDiff::from_lines(before.as_ref(), after.as_ref());
             out.push_str(&diff.unified_diff().header(&f.path, &f.path).to_string());
         }
         out

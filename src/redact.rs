@@ -91,29 +91,26 @@ pub fn credentials(text: &str) -> Vec<(Range<usize>, Kind)> {
             .map_or(b.len(), |i| start + i);
         start..end
     };
-    let lower = text.to_ascii_lowercase();
-    {
-        for (p, kind) in SECRET_PARAMS {
-            for (i, _) in lower.match_indices(p) {
-                let after = i + p.len();
-                // `linkedin_client_secret=…` and `LINKEDIN-ACCESS-TOKEN: …` too, but not
-                // `my_access_token_name=…`.
-                let before_ok = i == 0 || !b[i - 1].is_ascii_alphanumeric();
-                if !before_ok {
-                    continue;
-                }
-                if let Some(start) = value_start(b, after) {
-                    let r = value_at(start);
-                    if r.len() >= 8 {
-                        out.push((r, kind));
-                    }
-                }
-            }
-        }
-        for (i, _) in lower.match_indices("bearer ") {
-            let r = value_at(i + 7);
+    // One pass, no allocation: most texts (every string literal of a file) have no name.
+    for m in names().find_iter(b) {
+        let (i, after) = (m.start(), m.end());
+        let Some(&(_, kind)) = SECRET_PARAMS.get(m.pattern().as_usize()) else {
+            // `bearer `
+            let r = value_at(after);
             if r.len() >= 16 {
                 out.push((r, Kind::AccessToken));
+            }
+            continue;
+        };
+        // `linkedin_client_secret=…` and `LINKEDIN-ACCESS-TOKEN: …` too, but not
+        // `my_access_token_name=…`.
+        if i > 0 && b[i - 1].is_ascii_alphanumeric() {
+            continue;
+        }
+        if let Some(start) = value_start(b, after) {
+            let r = value_at(start);
+            if r.len() >= 8 {
+                out.push((r, kind));
             }
         }
     }
@@ -128,6 +125,19 @@ pub fn credentials(text: &str) -> Vec<(Range<usize>, Kind)> {
         }
     }
     out
+}
+
+/// The parameter names, then `bearer `, ASCII-case-insensitively (built once).
+fn names() -> &'static aho_corasick::AhoCorasick {
+    static NAMES: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+        let pats = SECRET_PARAMS.iter().map(|(p, _)| *p).chain(["bearer "]);
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(pats)
+            .expect("literal patterns build an automaton")
+    });
+    &NAMES
 }
 
 /// Where the value after a parameter name starts: `name=value` (query strings, form bodies,

@@ -617,7 +617,10 @@ fn a_scan_keeps_the_lines_findings_show_not_whole_files() {
         "{filler}API = 'https://api.linkedin.com/v2/me'\n{filler}LINKEDIN_VERSION = '202304'\n{filler}"
     );
     assert!(text.len() > 3_000_000);
-    let linter = linkedin_lint::Linter::builder().today(TODAY).build().unwrap();
+    let linter = linkedin_lint::Linter::builder()
+        .today(TODAY)
+        .build()
+        .unwrap();
     let scan = linter.check_text("big.py", &text);
     assert_eq!(scan.findings.len(), 2, "{:?}", scan.findings);
     let kept = &scan.sources["big.py"];
@@ -626,6 +629,9 @@ fn a_scan_keeps_the_lines_findings_show_not_whole_files() {
     assert!(kept.len() < lines + 1_000, "{} bytes kept", kept.len());
     for f in &scan.findings {
         let line = kept.lines().nth(f.span.start.line - 1).unwrap();
-        assert!(line.contains("LINKEDIN") || line.contains("linkedin.com"), "{line:?}");
+        assert!(
+            line.contains("LINKEDIN") || line.contains("linkedin.com"),
+            "{line:?}"
+        );
     }
 }
