@@ -105,19 +105,41 @@ pub struct Plan {
 /// Choose the fixes to apply and compute the new contents of every file they touch. Reads each
 /// file again, but writes nothing.
 pub fn plan(scan: &Scan, opts: FixOptions) -> Plan {
+    let mut plan = Plan::default();
+    for (path, findings) in fixable(scan) {
+        if let Some(file) = plan_file(scan, path, &findings, opts, &mut plan) {
+            plan.files.push(file);
+        }
+    }
+    plan
+}
+
+/// [`plan`] and [`Plan::write`] file by file: each file is written as soon as its fixes are
+/// planned, and its contents are dropped then, so `--fix` holds one file's text at a time
+/// (the files in the returned plan keep path and findings; `before` and `after` are empty).
+pub fn plan_and_write(scan: &Scan, opts: FixOptions) -> Plan {
+    let mut plan = Plan::default();
+    for (path, findings) in fixable(scan) {
+        if let Some(file) = plan_file(scan, path, &findings, opts, &mut plan) {
+            plan.write_one(file);
+            if let Some(f) = plan.files.last_mut() {
+                f.before = Vec::new();
+                f.after = Vec::new();
+            }
+        }
+    }
+    plan
+}
+
+/// The findings with a fix, by file.
+fn fixable(scan: &Scan) -> BTreeMap<&str, Vec<usize>> {
     let mut by_file: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, f) in scan.findings.iter().enumerate() {
         if f.fix.as_ref().is_some_and(|fix| !fix.edits.is_empty()) {
             by_file.entry(&f.path).or_default().push(i);
         }
     }
-    let mut plan = Plan::default();
-    for (path, findings) in by_file {
-        if let Some(file) = plan_file(scan, path, &findings, opts, &mut plan) {
-            plan.files.push(file);
-        }
-    }
-    plan
+    by_file
 }
 
 /// Plan the fixes of one file. Long (about 170 lines) for a reason: the checks run in order
@@ -374,40 +396,45 @@ impl Plan {
     /// `problems`; the file on disk is then as it was.
     pub fn write(&mut self) {
         for f in std::mem::take(&mut self.files) {
-            let mut problem = |kind, message: String| {
-                self.problems.push(Problem {
-                    path: f.path.clone(),
-                    kind,
-                    message,
-                })
-            };
-            // A read-only file says "do not change me" (generated, vendored, a locked
-            // checkout); a rename would replace it anyway, so ask first.
-            match std::fs::metadata(&f.fs_path) {
-                Ok(m) if m.permissions().readonly() => {
-                    problem(ProblemKind::WriteFailed, "read-only; not fixed".into());
-                    continue;
-                }
-                Ok(_) => {}
-                Err(e) => {
-                    problem(
-                        ProblemKind::WriteFailed,
-                        format!("cannot write ({e}); not fixed"),
-                    );
-                    continue;
-                }
+            self.write_one(f);
+        }
+    }
+
+    /// Write one planned change: to `files` when written, else to `problems`.
+    fn write_one(&mut self, f: FileFix) {
+        let mut problem = |kind, message: String| {
+            self.problems.push(Problem {
+                path: f.path.clone(),
+                kind,
+                message,
+            })
+        };
+        // A read-only file says "do not change me" (generated, vendored, a locked checkout);
+        // a rename would replace it anyway, so ask first.
+        match std::fs::metadata(&f.fs_path) {
+            Ok(m) if m.permissions().readonly() => {
+                problem(ProblemKind::WriteFailed, "read-only; not fixed".into());
+                return;
             }
-            match atomic_write::replace(&f.fs_path, &f.after, Some(&f.before)) {
-                Ok(Replaced::Written) => self.files.push(f),
-                Ok(Replaced::Changed) => problem(
-                    ProblemKind::Changed,
-                    "changed since it was scanned; left alone (run again)".into(),
-                ),
-                Err(e) => problem(
+            Ok(_) => {}
+            Err(e) => {
+                problem(
                     ProblemKind::WriteFailed,
-                    format!("cannot write ({e}); the file is unchanged"),
-                ),
+                    format!("cannot write ({e}); not fixed"),
+                );
+                return;
             }
+        }
+        match atomic_write::replace(&f.fs_path, &f.after, Some(&f.before)) {
+            Ok(Replaced::Written) => self.files.push(f),
+            Ok(Replaced::Changed) => problem(
+                ProblemKind::Changed,
+                "changed since it was scanned; left alone (run again)".into(),
+            ),
+            Err(e) => problem(
+                ProblemKind::WriteFailed,
+                format!("cannot write ({e}); the file is unchanged"),
+            ),
         }
     }
 
@@ -618,6 +645,29 @@ mod tests {
         let p = plan(&scan, FixOptions { unsafe_fixes: true });
         assert_eq!(p.files[0].after, b"u = '/v2/userinfo'\n");
         assert_eq!(p.summary(true), "fixed 1 finding in 1 file");
+    }
+
+    /// `--fix` writes each file as soon as it is planned and keeps none of its text.
+    #[test]
+    fn plan_and_write_keeps_no_file_text() {
+        let (d, scan) = scanned(
+            "a.py",
+            b"u = '/v2/me'\n",
+            vec![finding(
+                "",
+                Rule::EndpointDeprecated,
+                vec![edit(5, 11, "/v2/userinfo")],
+                SAFE,
+            )],
+        );
+        let p = plan_and_write(&scan, FixOptions::default());
+        assert!(p.problems.is_empty(), "{:?}", p.problems);
+        assert_eq!(p.summary(true), "fixed 1 finding in 1 file");
+        assert!(p.files[0].before.is_empty() && p.files[0].after.is_empty());
+        assert_eq!(
+            std::fs::read(d.path().join("a.py")).unwrap(),
+            b"u = '/v2/userinfo'\n"
+        );
     }
 
     #[test]
