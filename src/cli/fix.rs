@@ -6,6 +6,8 @@ use crate::fix::{FixOptions, Plan, plan, plan_and_write};
 
 /// What `check` does next after `--fix` or `--diff`.
 #[derive(Debug)]
+// Made once per run and matched at once: boxing the scan would buy nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum AfterFix {
     /// Report this scan; after `--fix` it is a new scan of the fixed files, and the plan says
     /// what was written.
