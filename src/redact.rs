@@ -109,7 +109,12 @@ pub fn credentials(text: &str) -> Vec<(Range<usize>, Kind)> {
         }
         if let Some(start) = value_start(b, after) {
             let r = value_at(start);
-            if r.len() >= 8 {
+            // A quoted value, or one that mixes letters and digits as credentials do: not
+            // the code that fetches one (`client_secret=os.environ[…]`).
+            let quoted = start > 0 && matches!(b[start - 1], b'"' | b'\'' | b'`');
+            let v = &b[r.clone()];
+            let shaped = v.iter().any(u8::is_ascii_digit) && v.iter().any(u8::is_ascii_alphabetic);
+            if r.len() >= 8 && (quoted || shaped) {
                 out.push((r, kind));
             }
         }
@@ -236,6 +241,14 @@ mod tests {
             text("'password' => 'hunter2hunter2'"),
             "'password' => '**************'"
         );
+        // The code that fetches a credential is not one.
+        for code in [
+            "client_secret = os.environ[\"LINKEDIN_CLIENT_SECRET\"]",
+            "requests.post(url, client_secret=settings.linkedin_secret)",
+            "password = get_password()",
+        ] {
+            assert_eq!(text(code), code);
+        }
     }
 
     #[test]
