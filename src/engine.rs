@@ -167,8 +167,8 @@ impl LinterBuilder {
         self
     }
 
-    /// [`target_version`](Self::target_version), naming where it was set (`target-version in
-    /// linkedin-lint.toml`) in the error when it is not a released version.
+    /// [`target_version`](Self::target_version), naming where it was set (`linkedin-lint.toml:
+    /// target-version`) in the error when it is not a released version.
     pub fn target_version_from(mut self, v: &str, origin: impl Into<String>) -> Self {
         self.target_origin = Some(origin.into());
         self.target_version(v)
