@@ -626,18 +626,16 @@ mod tests {
         assert!(plan.problems.is_empty());
     }
 
+    /// `a.py` with `u = '/v2/me'` and the finding that fixes it to `/v2/userinfo`.
+    fn v2_me(app: Applicability) -> (tempfile::TempDir, Scan) {
+        let fix = vec![edit(5, 11, "/v2/userinfo")];
+        let f = finding("", Rule::EndpointDeprecated, fix, app);
+        scanned("a.py", b"u = '/v2/me'\n", vec![f])
+    }
+
     #[test]
     fn maybe_incorrect_fixes_wait_for_unsafe_fixes() {
-        let (_d, scan) = scanned(
-            "a.py",
-            b"u = '/v2/me'\n",
-            vec![finding(
-                "",
-                Rule::EndpointDeprecated,
-                vec![edit(5, 11, "/v2/userinfo")],
-                MAYBE,
-            )],
-        );
+        let (_d, scan) = v2_me(MAYBE);
         let p = plan(&scan, FixOptions::default());
         assert!(p.files.is_empty());
         assert_eq!(p.need_unsafe, 1);
@@ -650,16 +648,7 @@ mod tests {
     /// `--fix` writes each file as soon as it is planned and keeps none of its text.
     #[test]
     fn plan_and_write_keeps_no_file_text() {
-        let (d, scan) = scanned(
-            "a.py",
-            b"u = '/v2/me'\n",
-            vec![finding(
-                "",
-                Rule::EndpointDeprecated,
-                vec![edit(5, 11, "/v2/userinfo")],
-                SAFE,
-            )],
-        );
+        let (d, scan) = v2_me(SAFE);
         let p = plan_and_write(&scan, FixOptions::default());
         assert!(p.problems.is_empty(), "{:?}", p.problems);
         assert_eq!(p.summary(true), "fixed 1 finding in 1 file");
