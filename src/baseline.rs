@@ -72,10 +72,14 @@ pub struct Outcome {
 impl Baseline {
     /// Read a baseline file.
     pub fn load(path: &Path) -> Result<Baseline, Error> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
-            path: walk::display_path(path),
-            message: e.to_string(),
-        })?;
+        let limit = crate::input::MAX_BASELINE;
+        let text =
+            crate::input::read_text_limited(path, limit, "the baseline file").map_err(|e| {
+                Error::Io {
+                    path: walk::display_path(path),
+                    message: e.to_string(),
+                }
+            })?;
         let file: File = serde_json::from_str(&text).map_err(|e| {
             Error::Usage(format!(
                 "{}: not a baseline file: {e}",

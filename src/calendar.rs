@@ -301,6 +301,18 @@ impl Calendar {
         }
     }
 
+    /// Whether `v` can be pinned on `today`: a month LinkedIn released a version in, and not
+    /// after today. The one check of a target version (`--target-version`, a config's
+    /// `target-version`), which fixes and `codegen` write into code.
+    pub fn check_released(&self, v: Version, today: Date) -> Result<(), String> {
+        match self.status(v, today, 0) {
+            Status::BeforeFirst | Status::NotReleased | Status::Future => Err(format!(
+                "no such LinkedIn version was released by {today} (see `linkedin-lint versions`)"
+            )),
+            Status::Active { .. } | Status::Expiring { .. } | Status::Sunset { .. } => Ok(()),
+        }
+    }
+
     /// The newest version that is active (not expiring) on `today`: the recommended pin.
     /// Falls back to the newest version the table knows that is not sunset.
     pub fn recommended(&self, today: Date, window_days: u32) -> Version {

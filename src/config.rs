@@ -126,6 +126,14 @@ impl Config {
             Version::parse(v.get_ref())
                 .map_err(|e| self.error(format!("target-version: {e}"), Some(v.span())))?;
         }
+        let globs = self.file.include.len() + self.file.exclude.len();
+        if globs > crate::input::MAX_GLOBS {
+            let reason = format!(
+                "{globs} include/exclude globs; the limit is {}",
+                crate::input::MAX_GLOBS
+            );
+            return Err(self.error(reason, None));
+        }
         for g in self.file.include.iter().chain(&self.file.exclude) {
             walk::compile(std::slice::from_ref(g.get_ref()))
                 .map_err(|e| self.error(e, Some(g.span())))?;
@@ -380,7 +388,8 @@ fn shorten(path: &Path, cwd: &Path) -> PathBuf {
 }
 
 fn read(path: &Path) -> Result<String, Error> {
-    std::fs::read_to_string(path).map_err(|e| Error::Io {
+    let limit = crate::input::MAX_CONFIG_FILE;
+    crate::input::read_text_limited(path, limit, "the config file").map_err(|e| Error::Io {
         path: walk::display_path(path),
         message: e.to_string(),
     })
@@ -575,11 +584,12 @@ pub fn resolve(a: &Flags) -> Result<Resolved, Error> {
     if let Some(d) = expiring {
         b = b.expiring_days(d);
     }
-    let target = (a.target_version.as_ref()).or(file
-        .and_then(|f| f.target_version.as_ref())
-        .map(Spanned::get_ref));
-    if let Some(v) = target {
-        b = b.target_version(v);
+    let from_file =
+        (config.as_ref()).and_then(|c| Some((c.file.target_version.as_ref()?.get_ref(), &c.path)));
+    match (&a.target_version, from_file) {
+        (Some(v), _) => b = b.target_version(v),
+        (None, Some((v, path))) => b = b.target_version_from(v, format!("{path}: target-version")),
+        (None, None) => {}
     }
     // Config rule files first, so the command line's win on equal ids.
     if let Some(c) = &config {

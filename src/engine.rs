@@ -15,7 +15,8 @@ use crate::finding::{Finding, Rule, Severity};
 use crate::rules::{self, RuleTable};
 use crate::source::{self, Lang, Snapshot, SourceFile};
 use crate::walk::WalkOptions;
-use crate::{extract, suppress, walk};
+use crate::{extract, redact, suppress, walk};
+use std::borrow::Cow;
 
 /// What to scan.
 #[derive(Debug, Clone, Default)]
@@ -47,6 +48,9 @@ pub const DEFAULT_MAX_FILESIZE: u64 = 8 * 1024 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Note {
     pub path: String,
+    /// Only for a path that is not UTF-8: its exact bytes (as [`Finding::path_bytes`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path_bytes: Option<Vec<u8>>,
     pub kind: NoteKind,
     pub message: String,
 }
@@ -75,16 +79,44 @@ pub struct Scan {
     /// Sorted by path, position, rule.
     pub findings: Vec<Finding>,
     /// Text of every file that has a finding, by path, as reports may show it: secrets
-    /// masked with `*`, same byte length as the original.
+    /// masked with `*`, and only the lines a finding can point at kept, with a line of
+    /// context either side; every other line is empty. Line and column numbers hold, byte
+    /// offsets do not. So memory holds a few lines per finding, not whole files.
     pub sources: BTreeMap<String, Arc<str>>,
+    /// The secrets the checks found in each file that has a finding (byte ranges of the file
+    /// on disk), for `--diff` to mask the file it reads again.
+    pub secrets: BTreeMap<String, Vec<std::ops::Range<usize>>>,
     pub notes: Vec<Note>,
     pub files_scanned: usize,
     /// What was read from every file that has a finding, so `--fix` can tell whether the file
     /// changed before it writes.
     pub snapshots: BTreeMap<String, Snapshot>,
+    /// The real path of each file with a finding whose name is not UTF-8 (its `path` shows
+    /// the bytes that are not as `\xNN`), for `--fix` to open the very file.
+    pub fs_paths: BTreeMap<String, PathBuf>,
+}
+
+impl Note {
+    /// A note about the file at `path` (as walked).
+    pub fn new(path: &Path, kind: NoteKind, message: impl Into<String>) -> Note {
+        Note {
+            path: walk::display_path(path),
+            path_bytes: walk::path_bytes(path),
+            kind,
+            message: message.into(),
+        }
+    }
 }
 
 impl Scan {
+    /// The file behind a finding's `path`: the path itself, unless its name is not UTF-8.
+    pub fn fs_path(&self, path: &str) -> PathBuf {
+        self.fs_paths
+            .get(path)
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from(path))
+    }
+
     pub fn count(&self, s: Severity) -> usize {
         self.findings.iter().filter(|f| f.severity == s).count()
     }
@@ -117,6 +149,8 @@ pub struct Linter {
 pub struct LinterBuilder {
     today: Option<String>,
     target_version: Option<String>,
+    /// Where the target version comes from, for errors (default `--target-version`).
+    target_origin: Option<String>,
     expiring_days: Option<u32>,
     rule_files: Vec<PathBuf>,
 }
@@ -131,6 +165,13 @@ impl LinterBuilder {
     pub fn target_version(mut self, v: &str) -> Self {
         self.target_version = Some(v.to_string());
         self
+    }
+
+    /// [`target_version`](Self::target_version), naming where it was set (`linkedin-lint.toml:
+    /// target-version`) in the error when it is not a released version.
+    pub fn target_version_from(mut self, v: &str, origin: impl Into<String>) -> Self {
+        self.target_origin = Some(origin.into());
+        self.target_version(v)
     }
 
     pub fn expiring_days(mut self, days: u32) -> Self {
@@ -166,8 +207,16 @@ impl LinterBuilder {
             opts.target_version = table.calendar.recommended(today, d);
         }
         if let Some(v) = &self.target_version {
-            opts.target_version = Version::parse(v)
-                .map_err(|e| Error::Usage(format!("--target-version {v:?}: {e}")))?;
+            let origin = self.target_origin.as_deref().unwrap_or("--target-version");
+            let version =
+                Version::parse(v).map_err(|e| Error::Usage(format!("{origin} {v:?}: {e}")))?;
+            // Fixes and codegen write it into code: a month without a release, or one still
+            // to come, is refused here, for every command alike.
+            table
+                .calendar
+                .check_released(version, today)
+                .map_err(|e| Error::Usage(format!("{origin} {v}: {e}")))?;
+            opts.target_version = version;
         }
         Ok(Linter::new(table, opts))
     }
@@ -279,7 +328,8 @@ impl Linter {
                 }
                 ReadOutcome::File(file) => {
                     scanned.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let r = analyze(checker, file);
+                    let mut r = analyze(checker, file);
+                    r.set_fs_path(path);
                     if let Some(n) = &r.note {
                         notes.lock().expect("unpoisoned").push(n.clone());
                     }
@@ -293,6 +343,7 @@ impl Linter {
         for e in errors {
             notes.push(Note {
                 path: e.path,
+                path_bytes: e.path_bytes,
                 kind: NoteKind::Unreadable,
                 message: e.message,
             });
@@ -349,40 +400,33 @@ impl Linter {
     /// Read one file once, and decide: skipped (with a note or not), no candidate, or a file
     /// to analyse. The display path is only built when something is reported about the file.
     fn read(&self, path: &Path, max: u64, explicit: bool, no_prefilter: bool) -> ReadOutcome {
-        let display = || walk::display_path(path);
         let unreadable = |e: std::io::Error| {
-            ReadOutcome::Skip(Some(Note {
-                path: display(),
-                kind: NoteKind::Unreadable,
-                message: e.to_string(),
-            }))
+            ReadOutcome::Skip(Some(Note::new(path, NoteKind::Unreadable, e.to_string())))
         };
         // Stat before opening: opening a FIFO or device would block or never end.
         let meta = match std::fs::metadata(path) {
             Ok(m) => m,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return vanished(&display()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return vanished(path),
             Err(e) => return unreadable(e),
         };
         if !meta.is_file() {
-            return ReadOutcome::Skip(explicit.then(|| Note {
-                path: display(),
-                kind: NoteKind::NotAFile,
-                message: "not a regular file; skipped".into(),
-            }));
+            return ReadOutcome::Skip(
+                explicit
+                    .then(|| Note::new(path, NoteKind::NotAFile, "not a regular file; skipped")),
+            );
         }
         let mut f = match std::fs::File::open(path) {
             Ok(f) => f,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return vanished(&display()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return vanished(path),
             Err(e) => return unreadable(e),
         };
         let len = meta.len();
         let by_name = Lang::detect(path, b"");
         if len > max {
             // Unknown files are not ours to mention.
-            return ReadOutcome::Skip(by_name.map(|_| Note {
-                path: display(),
-                kind: NoteKind::TooLarge,
-                message: format!("{len} bytes is over the {max}-byte limit; skipped"),
+            return ReadOutcome::Skip(by_name.map(|_| {
+                let message = format!("{len} bytes is over the {max}-byte limit; skipped");
+                Note::new(path, NoteKind::TooLarge, message)
             }));
         }
         let mut bytes = Vec::with_capacity(len as usize + 1);
@@ -419,11 +463,10 @@ impl Linter {
         };
         if !utf16 && memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some() {
             // Named explicitly (pre-commit passes every staged file): skipped quietly.
-            return ReadOutcome::Skip((!explicit && by_name.is_some()).then(|| Note {
-                path: walk::display_path(path),
-                kind: NoteKind::Binary,
-                message: "binary file (NUL bytes); skipped".into(),
-            }));
+            return ReadOutcome::Skip(
+                (!explicit && by_name.is_some())
+                    .then(|| Note::new(path, NoteKind::Binary, "binary file (NUL bytes); skipped")),
+            );
         }
         // The prefilter: files without any literal a check needs are never tokenised.
         if !utf16 && !no_prefilter && !self.prefilter.is_match(&bytes) {
@@ -434,12 +477,12 @@ impl Linter {
 }
 
 /// A file that disappeared between the walk and the read: noted, not a failure.
-fn vanished(display: &str) -> ReadOutcome {
-    ReadOutcome::Skip(Some(Note {
-        path: display.to_string(),
-        kind: NoteKind::Vanished,
-        message: "disappeared during the scan; skipped".into(),
-    }))
+fn vanished(path: &Path) -> ReadOutcome {
+    ReadOutcome::Skip(Some(Note::new(
+        path,
+        NoteKind::Vanished,
+        "disappeared during the scan; skipped",
+    )))
 }
 
 enum ReadOutcome {
@@ -450,7 +493,10 @@ enum ReadOutcome {
 
 struct FileResult {
     path: String,
-    /// The text, kept only while the file may get a finding (reports show its source).
+    /// The file's real path, when its name is not UTF-8 (then `path` is not it).
+    fs_path: Option<PathBuf>,
+    /// The lines a finding can point at, masked ([`excerpt`]); only while the file may get
+    /// a finding (reports show its source).
     text: Option<String>,
     /// What the scan read, for `--fix` to tell whether the file changed since.
     snapshot: Option<Snapshot>,
@@ -463,32 +509,61 @@ fn analyze(checker: &Checker<'_>, file: SourceFile) -> FileResult {
     let facts = extract::extract(&file);
     let mut note = facts.note.clone().map(|m| Note {
         path: file.path.clone(),
+        path_bytes: None,
         kind: NoteKind::Degraded,
         message: m,
     });
     if file.encoding == source::Encoding::Latin1 {
         note = Some(Note {
             path: file.path.clone(),
+            path_bytes: None,
             kind: NoteKind::Degraded,
             message: "not valid UTF-8; read as Latin-1 (no fixes are applied to it)".into(),
         });
     }
     let mut check = checker.check_file(&file, &facts);
     check.path = file.path.clone();
+    // Masked now, as streamed findings are written before `finish`.
+    check.findings = check.findings.into_iter().map(redact_finding).collect();
+    keep_credentials_out_of_fixes(&file, &mut check.findings);
     let allows = suppress::collect(&file, &facts, checker.table);
     // Most candidates end without a finding: drop their text now rather than hold every
     // candidate's text (and line index) until the cross-file checks have run. A file with
     // allow comments keeps it: an unused allow is a finding.
     let keep = check.may_have_findings() || !allows.is_empty();
     let snapshot = keep.then(|| Snapshot::of(&file));
-    let text = keep.then_some(file.text);
+    // The one masking path: the secrets the checks found and every credential-shaped run of
+    // the text, before any report, diff or baseline can see it. Then only the lines that a
+    // finding can point at are kept: the file's text is dropped here.
+    let text = keep.then(|| {
+        let masked = redact::mask(&file.text, &check.secrets);
+        excerpt(&masked, &shown_lines(&check, &allows))
+    });
     FileResult {
         path: file.path,
+        fs_path: None,
         text,
         snapshot,
         check,
         allows,
         note,
+    }
+}
+
+impl FileResult {
+    /// Record that the file was read from `path`: when its name is not UTF-8, its findings
+    /// and note carry the exact bytes, and `--fix` the path to open.
+    fn set_fs_path(&mut self, path: &Path) {
+        let Some(bytes) = walk::path_bytes(path) else {
+            return;
+        };
+        for f in &mut self.check.findings {
+            f.path_bytes = Some(bytes.clone());
+        }
+        if let Some(n) = &mut self.note {
+            n.path_bytes = Some(bytes);
+        }
+        self.fs_path = Some(path.to_path_buf());
     }
 }
 
@@ -524,6 +599,13 @@ fn finish(
     // `Checker::finish` adds to the checks: it works on copies, so a kept workspace can run
     // it again.
     let mut checks: Vec<FileCheck> = results.iter().map(|r| r.check.clone()).collect();
+    let mut secrets = BTreeMap::new();
+    let mut fs_paths = BTreeMap::new();
+    for r in results {
+        if let Some(p) = &r.fs_path {
+            fs_paths.insert(r.path.clone(), p.clone());
+        }
+    }
     checker.finish(&mut checks);
     let mut scan = Scan {
         notes,
@@ -547,10 +629,24 @@ fn finish(
         if let Some(s) = r.snapshot {
             scan.snapshots.insert(r.path.clone(), s);
         }
-        let text = source::mask(r.text.as_deref().unwrap_or_default(), &check.secrets);
-        scan.sources.insert(r.path.clone(), Arc::from(text));
-        scan.findings.extend(check.findings);
+        // Masked and cut down in `analyze`.
+        if !check.secrets.is_empty() {
+            secrets.insert(r.path.clone(), std::mem::take(&mut check.secrets));
+        }
+        scan.sources.insert(
+            r.path.clone(),
+            Arc::from(r.text.as_deref().unwrap_or_default()),
+        );
+        scan.findings
+            .extend(check.findings.into_iter().map(redact_finding));
     }
+    // Tree-wide findings name files by path only.
+    for f in scan.findings.iter_mut().filter(|f| f.path_bytes.is_none()) {
+        f.path_bytes = fs_paths.get(&f.path).and_then(|p| walk::path_bytes(p));
+    }
+    fs_paths.retain(|p, _| scan.sources.contains_key(p));
+    scan.fs_paths = fs_paths;
+    scan.secrets = secrets;
     sort_findings(&mut scan.findings);
     scan
 }
@@ -589,6 +685,7 @@ impl Workspace {
         let len = bytes.len() as u64;
         if len > self.max_filesize {
             return Some(Note {
+                path_bytes: None,
                 path: key,
                 kind: NoteKind::TooLarge,
                 message: format!(
@@ -643,7 +740,8 @@ impl Workspace {
             .map_or(&[], |r| &r.check.versions)
     }
 
-    /// The file's text as it was checked (not masked: for positions, never for output).
+    /// The file's text as reports show it: masked, and only the lines a finding can point at
+    /// (line breaks kept, so positions on those lines hold).
     pub fn text(&self, path: &str) -> Option<&str> {
         self.files
             .get(&walk::display_path(Path::new(path)))
@@ -657,6 +755,130 @@ impl Workspace {
 
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
+    }
+}
+
+/// Line ranges (1-based, inclusive, with one line of context) that a finding of this file can
+/// point at, now or after the tree-wide checks: its findings and every site the tree-wide
+/// checks and `unused-allow` make findings at.
+fn shown_lines(check: &FileCheck, allows: &suppress::Allows) -> Vec<(usize, usize)> {
+    let findings = check
+        .findings
+        .iter()
+        .chain(check.relative.iter().map(|r| &r.finding))
+        .chain(check.version_candidates.iter().flat_map(|c| &c.findings));
+    let mut spans: Vec<crate::finding::Span> = Vec::new();
+    for f in findings {
+        spans.push(f.span);
+        spans.extend(
+            f.related
+                .iter()
+                .filter(|r| r.path == f.path)
+                .map(|r| r.span),
+        );
+    }
+    spans.extend(check.versions.iter().map(|(_, s)| *s));
+    spans.extend(check.rest_sites.iter().copied());
+    spans.extend(check.requirement_sites.iter().map(|(_, s)| *s));
+    spans.extend(
+        allows
+            .allows
+            .iter()
+            .flat_map(|a| a.names.iter().map(|n| n.span)),
+    );
+    spans.extend(allows.malformed.iter().copied());
+    let mut lines: Vec<(usize, usize)> = spans
+        .iter()
+        .map(|s| {
+            (
+                s.start.line.saturating_sub(1),
+                s.end.line.max(s.start.line) + 1,
+            )
+        })
+        .collect();
+    lines.sort_unstable();
+    lines
+}
+
+/// `text` with every line outside `keep` (sorted line ranges) emptied: line breaks stay, so
+/// line and column numbers hold.
+fn excerpt(text: &str, keep: &[(usize, usize)]) -> String {
+    let mut out = String::new();
+    let mut ranges = keep.iter().peekable();
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        let n = i + 1;
+        while ranges.peek().is_some_and(|r| r.1 < n) {
+            ranges.next();
+        }
+        if ranges.peek().is_some_and(|r| r.0 <= n) {
+            out.push_str(line);
+        } else if line.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// A finding's texts as reports may show them: messages quote file contents (a URL, a header
+/// value), so they are masked as the sources are. Fix edits are left whole: `--fix` writes
+/// them (no fix rewrites a credential, and every report that shows one masks it).
+fn redact_finding(mut f: Finding) -> Finding {
+    for s in [&mut f.message, &mut f.help]
+        .into_iter()
+        .chain(f.related.iter_mut().map(|r| &mut r.message))
+    {
+        if let Cow::Owned(m) = redact::text(s) {
+            *s = m;
+        }
+    }
+    f
+}
+
+/// A fix that rewrites a string holding a credential (`/v2/me?oauth2_access_token=AQ…` →
+/// `/v2/userinfo?…`) would carry it in its replacement, which JSON and SARIF print. Each such
+/// edit is narrowed to the bytes that change (the credential is the same on both sides); a fix
+/// that would still carry one is dropped.
+fn keep_credentials_out_of_fixes(file: &SourceFile, findings: &mut [Finding]) {
+    for f in findings.iter_mut() {
+        let Some(fix) = &mut f.fix else { continue };
+        let mut ok = true;
+        for e in &mut fix.edits {
+            if redact::ranges(&e.replacement).is_empty() {
+                continue;
+            }
+            let old = (file.encoding == source::Encoding::Utf8)
+                .then(|| file.text.get(e.byte_start..e.byte_end))
+                .flatten();
+            let Some(old) = old else {
+                ok = false;
+                break;
+            };
+            let new = e.replacement.as_str();
+            let prefix: usize = old
+                .chars()
+                .zip(new.chars())
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| a.len_utf8())
+                .sum();
+            let suffix: usize = old[prefix..]
+                .chars()
+                .rev()
+                .zip(new[prefix..].chars().rev())
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| a.len_utf8())
+                .sum();
+            let narrowed = new[prefix..new.len() - suffix].to_string();
+            if !redact::ranges(&narrowed).is_empty() {
+                ok = false;
+                break;
+            }
+            e.byte_start += prefix;
+            e.byte_end -= suffix;
+            e.replacement = narrowed;
+        }
+        if !ok {
+            f.fix = None;
+        }
     }
 }
 

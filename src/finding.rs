@@ -164,8 +164,13 @@ pub struct Finding {
     pub severity: Severity,
     pub message: String,
     pub help: String,
-    /// As reached from the paths given on the command line, `/`-separated.
+    /// As reached from the paths given on the command line, `/`-separated. A file name that
+    /// is not UTF-8 shows each byte that is not as `\xNN`; `path_bytes` then has them all.
     pub path: String,
+    /// Only for a path that is not UTF-8 (Linux names are bytes): its exact bytes, so a
+    /// consumer can open the very file (JSON: an array of numbers 0–255).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path_bytes: Option<Vec<u8>>,
     pub span: Span,
     pub fix: Option<Fix>,
     /// The source behind the rule-table entry.

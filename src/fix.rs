@@ -35,14 +35,18 @@ pub struct FixOptions {
 pub struct FileFix {
     /// As in the findings (as reached from the scanned paths).
     pub path: String,
+    /// The file to read and write (`path`, unless the name is not UTF-8).
+    pub fs_path: std::path::PathBuf,
     /// The file as the scan read it (and as it still was when the fix was planned).
     pub before: Vec<u8>,
     pub after: Vec<u8>,
     /// Indices into `Scan::findings` of the findings this change fixes.
     pub fixed: Vec<usize>,
-    /// `before` and `after` as `--diff` may show them: the scan's secret ranges masked (the
-    /// edits never touch a secret, so they apply to the masked text alike).
-    shown: (String, String),
+    /// The applied edits, sorted, and the scan's secrets in `before`: `--diff` shows the change
+    /// masked ([`crate::redact::mask`]), computed when asked, so `--fix` holds no third and
+    /// fourth copy of every file.
+    edits: Vec<Edit>,
+    secrets: Vec<std::ops::Range<usize>>,
 }
 
 /// Why a fix, or all fixes of a file, were not applied.
@@ -77,7 +81,14 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+        // The path and the message can quote a file name or text: escaped and redacted as
+        // every report is.
+        write!(
+            f,
+            "{}: {}",
+            crate::escape::text(&self.path),
+            crate::escape::text(&crate::redact::text(&self.message))
+        )
     }
 }
 
@@ -94,19 +105,41 @@ pub struct Plan {
 /// Choose the fixes to apply and compute the new contents of every file they touch. Reads each
 /// file again, but writes nothing.
 pub fn plan(scan: &Scan, opts: FixOptions) -> Plan {
+    let mut plan = Plan::default();
+    for (path, findings) in fixable(scan) {
+        if let Some(file) = plan_file(scan, path, &findings, opts, &mut plan) {
+            plan.files.push(file);
+        }
+    }
+    plan
+}
+
+/// [`plan`] and [`Plan::write`] file by file: each file is written as soon as its fixes are
+/// planned, and its contents are dropped then, so `--fix` holds one file's text at a time
+/// (the files in the returned plan keep path and findings; `before` and `after` are empty).
+pub fn plan_and_write(scan: &Scan, opts: FixOptions) -> Plan {
+    let mut plan = Plan::default();
+    for (path, findings) in fixable(scan) {
+        if let Some(file) = plan_file(scan, path, &findings, opts, &mut plan) {
+            plan.write_one(file);
+            if let Some(f) = plan.files.last_mut() {
+                f.before = Vec::new();
+                f.after = Vec::new();
+            }
+        }
+    }
+    plan
+}
+
+/// The findings with a fix, by file.
+fn fixable(scan: &Scan) -> BTreeMap<&str, Vec<usize>> {
     let mut by_file: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, f) in scan.findings.iter().enumerate() {
         if f.fix.as_ref().is_some_and(|fix| !fix.edits.is_empty()) {
             by_file.entry(&f.path).or_default().push(i);
         }
     }
-    let mut plan = Plan::default();
-    for (path, findings) in by_file {
-        if let Some(file) = plan_file(scan, path, &findings, opts, &mut plan) {
-            plan.files.push(file);
-        }
-    }
-    plan
+    by_file
 }
 
 /// Plan the fixes of one file. Long (about 170 lines) for a reason: the checks run in order
@@ -147,7 +180,8 @@ fn plan_file(
         );
         return None;
     }
-    let before = match std::fs::read(path) {
+    let fs_path = scan.fs_path(path);
+    let before = match std::fs::read(&fs_path) {
         Ok(b) => b,
         Err(e) => {
             problem(
@@ -179,25 +213,14 @@ fn plan_file(
         return None;
     }
     let after = apply(&before, &chosen.edits);
-    let shown = match scan.sources.get(path) {
-        Some(masked) if masked.len() == before.len() => {
-            let masked_after = apply(masked.as_bytes(), &chosen.edits);
-            (
-                masked.to_string(),
-                String::from_utf8_lossy(&masked_after).into_owned(),
-            )
-        }
-        _ => (
-            String::from_utf8_lossy(&before).into_owned(),
-            String::from_utf8_lossy(&after).into_owned(),
-        ),
-    };
     Some(FileFix {
         path: path.to_string(),
+        fs_path,
         before,
         after,
         fixed: chosen.fixed.iter().map(|&i| findings[i]).collect(),
-        shown,
+        edits: chosen.edits,
+        secrets: scan.secrets.get(path).cloned().unwrap_or_default(),
     })
 }
 
@@ -389,10 +412,13 @@ impl Plan {
     pub fn diff(&self) -> String {
         let mut out = String::new();
         for f in &self.files {
-            // Secrets the scan found are masked; anything else credential-shaped (a token in a
-            // query string, a Bearer credential) by the text-level redactor.
-            let before = crate::redact::text(&f.shown.0);
-            let after = crate::redact::text(&f.shown.1);
+            // The file as read (UTF-8: checked when planned), masked as every output is; the
+            // edits never touch a secret, so they apply to the masked text alike.
+            let before =
+                crate::redact::mask(std::str::from_utf8(&f.before).unwrap_or(""), &f.secrets);
+            let after = apply(before.as_bytes(), &f.edits);
+            let after = String::from_utf8_lossy(&after);
+            let after = crate::redact::text(&after);
             let diff = similar::TextDiff::from_lines(before.as_ref(), after.as_ref());
             out.push_str(&diff.unified_diff().header(&f.path, &f.path).to_string());
         }
@@ -403,40 +429,45 @@ impl Plan {
     /// `problems`; the file on disk is then as it was.
     pub fn write(&mut self) {
         for f in std::mem::take(&mut self.files) {
-            let mut problem = |kind, message: String| {
-                self.problems.push(Problem {
-                    path: f.path.clone(),
-                    kind,
-                    message,
-                })
-            };
-            // A read-only file says "do not change me" (generated, vendored, a locked
-            // checkout); a rename would replace it anyway, so ask first.
-            match std::fs::metadata(&f.path) {
-                Ok(m) if m.permissions().readonly() => {
-                    problem(ProblemKind::WriteFailed, "read-only; not fixed".into());
-                    continue;
-                }
-                Ok(_) => {}
-                Err(e) => {
-                    problem(
-                        ProblemKind::WriteFailed,
-                        format!("cannot write ({e}); not fixed"),
-                    );
-                    continue;
-                }
+            self.write_one(f);
+        }
+    }
+
+    /// Write one planned change: to `files` when written, else to `problems`.
+    fn write_one(&mut self, f: FileFix) {
+        let mut problem = |kind, message: String| {
+            self.problems.push(Problem {
+                path: f.path.clone(),
+                kind,
+                message,
+            })
+        };
+        // A read-only file says "do not change me" (generated, vendored, a locked checkout);
+        // a rename would replace it anyway, so ask first.
+        match std::fs::metadata(&f.fs_path) {
+            Ok(m) if m.permissions().readonly() => {
+                problem(ProblemKind::WriteFailed, "read-only; not fixed".into());
+                return;
             }
-            match atomic_write::replace(Path::new(&f.path), &f.after, Some(&f.before)) {
-                Ok(Replaced::Written) => self.files.push(f),
-                Ok(Replaced::Changed) => problem(
-                    ProblemKind::Changed,
-                    "changed since it was scanned; left alone (run again)".into(),
-                ),
-                Err(e) => problem(
+            Ok(_) => {}
+            Err(e) => {
+                problem(
                     ProblemKind::WriteFailed,
-                    format!("cannot write ({e}); the file is unchanged"),
-                ),
+                    format!("cannot write ({e}); not fixed"),
+                );
+                return;
             }
+        }
+        match atomic_write::replace(&f.fs_path, &f.after, Some(&f.before)) {
+            Ok(Replaced::Written) => self.files.push(f),
+            Ok(Replaced::Changed) => problem(
+                ProblemKind::Changed,
+                "changed since it was scanned; left alone (run again)".into(),
+            ),
+            Err(e) => problem(
+                ProblemKind::WriteFailed,
+                format!("cannot write ({e}); the file is unchanged"),
+            ),
         }
     }
 
@@ -499,6 +530,7 @@ mod tests {
             message: String::new(),
             help: String::new(),
             path: path.into(),
+            path_bytes: None,
             span: Span {
                 start: LineCol {
                     line: 1,
@@ -627,18 +659,16 @@ mod tests {
         assert!(plan.problems.is_empty());
     }
 
+    /// `a.py` with `u = '/v2/me'` and the finding that fixes it to `/v2/userinfo`.
+    fn v2_me(app: Applicability) -> (tempfile::TempDir, Scan) {
+        let fix = vec![edit(5, 11, "/v2/userinfo")];
+        let f = finding("", Rule::EndpointDeprecated, fix, app);
+        scanned("a.py", b"u = '/v2/me'\n", vec![f])
+    }
+
     #[test]
     fn maybe_incorrect_fixes_wait_for_unsafe_fixes() {
-        let (_d, scan) = scanned(
-            "a.py",
-            b"u = '/v2/me'\n",
-            vec![finding(
-                "",
-                Rule::EndpointDeprecated,
-                vec![edit(5, 11, "/v2/userinfo")],
-                MAYBE,
-            )],
-        );
+        let (_d, scan) = v2_me(MAYBE);
         let p = plan(&scan, FixOptions::default());
         assert!(p.files.is_empty());
         assert_eq!(p.need_unsafe, 1);
@@ -646,6 +676,20 @@ mod tests {
         let p = plan(&scan, FixOptions { unsafe_fixes: true });
         assert_eq!(p.files[0].after, b"u = '/v2/userinfo'\n");
         assert_eq!(p.summary(true), "fixed 1 finding in 1 file");
+    }
+
+    /// `--fix` writes each file as soon as it is planned and keeps none of its text.
+    #[test]
+    fn plan_and_write_keeps_no_file_text() {
+        let (d, scan) = v2_me(SAFE);
+        let p = plan_and_write(&scan, FixOptions::default());
+        assert!(p.problems.is_empty(), "{:?}", p.problems);
+        assert_eq!(p.summary(true), "fixed 1 finding in 1 file");
+        assert!(p.files[0].before.is_empty() && p.files[0].after.is_empty());
+        assert_eq!(
+            std::fs::read(d.path().join("a.py")).unwrap(),
+            b"u = '/v2/userinfo'\n"
+        );
     }
 
     #[test]

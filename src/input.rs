@@ -6,6 +6,13 @@ use std::io::{self, Read};
 
 /// Rule files, configs and baselines: far above any real one (the embedded table is ~60 KB).
 pub const MAX_TOOL_FILE: u64 = 16 * 1024 * 1024;
+/// A config file (`linkedin-lint.toml`, or a `Cargo.toml` that may hold a config table).
+pub const MAX_CONFIG_FILE: u64 = 1024 * 1024;
+/// A baseline file: about 150 bytes an entry, so some 400,000 findings.
+pub const MAX_BASELINE: u64 = 64 * 1024 * 1024;
+/// Include and exclude globs of one config (or `--exclude` flags): each is compiled into the
+/// path matcher, so a runaway list would cost minutes and gigabytes before the walk starts.
+pub const MAX_GLOBS: usize = 10_000;
 /// An error response pasted into `explain-error`.
 pub const MAX_ERROR_RESPONSE: u64 = 1024 * 1024;
 

@@ -1,31 +1,89 @@
-//! Text-level redaction for output that is not built from findings' spans (`--diff` lines,
-//! `explain-error` echoes): credentials in URL query or form parameters, `Bearer` credentials
-//! and LinkedIn-token-shaped runs are replaced by `*`, byte for byte, so offsets stay valid.
+//! The one credential detector and masker. Every text an output shows goes through [`mask`]
+//! (or [`text`], the same with no known ranges): the masked sources every report, `--diff` and
+//! baseline reads (`engine::finish`), finding messages, fix problems and `explain-error` input.
+//! The `hardcoded-token` check (`check/secrets.rs`) finds its credentials with [`credentials`]
+//! and the shape tests here, so what is reported and what is masked cannot drift apart.
+//!
+//! Credentials are found by shape: values of credential parameters in URL query strings, form
+//! bodies and `name=value` / `name: value` text (`?oauth2_access_token=…`, `client_secret=…`),
+//! `Bearer` credentials, and LinkedIn-token-shaped runs (`AQ…`). Masking replaces them by `*`,
+//! byte for byte, so offsets and columns stay valid.
+// linkedin-lint: allow-file(hardcoded-token) -- unit-test inputs (fake credentials)
 
 use std::borrow::Cow;
+use std::ops::Range;
 
-/// Parameter names whose values are credentials (`?oauth2_access_token=…`, `client_secret=…`).
-const SECRET_PARAMS: [&str; 6] = [
-    "oauth2_access_token",
-    "access_token",
-    "refresh_token",
-    "client_secret",
-    "id_token",
-    "password",
+/// What a credential is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    AccessToken,
+    ClientSecret,
+}
+
+/// Parameter names whose values are credentials (`?oauth2_access_token=…`, `client_secret=…`),
+/// lower case, and the kind of their value.
+const SECRET_PARAMS: [(&str, Kind); 7] = [
+    ("oauth2_access_token", Kind::AccessToken),
+    ("access_token", Kind::AccessToken),
+    ("refresh_token", Kind::AccessToken),
+    ("client_secret", Kind::ClientSecret),
+    ("clientsecret", Kind::ClientSecret),
+    ("id_token", Kind::AccessToken),
+    ("password", Kind::ClientSecret),
 ];
 
 /// LinkedIn access tokens start `AQ` and run to hundreds of characters; 40 is far above any
 /// identifier that starts the same way by chance.
 const TOKEN_MIN: usize = 40;
 
+/// A byte of a token or secret value: base64url, base64, `.`, `~`, `=`, and `%` (URL-encoded).
 fn is_token_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'%' | b'+' | b'/' | b'=')
+    is_tok_char(b) || b == b'%'
 }
 
-/// Ranges of `text` that hold credentials.
-pub fn ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+/// A byte of a token as it appears unencoded.
+pub fn is_tok_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'+' | b'/' | b'=')
+}
+
+/// Long enough, only token characters, mixes letters and digits, and not a template.
+pub fn token_shaped(s: &str) -> bool {
+    if s.len() < 12 || !s.bytes().all(is_tok_char) || crate::check::is_template(s) {
+        return false;
+    }
+    let lower = s.to_ascii_lowercase();
+    if ["<", "****", "http"].iter().any(|p| lower.contains(p)) {
+        return false;
+    }
+    let digits = s.bytes().filter(u8::is_ascii_digit).count();
+    let upper = s.bytes().filter(u8::is_ascii_uppercase).count();
+    let lowc = s.bytes().filter(u8::is_ascii_lowercase).count();
+    // Identifier-like words (`ACCESS_TOKEN_KEY`) are not secrets.
+    digits > 0 && lowc + upper > 0 && !(s.contains('_') && lowc == 0 && digits == 0)
+}
+
+/// A token-shaped value that says it is not real (`your-token-here`, `fake…`): still masked in
+/// every output, but not reported as a hard-coded secret.
+pub fn is_placeholder(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    [
+        "your",
+        "xxxx",
+        "example",
+        "changeme",
+        "placeholder",
+        "dummy",
+        "redacted",
+        "test_",
+        "fake",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+}
+
+/// Credentials in `text`, by shape, with their kind. Ranges may overlap.
+pub fn credentials(text: &str) -> Vec<(Range<usize>, Kind)> {
     let b = text.as_bytes();
-    let lower = text.to_ascii_lowercase();
     let mut out = Vec::new();
     let value_at = |start: usize| {
         let end = b[start..]
@@ -34,47 +92,110 @@ pub fn ranges(text: &str) -> Vec<std::ops::Range<usize>> {
             .map_or(b.len(), |i| start + i);
         start..end
     };
-    for p in SECRET_PARAMS {
-        for (i, _) in lower.match_indices(p) {
-            let before_ok = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_');
-            let after = i + p.len();
-            if before_ok && b.get(after) == Some(&b'=') {
-                let r = value_at(after + 1);
-                if r.len() >= 8 {
-                    out.push(r);
-                }
+    // One pass, no allocation: most texts (every string literal of a file) have no name.
+    for m in names().find_iter(b) {
+        let (i, after) = (m.start(), m.end());
+        let Some(&(_, kind)) = SECRET_PARAMS.get(m.pattern().as_usize()) else {
+            // `bearer `
+            let r = value_at(after);
+            if r.len() >= 16 {
+                out.push((r, Kind::AccessToken));
+            }
+            continue;
+        };
+        // `linkedin_client_secret=…` and `LINKEDIN-ACCESS-TOKEN: …` too, but not
+        // `my_access_token_name=…`.
+        if i > 0 && b[i - 1].is_ascii_alphanumeric() {
+            continue;
+        }
+        if let Some(start) = value_start(b, after) {
+            let r = value_at(start);
+            // A quoted value, or one that mixes letters and digits as credentials do: not
+            // the code that fetches one (`client_secret=os.environ[…]`).
+            let quoted = start > 0 && matches!(b[start - 1], b'"' | b'\'' | b'`');
+            let v = &b[r.clone()];
+            let shaped = v.iter().any(u8::is_ascii_digit) && v.iter().any(u8::is_ascii_alphabetic);
+            if r.len() >= 8 && (quoted || shaped) {
+                out.push((r, kind));
             }
         }
     }
-    for (i, _) in lower.match_indices("bearer ") {
-        let r = value_at(i + 7);
-        if r.len() >= 16 {
-            out.push(r);
-        }
-    }
-    let mut i = 0;
-    while let Some(o) = text[i..].find("AQ") {
-        let s = i + o;
+    for s in memchr::memmem::find_iter(b, b"AQ") {
         let boundary = s == 0 || !is_token_byte(b[s - 1]);
+        if !boundary {
+            continue;
+        }
         let r = value_at(s);
-        if boundary && r.len() >= TOKEN_MIN {
-            i = r.end;
-            out.push(r);
-        } else {
-            i = s + 2;
+        if r.len() >= TOKEN_MIN && !out.iter().any(|(o, _)| o.start <= s && s < o.end) {
+            out.push((r, Kind::AccessToken));
         }
     }
     out
 }
 
-/// `text` with every credential replaced by `*` (borrowed when there is none).
-pub fn text(text: &str) -> Cow<'_, str> {
-    let r = ranges(text);
+/// The parameter names, then `bearer `, ASCII-case-insensitively (built once).
+fn names() -> &'static aho_corasick::AhoCorasick {
+    static NAMES: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+        let pats = SECRET_PARAMS.iter().map(|(p, _)| *p).chain(["bearer "]);
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(pats)
+            .expect("literal patterns build an automaton")
+    });
+    &NAMES
+}
+
+/// Where the value after a parameter name starts: `name=value` (query strings, form bodies,
+/// `.env`, shell), and `name: value`, `"name": "value"`, `name = 'value'`, `name => "value"`
+/// (YAML, JSON, code); `None` when no value follows.
+fn value_start(b: &[u8], mut i: usize) -> Option<usize> {
+    if b.get(i) == Some(&b'=') && b.get(i + 1) != Some(&b'=') {
+        return Some(i + 1);
+    }
+    // A closing quote of the name, spaces, then `:`, `=` or `=>`, spaces, an opening quote.
+    if matches!(b.get(i), Some(b'"' | b'\'')) {
+        i += 1;
+    }
+    while b.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    match b.get(i) {
+        Some(b':') => i += 1,
+        Some(b'=') if b.get(i + 1) == Some(&b'>') => i += 2,
+        Some(b'=') if b.get(i + 1) != Some(&b'=') => i += 1,
+        _ => return None,
+    }
+    while b.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    if matches!(b.get(i), Some(b'"' | b'\'' | b'`')) {
+        i += 1;
+    }
+    Some(i)
+}
+
+/// Ranges of `text` that hold credentials.
+pub fn ranges(text: &str) -> Vec<Range<usize>> {
+    credentials(text).into_iter().map(|(r, _)| r).collect()
+}
+
+/// `text` with `known` (secrets a check found) and every credential [`credentials`] finds
+/// replaced by `*`, byte for byte (borrowed when there is nothing to mask). The one masking
+/// function of every output.
+pub fn mask<'t>(text: &'t str, known: &[Range<usize>]) -> Cow<'t, str> {
+    let mut r = ranges(text);
+    r.extend(known.iter().cloned());
     if r.is_empty() {
         Cow::Borrowed(text)
     } else {
         Cow::Owned(crate::source::mask(text, &r))
     }
+}
+
+/// `text` with every credential replaced by `*` (borrowed when there is none).
+pub fn text(text: &str) -> Cow<'_, str> {
+    mask(text, &[])
 }
 
 #[cfg(test)]
@@ -97,6 +218,38 @@ mod tests {
             text("my_access_token_name=abcdefghijk"),
             "my_access_token_name=abcdefghijk"
         );
+        assert_eq!(
+            text("if access_token == other_value"),
+            "if access_token == other_value"
+        );
+    }
+
+    #[test]
+    fn assignments_in_config_and_code() {
+        assert_eq!(
+            text("LINKEDIN_CLIENT_SECRET=abcd1234efgh"),
+            "LINKEDIN_CLIENT_SECRET=************"
+        );
+        assert_eq!(
+            text("  client_secret: \"abcd1234efgh\""),
+            "  client_secret: \"************\""
+        );
+        assert_eq!(
+            text("{\"clientSecret\": \"abcd1234efgh\"}"),
+            "{\"clientSecret\": \"************\"}"
+        );
+        assert_eq!(
+            text("'password' => 'hunter2hunter2'"),
+            "'password' => '**************'"
+        );
+        // The code that fetches a credential is not one.
+        for code in [
+            "client_secret = os.environ[\"LINKEDIN_CLIENT_SECRET\"]",
+            "requests.post(url, client_secret=settings.linkedin_secret)",
+            "password = get_password()",
+        ] {
+            assert_eq!(text(code), code);
+        }
     }
 
     #[test]
@@ -110,5 +263,14 @@ mod tests {
         let json = format!("{{\"message\": \"token {tok} expired\"}}");
         assert!(!text(&json).contains(&tok));
         assert_eq!(text("AQUIRED_STATE is fine"), "AQUIRED_STATE is fine");
+    }
+
+    #[test]
+    fn known_ranges_are_masked_too() {
+        assert_eq!(
+            mask("k = 'abc'", std::slice::from_ref(&(5..8))),
+            "k = '***'"
+        );
+        assert!(matches!(mask("nothing here", &[]), Cow::Borrowed(_)));
     }
 }

@@ -38,7 +38,8 @@ pub enum Lang {
 impl Lang {
     /// Recognise a file by extension, name, or shebang (first line).
     pub fn detect(path: &Path, head: &[u8]) -> Option<Lang> {
-        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        // A name that is not UTF-8 is still ours when its extension is (`caf\xe9.py`).
+        let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
         if name == ".env" || name.starts_with(".env.") || name.ends_with(".env") {
             return Some(Lang::Env);
         }

@@ -218,6 +218,7 @@ impl Allows {
             message,
             help: HELP.to_string(),
             path: self.path.clone(),
+            path_bytes: None,
             span,
             fix: None,
             docs: String::new(),

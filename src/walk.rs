@@ -61,13 +61,58 @@ impl Default for WalkOptions {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WalkError {
     pub path: String,
+    /// The exact bytes of a path that is not UTF-8 ([`path_bytes`]).
+    pub path_bytes: Option<Vec<u8>>,
     pub message: String,
 }
 
-/// The `/`-separated display form of a path as reached from a command-line path.
+/// The display form of a path as reached from a command-line path, without a leading `./`.
+/// A name that is not UTF-8 (Linux names are bytes) shows each byte that is not as `\xNN`
+/// (reports carry the exact bytes too: [`path_bytes`]). On Unix `\` is a character of a file
+/// name like any other (`a\b.py` is not `a/b.py`); on Windows it separates, and becomes `/`.
 pub fn display_path(p: &Path) -> String {
-    let s = p.to_string_lossy().replace('\\', "/");
+    let s = match p.to_str() {
+        Some(s) => s.to_string(),
+        None => escape_non_utf8(p),
+    };
+    let s = if cfg!(windows) {
+        s.replace('\\', "/")
+    } else {
+        s
+    };
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+}
+
+#[cfg(unix)]
+fn escape_non_utf8(p: &Path) -> String {
+    use std::fmt::Write as _;
+    use std::os::unix::ffi::OsStrExt;
+    let mut out = String::new();
+    for chunk in p.as_os_str().as_bytes().utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            let _ = write!(out, "\\x{b:02x}");
+        }
+    }
+    out
+}
+
+#[cfg(not(unix))]
+fn escape_non_utf8(p: &Path) -> String {
+    p.to_string_lossy().into_owned()
+}
+
+/// The exact bytes of a path whose name is not UTF-8 (`None` for every other path), as
+/// [`display_path`] shows it: without a leading `./`.
+pub fn path_bytes(p: &Path) -> Option<Vec<u8>> {
+    #[cfg(unix)]
+    if p.to_str().is_none() {
+        use std::os::unix::ffi::OsStrExt;
+        let p = p.strip_prefix(".").unwrap_or(p);
+        return Some(p.as_os_str().as_bytes().to_vec());
+    }
+    let _ = p;
+    None
 }
 
 /// The config that governs a directory, found on demand: the nearest config file above it.
@@ -159,6 +204,13 @@ impl PathFilter {
     /// Compile the globs of `opts`; an invalid glob is an error naming it.
     pub fn new(opts: &WalkOptions) -> Result<PathFilter, String> {
         let cwd = std::env::current_dir().map_err(|e| format!("current directory: {e}"))?;
+        if opts.exclude.len() > crate::input::MAX_GLOBS {
+            return Err(format!(
+                "{} --exclude globs; the limit is {}",
+                opts.exclude.len(),
+                crate::input::MAX_GLOBS
+            ));
+        }
         let mut scopes = Vec::new();
         let cli = GlobScope {
             base: cwd.clone(),
@@ -317,12 +369,18 @@ where
                     }
                 }
                 Err(e) => {
-                    let path = error_path(&e).map(|p| display_path(&p)).unwrap_or_default();
+                    let at = error_path(&e);
+                    let path = at.as_deref().map(display_path).unwrap_or_default();
+                    let path_bytes = at.as_deref().and_then(path_bytes);
                     let message = error_message(&e);
                     errors
                         .lock()
                         .expect("no panics while locked")
-                        .push(WalkError { path, message });
+                        .push(WalkError {
+                            path,
+                            path_bytes,
+                            message,
+                        });
                 }
             }
             WalkState::Continue

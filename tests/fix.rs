@@ -1,6 +1,6 @@
 //! `check --fix`, `--unsafe-fixes` and `--diff` end to end: before/after fixtures per language,
 //! idempotence, every byte kept, and files that cannot or must not be written.
-// linkedin-lint: allow-file(endpoint-deprecated) -- test inputs
+// linkedin-lint: allow-file(endpoint-deprecated, hardcoded-token) -- test inputs (fake credentials)
 
 mod common;
 

@@ -324,3 +324,307 @@ mod fix {
         );
     }
 }
+
+/// `--target-version` (or a config's `target-version`) that names a month without a release,
+/// or one still to come, is refused by every command, as `codegen` refuses it: `--fix` would
+/// otherwise write it into code.
+#[test]
+fn unreleased_target_versions_are_refused_by_check_and_fix() {
+    let dir = common::tree(&[("a.py", "LINKEDIN_VERSION = '202304'\n")]);
+    for v in ["202412", "209912"] {
+        for extra in [&[][..], &["--fix"][..], &["--diff"][..]] {
+            let out = bin()
+                .current_dir(dir.path())
+                .args(["check", ".", "--today", TODAY, "--target-version", v])
+                .args(extra)
+                .output()
+                .unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{v} {extra:?}: {err}");
+            assert!(
+                err.contains(&format!("--target-version {v}: no such LinkedIn version")),
+                "{err}"
+            );
+        }
+    }
+    std::fs::write(
+        dir.path().join("linkedin-lint.toml"),
+        "target-version = \"202412\"\n",
+    )
+    .unwrap();
+    let out = bin()
+        .current_dir(dir.path())
+        .args(["check", ".", "--today", TODAY, "--fix"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("linkedin-lint.toml: target-version 202412: no such LinkedIn version"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.py")).unwrap(),
+        "LINKEDIN_VERSION = '202304'\n"
+    );
+}
+
+/// A config or baseline that is a device, or absurdly large, fails at once with an error that
+/// names the input and the limit, instead of reading until memory runs out.
+#[cfg(unix)]
+#[test]
+fn config_and_baseline_reads_are_bounded() {
+    let dir = common::tree(&[("a.py", LINKEDIN)]);
+    for (flag, what, limit) in [
+        ("--config", "the config file", 1024 * 1024),
+        ("--baseline", "the baseline file", 64 * 1024 * 1024),
+    ] {
+        let started = std::time::Instant::now();
+        let out = bin()
+            .current_dir(dir.path())
+            .args(["check", ".", "--today", TODAY, flag, "/dev/zero"])
+            .timeout(std::time::Duration::from_secs(60))
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{flag}: {err}");
+        assert!(
+            err.contains(&format!(
+                "cannot read /dev/zero: {what} is larger than the {limit}-byte limit"
+            )),
+            "{err}"
+        );
+        assert!(
+            started.elapsed().as_secs() < 30,
+            "{flag}: {:?}",
+            started.elapsed()
+        );
+    }
+}
+
+/// 2 million excludes (20 MB): refused by size before parsing; 20,000 short ones (under the
+/// size limit): refused by count before compiling any glob. Both name the config.
+#[test]
+fn configs_with_runaway_glob_lists_fail_fast() {
+    let dir = common::tree(&[("a.py", LINKEDIN)]);
+    let list = |n: usize| {
+        let globs: Vec<String> = (0..n).map(|i| format!("\"g{i}\"")).collect();
+        format!("exclude = [{}]\n", globs.join(","))
+    };
+    std::fs::write(dir.path().join("huge.toml"), list(2_000_000)).unwrap();
+    std::fs::write(dir.path().join("many.toml"), list(20_000)).unwrap();
+    for (config, expected) in [
+        (
+            "huge.toml",
+            "cannot read huge.toml: the config file is larger than the 1048576-byte limit",
+        ),
+        (
+            "many.toml",
+            "many.toml: 20000 include/exclude globs; the limit",
+        ),
+    ] {
+        let started = std::time::Instant::now();
+        let out = bin()
+            .current_dir(dir.path())
+            .args(["check", ".", "--today", TODAY, "--config", config])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{config}: {err}");
+        // miette wraps long lines.
+        let err = err
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace(" │ ", " ");
+        assert!(err.contains(expected), "{err}");
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "{config}: {:?}",
+            started.elapsed()
+        );
+    }
+}
+
+/// Linux file names are bytes: one that is not UTF-8 is scanned, reported with `\xNN` escapes
+/// and its exact bytes (JSON `path_bytes`, a percent-encoded SARIF URI), and fixed in place. A
+/// backslash is part of a name, not a separator: `a\b.py` is neither shown as nor confused
+/// with `a/b.py`.
+#[cfg(unix)]
+#[test]
+fn byte_and_backslash_file_names_are_scanned_reported_and_fixed() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = common::tree(&[
+        ("a\\b.py", "LINKEDIN_VERSION = '202304'\n"),
+        ("a/b.py", "print('no LinkedIn here')\n"),
+    ]);
+    let name = b"caf\xe9.py";
+    let cafe = dir.path().join(std::ffi::OsStr::from_bytes(name));
+    std::fs::write(&cafe, "LINKEDIN_VERSION = '202304'\n").unwrap();
+
+    let (out, _) = check_in(dir.path(), "json", &[]);
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let findings = doc["findings"].as_array().unwrap();
+    let sunset = |path: &str| {
+        findings
+            .iter()
+            .find(|f| f["path"] == path && f["rule"] == "version-sunset")
+            .unwrap_or_else(|| panic!("no version-sunset in {path}: {out}"))
+    };
+    let f = sunset("caf\\xe9.py");
+    let bytes: Vec<u8> = serde_json::from_value(f["path_bytes"].clone()).unwrap();
+    assert_eq!(bytes, name);
+    assert!(sunset("a\\b.py").get("path_bytes").is_none());
+    assert!(!findings.iter().any(|f| f["path"] == "a/b.py"), "{out}");
+
+    let (out, _) = check_in(dir.path(), "sarif", &[]);
+    assert!(out.contains("\"uri\": \"caf%E9.py\""), "{out}");
+    let (out, _) = check_in(dir.path(), "short", &[]);
+    assert!(
+        out.contains("caf\\xe9.py:1:21: error[version-sunset/"),
+        "{out}"
+    );
+
+    check_in(dir.path(), "short", &["--fix", "--unsafe-fixes"]);
+    assert_eq!(
+        std::fs::read_to_string(&cafe).unwrap(),
+        "LINKEDIN_VERSION = '202609'\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a\\b.py")).unwrap(),
+        "LINKEDIN_VERSION = '202609'\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a/b.py")).unwrap(),
+        "print('no LinkedIn here')\n"
+    );
+}
+
+/// Every file that is not scanned says so in every format: a `notes` array (JSON), `note`
+/// lines (JSONL), `toolExecutionNotifications` (SARIF), `note:` lines with the report (human,
+/// rustc) or on standard error (short, github).
+#[cfg(unix)]
+#[test]
+fn every_file_not_scanned_is_a_note_in_every_format() {
+    use std::os::unix::ffi::OsStrExt;
+    let big = format!("LINKEDIN_VERSION = '202304'\n{}", "# padding\n".repeat(200));
+    let dir = common::tree(&[("big.py", &big), ("ok.py", LINKEDIN)]);
+    std::fs::write(dir.path().join("nul.py"), [0u8; 100]).unwrap();
+    let odd = dir.path().join(std::ffi::OsStr::from_bytes(b"big\xff.py"));
+    std::fs::write(&odd, &big).unwrap();
+    std::os::unix::fs::symlink("loop.py", dir.path().join("loop.py")).unwrap();
+    let extra = ["--max-filesize", "1000", "--follow-links"];
+    let expected = [
+        ("big.py", "too-large"),
+        ("big\\xff.py", "too-large"),
+        ("loop.py", "unreadable"),
+        ("nul.py", "binary"),
+    ];
+
+    let (out, _) = check_in(dir.path(), "json", &extra);
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let notes: Vec<(String, String)> = doc["notes"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no notes: {out}"))
+        .iter()
+        .map(|n| {
+            (
+                n["path"].as_str().unwrap().into(),
+                n["kind"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    let want: Vec<(String, String)> = expected
+        .iter()
+        .map(|(p, k)| (p.to_string(), k.to_string()))
+        .collect();
+    assert_eq!(notes, want);
+    let odd_note = &doc["notes"][1];
+    let bytes: Vec<u8> = serde_json::from_value(odd_note["path_bytes"].clone()).unwrap();
+    assert_eq!(bytes, b"big\xff.py");
+
+    let (out, _) = check_in(dir.path(), "jsonl", &extra);
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let noted: Vec<(String, String)> = lines
+        .iter()
+        .filter(|l| l["type"] == "note")
+        .map(|n| {
+            (
+                n["path"].as_str().unwrap().into(),
+                n["kind"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert_eq!(noted, want);
+    assert_eq!(lines.last().unwrap()["type"], "summary");
+
+    let (out, _) = check_in(dir.path(), "sarif", &extra);
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let notifications = doc["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no notifications: {out}"))
+        .clone();
+    let ids: Vec<(String, String)> = notifications
+        .iter()
+        .map(|n| {
+            let uri = &n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+            (
+                uri.as_str().unwrap().into(),
+                n["descriptor"]["id"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    let mut want_uris = want.clone();
+    want_uris[1].0 = "big%FF.py".into();
+    assert_eq!(ids, want_uris);
+
+    for format in ["human", "rustc", "short", "github"] {
+        let (out, err) = check_in(dir.path(), format, &extra);
+        let shown = if matches!(format, "short" | "github") {
+            &err
+        } else {
+            &out
+        };
+        for (path, _) in expected {
+            assert!(
+                shown
+                    .lines()
+                    .any(|l| l.contains("note: ") && l.contains(&format!("{path}: "))),
+                "{format}: no note for {path}\nstdout:\n{out}\nstderr:\n{err}"
+            );
+        }
+    }
+}
+
+/// A scan keeps a few lines per finding, not whole files: 200 files of 3 MB with findings
+/// would otherwise hold 600 MB until the report is written. Only the lines a finding can point
+/// at (one line of context either side) are kept; the others are empty, so line and column
+/// numbers still hold.
+#[test]
+fn a_scan_keeps_the_lines_findings_show_not_whole_files() {
+    let filler = "x = compute_something(1, 2, 3)  # nothing to see here\n".repeat(20_000);
+    let text = format!(
+        "{filler}API = 'https://api.linkedin.com/v2/me'\n{filler}LINKEDIN_VERSION = '202304'\n{filler}"
+    );
+    assert!(text.len() > 3_000_000);
+    let linter = linkedin_lint::Linter::builder()
+        .today(TODAY)
+        .build()
+        .unwrap();
+    let scan = linter.check_text("big.py", &text);
+    assert_eq!(scan.findings.len(), 2, "{:?}", scan.findings);
+    let kept = &scan.sources["big.py"];
+    let lines = text.lines().count();
+    // One byte per line break, plus the lines shown.
+    assert!(kept.len() < lines + 1_000, "{} bytes kept", kept.len());
+    for f in &scan.findings {
+        let line = kept.lines().nth(f.span.start.line - 1).unwrap();
+        assert!(
+            line.contains("LINKEDIN") || line.contains("linkedin.com"),
+            "{line:?}"
+        );
+    }
+}

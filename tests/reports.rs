@@ -302,13 +302,31 @@ fn spaced_path_sarif() -> serde_json::Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+/// A log with `toolExecutionNotifications`: a file over `--max-filesize` and a binary one.
+fn notes_sarif() -> serde_json::Value {
+    let dir = common::tree(&[
+        ("big.py", &"LINKEDIN_VERSION = '202304'\n".repeat(100)),
+        ("nul.py", "\0\0\0"),
+    ]);
+    let out = bin()
+        .current_dir(dir.path())
+        .args(["check", ".", "--today", TODAY, "--format", "sarif"])
+        .args(["--max-filesize", "1000"])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let n = &doc["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+    assert_eq!(n.as_array().map(Vec::len), Some(2), "{doc}");
+    doc
+}
+
 #[test]
 #[ignore = "needs ../shared/schemas (run by .ci/run with --ignored)"]
 fn sarif_logs_validate_against_the_official_schema() {
     let v = sarif_validator();
     let (out, _, _) = run("sarif", &[]);
     let full: serde_json::Value = serde_json::from_str(&out).expect("one JSON document");
-    for doc in [full, empty_scan_sarif(), spaced_path_sarif()] {
+    for doc in [full, empty_scan_sarif(), spaced_path_sarif(), notes_sarif()] {
         assert_valid_sarif(&v, &doc);
     }
 }

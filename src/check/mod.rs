@@ -57,6 +57,7 @@ fn table_finding(rule: Rule, e: Entry<'_>, path: &str, span: Span) -> Finding {
         message: e.message.to_string(),
         help: e.help.to_string(),
         path: path.to_string(),
+        path_bytes: None,
         span,
         fix: None,
         docs: e.source.to_string(),
@@ -466,7 +467,7 @@ fn is_known_header(h: &str) -> bool {
 }
 
 /// A value built at run time (`${v}`, `{}`, `%s`, `$VERSION`) is not a literal to judge.
-fn is_template(v: &str) -> bool {
+pub(crate) fn is_template(v: &str) -> bool {
     v.contains("${")
         || v.contains("{}")
         || v.contains("%s")

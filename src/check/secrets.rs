@@ -1,7 +1,10 @@
 //! `hardcoded-token`: access tokens and client secrets in source (and the ranges every
-//! report masks).
+//! report masks). What looks like a credential is decided in [`crate::redact`], which also
+//! masks every output: the two cannot drift apart.
 
 use super::*;
+pub(super) use crate::redact::Kind as SecretKind;
+use crate::redact::{is_placeholder, token_shaped};
 
 impl Checker<'_> {
     pub(super) fn secrets(
@@ -12,9 +15,17 @@ impl Checker<'_> {
         out: &mut FileCheck,
     ) {
         for (range, kind) in secret_ranges(lit) {
-            let span = lit.sub_span(range);
+            let aq = lit.value[range.clone()].starts_with("AQ");
+            // The parameter name just before a value in the string (`…&client_secret=…`).
+            let param = lit.value[..range.start]
+                .trim_end_matches(['"', '\'', '`', ' ', ':', '=', '>'])
+                .to_ascii_lowercase();
+            let span = lit.sub_span(range.clone());
             out.secrets.push(span.clone());
-            let real = !is_placeholder(&file.text[span.clone()]);
+            let value = lit.value[range.clone()].trim();
+            // A value the checks cannot read as one (URL-encoded, a template) is masked, not
+            // reported.
+            let real = !is_placeholder(value) && token_shaped(value);
             let name = lit
                 .header_name()
                 .map(str::to_ascii_lowercase)
@@ -28,7 +39,9 @@ impl Checker<'_> {
                 || name.contains("client_secret")
                 || name.contains("clientsecret")
                 || name == "secret"
-                || file.text[span.clone()].starts_with("AQ");
+                || param.ends_with("client_secret")
+                || param.ends_with("clientsecret")
+                || aq;
             let ctx = real && facts.linkedin_context && linkedin_secret || names_linkedin;
             if ctx && !facts.docs {
                 let e = self.entry(match kind {
@@ -42,15 +55,10 @@ impl Checker<'_> {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum SecretKind {
-    AccessToken,
-    ClientSecret,
-}
-
 /// Ranges of `lit.value` that hold a secret: a token/secret-shaped value bound to a
-/// token/secret name, the credentials of an Authorization value, or a LinkedIn-token-shaped
-/// string anywhere.
+/// token/secret name, the credentials of an Authorization value, or what
+/// [`crate::redact::credentials`] finds anywhere in it (query and form parameters, `Bearer`
+/// credentials, LinkedIn-token-shaped runs).
 pub(super) fn secret_ranges(lit: &Literal) -> Vec<(Range<usize>, SecretKind)> {
     let v = &lit.value;
     let mut out = Vec::new();
@@ -103,61 +111,7 @@ pub(super) fn secret_ranges(lit: &Literal) -> Vec<(Range<usize>, SecretKind)> {
         out.push((0..v.len(), kind));
         return out;
     }
-    // LinkedIn access tokens: `AQ` + a long base64url run.
-    let b = v.as_bytes();
-    let mut i = 0;
-    while i + 2 <= b.len() {
-        if &b[i..i + 2] == b"AQ" && (i == 0 || !is_tok_char(b[i - 1])) {
-            let mut j = i;
-            while j < b.len() && is_tok_char(b[j]) {
-                j += 1;
-            }
-            if j - i >= 60 && token_shaped(&v[i..j]) {
-                out.push((i..j, SecretKind::AccessToken));
-            }
-            i = j.max(i + 1);
-        } else {
-            i += 1;
-        }
-    }
+    // Query strings, form bodies, `Bearer …`, `AQ…` runs: the masker's own detector.
+    out.extend(crate::redact::credentials(v));
     out
-}
-
-pub(super) fn is_tok_char(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'+' | b'/' | b'=')
-}
-
-/// Long enough, only token characters, mixes letters and digits, and not a placeholder.
-pub(super) fn token_shaped(s: &str) -> bool {
-    if s.len() < 12 || !s.bytes().all(is_tok_char) || is_template(s) {
-        return false;
-    }
-    let lower = s.to_ascii_lowercase();
-    if ["<", "****", "http"].iter().any(|p| lower.contains(p)) {
-        return false;
-    }
-    let digits = s.bytes().filter(u8::is_ascii_digit).count();
-    let upper = s.bytes().filter(u8::is_ascii_uppercase).count();
-    let lowc = s.bytes().filter(u8::is_ascii_lowercase).count();
-    // Identifier-like words (`ACCESS_TOKEN_KEY`) are not secrets.
-    digits > 0 && lowc + upper > 0 && !(s.contains('_') && lowc == 0 && digits == 0)
-}
-
-/// A token-shaped value that says it is not real (`your-token-here`, `fake…`): still masked in
-/// every output, but not reported as a hard-coded secret.
-pub(super) fn is_placeholder(s: &str) -> bool {
-    let lower = s.to_ascii_lowercase();
-    [
-        "your",
-        "xxxx",
-        "example",
-        "changeme",
-        "placeholder",
-        "dummy",
-        "redacted",
-        "test_",
-        "fake",
-    ]
-    .iter()
-    .any(|p| lower.contains(p))
 }

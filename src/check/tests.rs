@@ -1,4 +1,4 @@
-// linkedin-lint: allow-file(endpoint-deprecated, scope-deprecated, scope-version-mismatch) -- unit-test inputs
+// linkedin-lint: allow-file(endpoint-deprecated, scope-deprecated, scope-version-mismatch, hardcoded-token) -- unit-test inputs (fake credentials)
 
 use super::*;
 use super::{endpoints::*, headers::*, secrets::*};

@@ -2,10 +2,12 @@
 //! and writing is [`crate::fix`]'s.
 
 use crate::Scan;
-use crate::fix::{FixOptions, Plan, plan};
+use crate::fix::{FixOptions, Plan, plan, plan_and_write};
 
 /// What `check` does next after `--fix` or `--diff`.
 #[derive(Debug)]
+// Made once per run and matched at once: boxing the scan would buy nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum AfterFix {
     /// Report this scan; after `--fix` it is a new scan of the fixed files, and the plan says
     /// what was written.
@@ -15,7 +17,8 @@ pub enum AfterFix {
 }
 
 /// `check --fix` / `check --diff`: plan the fixes of `scan`, then print the diff, or write the
-/// files and scan them again so the report shows what remains (as ruff does). Problems and the
+/// files (each as soon as it is planned, so one file's text is held at a time) and scan them
+/// again so the report shows what remains (as ruff does). Problems and the
 /// `--diff` summary go to standard error, so `--format json` output stays one document.
 pub fn on_check(
     linter: &crate::Linter,
@@ -35,29 +38,31 @@ pub fn on_check(
                 .into(),
         ));
     }
-    let mut plan = plan(&scan, fix_opts);
-    if diff {
+    if !diff {
+        let plan = plan_and_write(&scan, fix_opts);
         for p in &plan.problems {
             eprintln!("linkedin-lint: {p}");
         }
-        print!("{}", plan.diff());
-        if !quiet {
-            eprintln!("linkedin-lint: {}", plan.summary(false));
-        }
-        return Ok(AfterFix::Exit(if plan.files.is_empty() {
-            super::EXIT_OK
+        let scan = if plan.files.is_empty() {
+            scan
         } else {
-            super::EXIT_FINDINGS
-        }));
+            // The scan's kept lines are dropped before the new scan keeps its own.
+            drop(scan);
+            linter.scan(opts)?
+        };
+        return Ok(AfterFix::Report(scan, Some(plan)));
     }
-    plan.write();
+    let plan = plan(&scan, fix_opts);
     for p in &plan.problems {
         eprintln!("linkedin-lint: {p}");
     }
-    let scan = if plan.files.is_empty() {
-        scan
+    print!("{}", plan.diff());
+    if !quiet {
+        eprintln!("linkedin-lint: {}", plan.summary(false));
+    }
+    Ok(AfterFix::Exit(if plan.files.is_empty() {
+        super::EXIT_OK
     } else {
-        linter.scan(opts)?
-    };
-    Ok(AfterFix::Report(scan, Some(plan)))
+        super::EXIT_FINDINGS
+    }))
 }

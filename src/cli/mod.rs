@@ -586,6 +586,17 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
             message: e.to_string(),
         }),
     })?;
+    // The human formats list the notes with the findings; the one-line formats are read by
+    // programs, so their notes go to standard error, never in silence.
+    if matches!(format, Format::Short | Format::Github) && !a.statistics && !a.quiet {
+        for n in &scan.notes {
+            eprintln!(
+                "linkedin-lint: note: {}: {}",
+                crate::escape::text(&n.path),
+                crate::escape::text(&n.message)
+            );
+        }
+    }
     if let Some(plan) = fixed.as_ref().filter(|_| !a.quiet) {
         eprintln!("linkedin-lint: {}", plan.summary(true));
     }

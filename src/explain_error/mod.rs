@@ -7,7 +7,6 @@
 //! `shared/linkedin-facts.md` §4–5. LinkedIn asks clients to rely on status and code rather than
 //! message text, so codes decide where there is one; messages are read only where LinkedIn
 //! sends no code (401 texts, the 403 resource name, the 426 version).
-// linkedin-lint: allow-file(version-inconsistent) -- test inputs
 
 use std::fmt;
 

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::Summary;
 use crate::Scan;
+use crate::engine::Note;
 use crate::finding::Finding;
 use crate::rules::RuleTable;
 
@@ -36,6 +37,9 @@ struct Document<'a> {
     schema_version: u32,
     tool: Tool<'a>,
     findings: &'a [Finding],
+    /// Files not scanned, or read in a degraded way (only when there are some).
+    #[serde(skip_serializing_if = "<[Note]>::is_empty")]
+    notes: &'a [Note],
     summary: JsonSummary,
 }
 
@@ -68,6 +72,7 @@ pub fn render(scan: &Scan, table: &RuleTable, out: &mut dyn Write) -> io::Result
         schema_version: SCHEMA_VERSION,
         tool: Tool::of(table),
         findings: &scan.findings,
+        notes: &scan.notes,
         summary: JsonSummary::of(scan),
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;

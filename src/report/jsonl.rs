@@ -8,7 +8,8 @@
 //! ```
 //!
 //! with the same `tool` and `summary` objects as the JSON document; a consumer tells it apart
-//! by its `type` (findings have none). Through [`Stream`], each file's findings are written as
+//! by its `type` (findings have none). Before the summary, each file not scanned (or read in a
+//! degraded way) is a line `{"type":"note",…}` with the fields of a JSON document's `notes`. Through [`Stream`], each file's findings are written as
 //! soon as that file is checked, so they arrive in the order files finish (not sorted across
 //! files when the walk is parallel; each file's own findings are in order). Findings that need
 //! the whole tree (`version-inconsistent`, `scope-version-mismatch`, `version-missing`) follow
@@ -22,6 +23,7 @@ use serde::Serialize;
 
 use super::json::{JsonSummary, SCHEMA_VERSION, Tool};
 use crate::Scan;
+use crate::engine::Note;
 use crate::finding::{Finding, Rule};
 use crate::rules::RuleTable;
 
@@ -47,7 +49,26 @@ fn line(out: &mut dyn Write, f: &Finding) -> io::Result<()> {
     out.write_all(b"\n")
 }
 
+/// A file not scanned, or read in a degraded way: `{"type":"note","path":…,"kind":…,"message":…}`.
+#[derive(Serialize)]
+struct NoteLine<'a> {
+    r#type: &'static str,
+    #[serde(flatten)]
+    note: &'a Note,
+}
+
+/// The notes, then the summary line.
 fn summary(scan: &Scan, table: &RuleTable, out: &mut dyn Write) -> io::Result<()> {
+    for note in &scan.notes {
+        serde_json::to_writer(
+            &mut *out,
+            &NoteLine {
+                r#type: "note",
+                note,
+            },
+        )?;
+        out.write_all(b"\n")?;
+    }
     let s = SummaryLine {
         r#type: "summary",
         schema_version: SCHEMA_VERSION,

@@ -22,6 +22,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::Scan;
+use crate::engine::NoteKind;
 use crate::finding::{Applicability, Finding, Severity, Span};
 use crate::rules::{Entry, RuleTable};
 
@@ -41,6 +42,44 @@ struct Run<'a> {
     tool: Tool<'a>,
     column_kind: &'static str,
     results: Vec<SarifResult<'a>>,
+    /// Only when some file was not scanned, or only partly: one notification each.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    invocations: Vec<Invocation<'a>>,
+}
+
+/// The run's invocation, to carry `toolExecutionNotifications`: the files the scan skipped
+/// (unreadable, binary, too large…) or read in a degraded way.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation<'a> {
+    execution_successful: bool,
+    tool_execution_notifications: Vec<Notification<'a>>,
+}
+
+#[derive(Serialize)]
+struct Notification<'a> {
+    level: &'static str,
+    message: Text,
+    locations: [NotificationLocation; 1],
+    descriptor: NotificationId<'a>,
+}
+
+/// `unreadable`, `too-large`, … (the JSON notes' `kind`).
+#[derive(Serialize)]
+struct NotificationId<'a> {
+    id: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct NotificationLocation {
+    physical_location: FileLocation,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct FileLocation {
+    artifact_location: ArtifactLocation,
 }
 
 #[derive(Serialize)]
@@ -237,10 +276,63 @@ pub fn render(scan: &Scan, table: &RuleTable, out: &mut dyn Write) -> io::Result
             },
             column_kind: "unicodeCodePoints",
             results,
+            invocations: invocations(scan),
         }],
     };
     serde_json::to_writer_pretty(&mut *out, &log)?;
     writeln!(out)
+}
+
+/// One notification per note; the log has no invocation when there is none.
+fn invocations(scan: &Scan) -> Vec<Invocation<'_>> {
+    if scan.notes.is_empty() {
+        return Vec::new();
+    }
+    let notifications = scan
+        .notes
+        .iter()
+        .map(|n| Notification {
+            level: match n.kind {
+                NoteKind::Unreadable => "error",
+                NoteKind::Degraded => "note",
+                _ => "warning",
+            },
+            message: Text {
+                text: format!("{}: {}", n.path, n.message),
+            },
+            locations: [NotificationLocation {
+                physical_location: FileLocation {
+                    artifact_location: ArtifactLocation {
+                        uri: uri_of(&n.path, n.path_bytes.as_deref()),
+                    },
+                },
+            }],
+            descriptor: NotificationId {
+                id: note_kind_name(n.kind),
+            },
+        })
+        .collect();
+    vec![Invocation {
+        execution_successful: true,
+        tool_execution_notifications: notifications,
+    }]
+}
+
+/// The `kind` of a note as JSON writes it.
+fn note_kind_name(k: NoteKind) -> &'static str {
+    match k {
+        NoteKind::Binary => "binary",
+        NoteKind::TooLarge => "too-large",
+        NoteKind::Unreadable => "unreadable",
+        NoteKind::Degraded => "degraded",
+        NoteKind::Vanished => "vanished",
+        NoteKind::NotAFile => "not-a-file",
+    }
+}
+
+/// The URI of a file: from its exact bytes when its name is not UTF-8.
+fn uri_of(path: &str, bytes: Option<&[u8]>) -> String {
+    bytes_to_uri(bytes.unwrap_or(path.as_bytes()))
 }
 
 /// The project's homepage or repository from Cargo.toml, when it names one.
@@ -348,7 +440,7 @@ fn result(f: &Finding, rule_index: usize) -> SarifResult<'_> {
             },
             artifact_changes: [ArtifactChange {
                 artifact_location: ArtifactLocation {
-                    uri: path_to_uri(&f.path),
+                    uri: uri_of(&f.path, f.path_bytes.as_deref()),
                 },
                 replacements: x
                     .edits
@@ -377,7 +469,7 @@ fn result(f: &Finding, rule_index: usize) -> SarifResult<'_> {
             id: None,
             physical_location: PhysicalLocation {
                 artifact_location: ArtifactLocation {
-                    uri: path_to_uri(&f.path),
+                    uri: uri_of(&f.path, f.path_bytes.as_deref()),
                 },
                 region: (&f.span).into(),
             },
@@ -405,9 +497,15 @@ fn is_absolute_uri(s: &str) -> bool {
 /// ones become `file://` URIs. Everything but unreserved characters and `/` is percent-encoded
 /// (UTF-8 bytes), so spaces, `#`, `?` and `%` in file names survive.
 pub fn path_to_uri(path: &str) -> String {
-    let encode = |s: &str| {
+    bytes_to_uri(path.as_bytes())
+}
+
+/// [`path_to_uri`] of a path given as bytes (a name that is not UTF-8 is percent-encoded
+/// byte by byte, so the URI names the very file).
+fn bytes_to_uri(b: &[u8]) -> String {
+    let encode = |s: &[u8]| {
         let mut out = String::with_capacity(s.len());
-        for b in s.bytes() {
+        for &b in s {
             if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
                 out.push(b as char);
             } else {
@@ -416,15 +514,14 @@ pub fn path_to_uri(path: &str) -> String {
         }
         out
     };
-    let b = path.as_bytes();
     if b.len() >= 3 && b[0].is_ascii_alphabetic() && b[1] == b':' && b[2] == b'/' {
         // A Windows drive path, `C:/src/x.rs`: the drive colon stays as it is.
-        return format!("file:///{}:{}", &path[..1], encode(&path[2..]));
+        return format!("file:///{}:{}", b[0] as char, encode(&b[2..]));
     }
-    if path.starts_with('/') {
-        return format!("file://{}", encode(path));
+    if b.starts_with(b"/") {
+        return format!("file://{}", encode(b));
     }
-    encode(path)
+    encode(b)
 }
 
 #[cfg(test)]

@@ -278,6 +278,7 @@ mod tests {
             message: "LinkedIn-Version 202304 was sunset on 2024-04-15".into(),
             help: "Move to a supported version".into(),
             path: "/w/a.py".into(),
+            path_bytes: None,
             span: Span {
                 start: LineCol { line: 1, column: 1 },
                 end: LineCol { line: 1, column: 1 },
