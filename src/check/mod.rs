@@ -420,6 +420,23 @@ impl FileCheck {
     }
 }
 
+/// The text of a docstring (a multi-line string of a LinkedIn file, its value exactly the
+/// file's text) whose usage examples `doc_versions` and `doc_scopes` read.
+fn docstring<'l>(facts: &FileFacts, lit: &'l Literal) -> Option<&'l str> {
+    let v = lit.value.as_str();
+    (facts.linkedin_context && lit.exact && v.contains('\n')).then_some(v)
+}
+
+/// The findings of a docstring example, as documentation: `info` at most, and no fix.
+fn push_as_docs(example: FileCheck, out: &mut FileCheck) {
+    out.findings
+        .extend(example.findings.into_iter().map(|mut f| {
+            f.severity = f.severity.min(Severity::Info);
+            f.fix = None;
+            f
+        }));
+}
+
 /// `Name: value` inside one string (curl `-H`, raw HTTP): (name, range of value).
 fn split_header_line(v: &str) -> Option<(&str, Range<usize>)> {
     let (name, _) = v.split_once(':')?;

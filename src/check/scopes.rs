@@ -55,10 +55,9 @@ impl Checker<'_> {
         lit: &Literal,
         out: &mut FileCheck,
     ) {
-        let v = lit.value.as_str();
-        if !facts.linkedin_context || !lit.exact || !v.contains('\n') || !v.contains("_") {
+        let Some(v) = docstring(facts, lit).filter(|v| v.contains('_')) else {
             return;
-        }
+        };
         let mut lists = BTreeMap::new();
         let (mut i, mut k) = (0, 0);
         while let Some(q) = v[i..].find(['"', '\'']).map(|p| i + p) {
@@ -87,11 +86,7 @@ impl Checker<'_> {
         }
         let mut tmp = FileCheck::default();
         self.scopes(file, facts, &lists, &mut tmp);
-        for mut f in tmp.findings {
-            f.severity = f.severity.min(Severity::Info);
-            f.fix = None;
-            out.findings.push(f);
-        }
+        push_as_docs(tmp, out);
     }
 
     pub(super) fn scopes(

@@ -79,10 +79,9 @@ impl Checker<'_> {
         lit: &Literal,
         out: &mut FileCheck,
     ) {
-        let v = lit.value.as_str();
-        if !facts.linkedin_context || !lit.exact || !v.contains('\n') {
+        let Some(v) = docstring(facts, lit) else {
             return;
-        }
+        };
         // Each `key = "…"` / `"key": "…"` whose key names a version (`version_string`,
         // `LinkedIn-Version`, and typos of it seen in real docstrings: `vesrion_string`).
         let is_key = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
@@ -118,11 +117,7 @@ impl Checker<'_> {
             doc.value = value.to_string();
             let mut tmp = FileCheck::default();
             self.version(file, &doc, 0..value.len(), &mut tmp);
-            for mut f in tmp.findings {
-                f.severity = f.severity.min(Severity::Info);
-                f.fix = None;
-                out.findings.push(f);
-            }
+            push_as_docs(tmp, out);
         }
     }
 

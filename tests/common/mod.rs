@@ -64,8 +64,8 @@ pub fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
     dir
 }
 
-/// Run `check` in `dir` with `--format short`; (stdout lines cut after `[rule/id]`, exit code).
-pub fn short(dir: &std::path::Path, args: &[&str]) -> (Vec<String>, i32) {
+/// Run `check` in `dir` with `--format short`; (stdout, stderr, exit code).
+pub fn short_raw(dir: &std::path::Path, args: &[&str]) -> (String, String, i32) {
     let out = bin()
         .current_dir(dir)
         .arg("check")
@@ -73,10 +73,19 @@ pub fn short(dir: &std::path::Path, args: &[&str]) -> (Vec<String>, i32) {
         .args(["--today", TODAY, "--format", "short"])
         .output()
         .unwrap();
-    let s = String::from_utf8_lossy(&out.stdout);
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+        out.status.code().unwrap(),
+    )
+}
+
+/// Run `check` in `dir` with `--format short`; (stdout lines cut after `[rule/id]`, exit code).
+pub fn short(dir: &std::path::Path, args: &[&str]) -> (Vec<String>, i32) {
+    let (s, _, code) = short_raw(dir, args);
     let lines = s
         .lines()
         .map(|l| l[..l.find("] ").map_or(l.len(), |i| i + 1)].to_string())
         .collect();
-    (lines, out.status.code().unwrap())
+    (lines, code)
 }

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::common::{TODAY, bin, tree};
+use crate::common::tree;
 
 const CLIENT: &str = "\
 pub const LINKEDIN_CLIENT_SECRET: &str = \"WPL_AP1.g5XfB2vQ9pLr7kTz.Jw3hQ==\";
@@ -12,18 +12,7 @@ pub const ME:   &str =   \"https://api.linkedin.com/v2/me\";
 
 /// Run `check` in `dir`; (stdout, stderr, exit code).
 fn run(dir: &Path, args: &[&str]) -> (String, String, i32) {
-    let out = bin()
-        .current_dir(dir)
-        .arg("check")
-        .args(args)
-        .args(["--today", TODAY, "--format", "short"])
-        .output()
-        .unwrap();
-    (
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-        out.status.code().unwrap(),
-    )
+    crate::common::short_raw(dir, args)
 }
 
 #[test]

@@ -5,17 +5,8 @@
 use crate::common::{TODAY, bin, tree};
 
 fn short(dir: &std::path::Path, args: &[&str]) -> (String, i32) {
-    let out = bin()
-        .current_dir(dir)
-        .arg("check")
-        .args(args)
-        .args(["--today", TODAY, "--format", "short"])
-        .output()
-        .unwrap();
-    (
-        String::from_utf8(out.stdout).unwrap(),
-        out.status.code().unwrap(),
-    )
+    let (out, _, code) = crate::common::short_raw(dir, args);
+    (out, code)
 }
 
 #[test]
