@@ -39,6 +39,7 @@ pub mod finding;
 pub mod fix;
 pub mod hook;
 pub(crate) mod input;
+pub mod prefilter;
 pub(crate) mod redact;
 pub(crate) mod reference;
 pub mod report;
@@ -46,6 +47,7 @@ pub mod rules;
 pub mod server;
 pub mod source;
 pub(crate) mod suppress;
+pub mod timings;
 pub mod walk;
 
 pub use calendar::{Date, Version};

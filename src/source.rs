@@ -36,47 +36,91 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every language, in declaration order.
+    pub const ALL: [Lang; 23] = [
+        Lang::Rust,
+        Lang::JavaScript,
+        Lang::Python,
+        Lang::Go,
+        Lang::Java,
+        Lang::Kotlin,
+        Lang::CSharp,
+        Lang::Ruby,
+        Lang::Php,
+        Lang::Perl,
+        Lang::Shell,
+        Lang::R,
+        Lang::Swift,
+        Lang::Dart,
+        Lang::ObjC,
+        Lang::Haskell,
+        Lang::Markdown,
+        Lang::Notebook,
+        Lang::Yaml,
+        Lang::Toml,
+        Lang::Json,
+        Lang::Env,
+        Lang::Properties,
+    ];
+
     /// Recognise a file by extension, name, or shebang (first line).
     pub fn detect(path: &Path, head: &[u8]) -> Option<Lang> {
-        // A name that is not UTF-8 is still ours when its extension is (`caf\xe9.py`).
-        let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
-        if name == ".env" || name.starts_with(".env.") || name.ends_with(".env") {
+        // Bytes: a name that is not UTF-8 is still ours when its extension is (`caf\xe9.py`).
+        // Lower-cased on the stack: this runs for every file of a tree.
+        let raw = path.file_name()?.as_encoded_bytes();
+        let mut small = [0u8; 64];
+        let long;
+        let name: &[u8] = if raw.len() <= small.len() {
+            let buf = &mut small[..raw.len()];
+            for (d, s) in buf.iter_mut().zip(raw) {
+                *d = s.to_ascii_lowercase();
+            }
+            buf
+        } else {
+            long = raw.to_ascii_lowercase();
+            &long
+        };
+        if name == b".env" || name.starts_with(b".env.") || name.ends_with(b".env") {
             return Some(Lang::Env);
         }
-        if let Some(l) = match name.as_str() {
-            "dockerfile" | "makefile" | "justfile" => Some(Lang::Shell),
-            "gemfile" | "rakefile" => Some(Lang::Ruby),
+        if let Some(l) = match name {
+            b"dockerfile" | b"makefile" | b"justfile" => Some(Lang::Shell),
+            b"gemfile" | b"rakefile" => Some(Lang::Ruby),
             _ => None,
         } {
             return Some(l);
         }
-        let ext = name.rsplit_once('.').map(|(_, e)| e);
+        let ext = name
+            .iter()
+            .rposition(|&c| c == b'.')
+            .map(|i| &name[i + 1..]);
         let by_ext = match ext {
-            Some("rs") => Some(Lang::Rust),
+            Some(b"rs") => Some(Lang::Rust),
             Some(
-                "js" | "mjs" | "cjs" | "jsx" | "ts" | "mts" | "cts" | "tsx" | "vue" | "svelte",
+                b"js" | b"mjs" | b"cjs" | b"jsx" | b"ts" | b"mts" | b"cts" | b"tsx" | b"vue"
+                | b"svelte",
             ) => Some(Lang::JavaScript),
-            Some("py" | "pyi") => Some(Lang::Python),
-            Some("go") => Some(Lang::Go),
-            Some("java" | "groovy" | "scala") => Some(Lang::Java),
-            Some("dart") => Some(Lang::Dart),
-            Some("swift") => Some(Lang::Swift),
-            Some("r" | "rd") => Some(Lang::R),
-            Some("m" | "mm") => Some(Lang::ObjC),
-            Some("hs" | "lhs") => Some(Lang::Haskell),
-            Some("ipynb") => Some(Lang::Notebook),
-            Some("kt" | "kts") => Some(Lang::Kotlin),
-            Some("cs") => Some(Lang::CSharp),
-            Some("rb" | "rake" | "gemspec" | "ru") => Some(Lang::Ruby),
-            Some("php") => Some(Lang::Php),
-            Some("pl" | "pm") => Some(Lang::Perl),
-            Some("sh" | "bash" | "zsh" | "ksh" | "fish" | "ps1") => Some(Lang::Shell),
-            Some("md" | "markdown" | "mdx" | "rmd" | "qmd") => Some(Lang::Markdown),
-            Some("yaml" | "yml") => Some(Lang::Yaml),
-            Some("toml") => Some(Lang::Toml),
-            Some("json" | "jsonc" | "json5") => Some(Lang::Json),
-            Some("properties" | "ini" | "cfg" | "conf") => Some(Lang::Properties),
-            Some("env") => Some(Lang::Env),
+            Some(b"py" | b"pyi") => Some(Lang::Python),
+            Some(b"go") => Some(Lang::Go),
+            Some(b"java" | b"groovy" | b"scala") => Some(Lang::Java),
+            Some(b"dart") => Some(Lang::Dart),
+            Some(b"swift") => Some(Lang::Swift),
+            Some(b"r" | b"rd") => Some(Lang::R),
+            Some(b"m" | b"mm") => Some(Lang::ObjC),
+            Some(b"hs" | b"lhs") => Some(Lang::Haskell),
+            Some(b"ipynb") => Some(Lang::Notebook),
+            Some(b"kt" | b"kts") => Some(Lang::Kotlin),
+            Some(b"cs") => Some(Lang::CSharp),
+            Some(b"rb" | b"rake" | b"gemspec" | b"ru") => Some(Lang::Ruby),
+            Some(b"php") => Some(Lang::Php),
+            Some(b"pl" | b"pm") => Some(Lang::Perl),
+            Some(b"sh" | b"bash" | b"zsh" | b"ksh" | b"fish" | b"ps1") => Some(Lang::Shell),
+            Some(b"md" | b"markdown" | b"mdx" | b"rmd" | b"qmd") => Some(Lang::Markdown),
+            Some(b"yaml" | b"yml") => Some(Lang::Yaml),
+            Some(b"toml") => Some(Lang::Toml),
+            Some(b"json" | b"jsonc" | b"json5") => Some(Lang::Json),
+            Some(b"properties" | b"ini" | b"cfg" | b"conf") => Some(Lang::Properties),
+            Some(b"env") => Some(Lang::Env),
             _ => None,
         };
         by_ext.or_else(|| Self::from_shebang(head))

@@ -234,36 +234,72 @@ impl PathFilter {
     }
 
     fn excluded_as(&self, path: &Path, is_dir: bool, walked: bool) -> bool {
+        self.excluded_cached(path, is_dir, walked, &mut DirCache::default())
+    }
+
+    /// [`Self::excluded_as`], with the nearest scope of the last directory seen kept in
+    /// `cache`: the walk hands over a directory's entries together, and most trees have no
+    /// config with globs, so most entries cost one comparison of their parent's name.
+    fn excluded_cached(
+        &self,
+        path: &Path,
+        is_dir: bool,
+        walked: bool,
+        cache: &mut DirCache,
+    ) -> bool {
         if self.scopes.is_empty() && self.nearest.is_none() {
             return false;
         }
-        let abs = normalize(&self.cwd.join(path));
-        if self.scopes.iter().any(|s| s.excludes(&abs, is_dir, walked)) {
-            return true;
-        }
         // A path is judged by the config nearest above it (for a directory: above it too, so
-        // a project's own config does not decide whether its parent excludes it).
-        let Some(nearest) = &self.nearest else {
+        // a project's own config does not decide whether its parent excludes it). Below a
+        // root, an entry's name is a real name (never `.` or `..`), so its parent as the walk
+        // spells it stands for its normalised parent.
+        let nearest = match (&self.nearest, path.parent()) {
+            (None, _) => None,
+            (Some(_), Some(p)) if walked && cache.dir.as_deref() == Some(p.as_os_str()) => {
+                cache.scope.clone()
+            }
+            (Some(n), parent) => {
+                let abs = normalize(&self.cwd.join(path));
+                let scope = abs.parent().and_then(|d| n.0.scope_for(d));
+                let compiled = scope.and_then(|s| self.compiled_scope(&s));
+                if let (true, Some(p)) = (walked, parent) {
+                    cache.dir = Some(p.as_os_str().to_owned());
+                    cache.scope = compiled.clone();
+                }
+                compiled
+            }
+        };
+        if self.scopes.is_empty() && nearest.is_none() {
             return false;
-        };
-        let Some(scope) = abs.parent().and_then(|d| nearest.0.scope_for(d)) else {
-            return false;
-        };
-        let compiled = {
-            let mut cache = self.compiled.lock().expect("no panics while locked");
-            cache
-                .entry(scope.base.clone())
-                .or_insert_with(|| {
-                    // Configs are validated when loaded: their globs compile.
-                    CompiledScope::new(&self.cwd, &scope)
-                        .ok()
-                        .flatten()
-                        .map(Arc::new)
-                })
-                .clone()
-        };
-        compiled.is_some_and(|c| c.excludes(&abs, is_dir, walked))
+        }
+        let abs = normalize(&self.cwd.join(path));
+        self.scopes.iter().any(|s| s.excludes(&abs, is_dir, walked))
+            || nearest.is_some_and(|c| c.excludes(&abs, is_dir, walked))
     }
+
+    /// `scope` compiled, once per run.
+    fn compiled_scope(&self, scope: &GlobScope) -> Option<Arc<CompiledScope>> {
+        let mut cache = self.compiled.lock().expect("no panics while locked");
+        cache
+            .entry(scope.base.clone())
+            .or_insert_with(|| {
+                // Configs are validated when loaded: their globs compile.
+                CompiledScope::new(&self.cwd, scope)
+                    .ok()
+                    .flatten()
+                    .map(Arc::new)
+            })
+            .clone()
+    }
+}
+
+/// One walker thread's memory of the last directory it filtered in
+/// ([`PathFilter::excluded_cached`]).
+#[derive(Default)]
+struct DirCache {
+    dir: Option<std::ffi::OsString>,
+    scope: Option<Arc<CompiledScope>>,
 }
 
 /// `.` and `..` resolved lexically (no file-system access, symbolic links kept).
@@ -352,12 +388,13 @@ where
     b.build_parallel().run(|| {
         let visit = &visit;
         let errors = &errors;
+        let mut cache = DirCache::default();
         Box::new(move |res| {
             match res {
                 Ok(entry) => {
                     let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
                     // A root is judged like an explicit path; below it, parents were judged.
-                    if filter.excluded_as(entry.path(), is_dir, entry.depth() > 0) {
+                    if filter.excluded_cached(entry.path(), is_dir, entry.depth() > 0, &mut cache) {
                         return if is_dir {
                             WalkState::Skip
                         } else {

@@ -199,6 +199,10 @@ pub struct CheckArgs {
     /// Analyse every file, not only the prefilter's candidates (slow; for testing).
     #[arg(long, hide = true)]
     pub no_prefilter: bool,
+    /// Print where the time went (read, prefilter, extract per language, check, tree-wide,
+    /// render) to standard error.
+    #[arg(long)]
+    pub timings: bool,
     /// Follow symbolic links (loops are detected and reported).
     #[arg(long)]
     pub follow_links: bool,
@@ -483,6 +487,9 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
         max_filesize: a.max_filesize,
         stdin: None,
         no_prefilter: a.no_prefilter,
+        timings: a
+            .timings
+            .then(|| std::sync::Arc::new(crate::timings::Timings::new())),
     };
     let baseline_file = a.baseline.iter().chain(&a.write_baseline);
     opts.walk
@@ -572,6 +579,7 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
         width: report::width(stdout.is_terminal()),
     };
     let mut out = stdout.lock();
+    let render_started = Instant::now();
     match stream {
         Some(s) => s.finish(&scan, linter.table()),
         None if a.statistics => out.write_all(statistics(&scan).as_bytes()),
@@ -586,6 +594,13 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
             message: e.to_string(),
         }),
     })?;
+    if let Some(t) = &opts.timings {
+        let threads = match opts.walk.threads {
+            0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+            n => n,
+        };
+        eprint!("{}", t.report(threads, Some(render_started.elapsed())));
+    }
     // The human formats list the notes with the findings; the one-line formats are read by
     // programs, so their notes go to standard error, never in silence.
     if matches!(format, Format::Short | Format::Github) && !a.statistics && !a.quiet {

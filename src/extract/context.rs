@@ -170,12 +170,14 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
     let mut base_refs: Vec<(usize, Arg)> = Vec::new();
     // Group name waiting for an opening bracket (`NAME = [`).
     let mut pending_name: Option<String> = None;
+    // The index of the last import keyword (`import`, `use`, `require`…) seen.
+    let mut last_import: Option<usize> = None;
 
     for (i, t) in toks.iter().enumerate() {
         let prev = |n: usize| i.checked_sub(n).map(|k| &toks[k]);
         match t {
             Tok::Ident(id) => {
-                if id.to_ascii_lowercase().contains("linkedin") {
+                if !context && contains_ignore_ascii_case(id, "linkedin") {
                     context = true;
                 }
                 if matches!(prev(1), Some(Tok::Ident(k)) if DEFINERS.contains(&k.as_str()))
@@ -189,11 +191,13 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
                 let called = matches!(toks.get(i + 1), Some(Tok::Punct('(')))
                     && !matches!(prev(1), Some(Tok::Punct('.')))
                     && !matches!(prev(1), Some(Tok::Ident(k)) if DEFINERS.contains(&k.as_str()));
-                let imported = toks[i.saturating_sub(12)..i]
-                    .iter()
-                    .any(|t| matches!(t, Tok::Ident(k) if IMPORTS.contains(&k.as_str())));
+                // An import keyword among the 12 tokens before.
+                let imported = last_import.is_some_and(|j| i - j <= 12);
                 if called || imported {
                     uses.push(id.clone());
+                }
+                if IMPORTS.contains(&id.as_str()) {
+                    last_import = Some(i);
                 }
             }
             Tok::Punct(c @ ('(' | '[' | '{')) => {
@@ -571,6 +575,15 @@ fn well_known_header(id: &str) -> Option<String> {
         "AUTHORIZATION" | "HeaderAuthorization" => Some("Authorization".into()),
         _ => None,
     }
+}
+
+/// Whether `hay` contains `needle` (lower-case ASCII), ignoring ASCII case; no allocation.
+fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    hay.len() >= needle.len()
+        && hay
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 const IMPORTS: &[&str] = &[

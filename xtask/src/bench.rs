@@ -14,10 +14,11 @@ const USAGE: &str =
          [--rg PATH] [--semgrep PATH|none] [--no-build] [--out DIR] [--tree DIR]...
   Generates target/bench-corpus/n<SIZE>/ (deterministic), builds the release binary, checks
   that every planted finding is reported and nothing under the ignored build/ is, then times
-  (warm cache, runs interleaved): linkedin-lint check --format json vs rg -i -F -f PATTERNS,
-  both with all cores and with -j1; 20 explicit files (pre-commit); CPU time (wait4) and
-  peak RSS (GNU time); walker: ignore (parallel, 1 thread) vs walkdir; prefilter candidates
-  and their analysis cost; semgrep on the smallest corpus; each --tree DIR as it is.";
+  (warm cache, runs interleaved), on each corpus and each --tree DIR: linkedin-lint check
+  --format json, rg -F -f PATTERNS (case-sensitive; rg -i as a second column) and the floor
+  (xtask floor: walk + read + the prefilter's search), all cores and -j1; 20 explicit files
+  (pre-commit); CPU time (wait4) and peak RSS (GNU time); a --timings run per tree; walker:
+  ignore (parallel, 1 thread) vs walkdir; semgrep on the smallest corpus.";
 
 struct Opts {
     runs: usize,
@@ -512,14 +513,11 @@ fn run(o: &Opts) -> Result<(), String> {
         verify(&exe_s, c)?;
     }
 
+    // The baseline: ripgrep on the same literals, case-sensitive (`-F`; its fast path), and
+    // with `-i` (ASCII and some Unicode case folding; the prefilter folds ASCII) as a second
+    // column.
     let rg = |extra: &[&str], dir: &Path| -> Vec<String> {
-        let mut v = vec![
-            o.rg.clone(),
-            "-i".into(),
-            "-F".into(),
-            "-f".into(),
-            pat_s.clone(),
-        ];
+        let mut v = vec![o.rg.clone(), "-F".into(), "-f".into(), pat_s.clone()];
         // Walk what linkedin-lint walks: hidden files too (.env), .gitignore honoured outside
         // a git repository too.
         v.extend(["--hidden", "--no-require-git"].map(String::from));
@@ -532,63 +530,64 @@ fn run(o: &Opts) -> Result<(), String> {
         v.extend(paths.iter().cloned());
         v
     };
-    let ll_ok: fn(i32) -> bool = |s| s == 0 || s == 1;
-    let rg_ok: fn(i32) -> bool = |s| s == 0 || s == 1;
+    // The floor: walk + read + the prefilter's search, with the project's own crates and
+    // nothing else (`xtask floor`, this binary).
+    let me = std::env::current_exe()
+        .map_err(|e| e.to_string())?
+        .to_string_lossy()
+        .to_string();
+    let floor = |extra: &[&str], dir: &Path| -> Vec<String> {
+        let mut v = vec![me.clone(), "floor".into()];
+        v.extend(extra.iter().map(|s| s.to_string()));
+        v.push(dir.to_string_lossy().to_string());
+        v
+    };
+    let ok: fn(i32) -> bool = |s| s == 0 || s == 1;
 
-    // Whole-tree cases, all sizes, both thread settings, interleaved.
-    let mut cases = Vec::new();
-    for c in &corpora {
-        let dir = c.root.to_string_lossy().to_string();
-        let n = c.files;
-        cases.push(Case::new(
-            &format!("ll {n}"),
-            ll(&[], std::slice::from_ref(&dir)),
-            &root,
-            ll_ok,
-        ));
-        cases.push(Case::new(
-            &format!("rg {n}"),
-            rg(&[], &c.root),
-            &root,
-            rg_ok,
-        ));
-        cases.push(Case::new(
-            &format!("ll -j1 {n}"),
-            ll(&["-j1"], std::slice::from_ref(&dir)),
-            &root,
-            ll_ok,
-        ));
-        cases.push(Case::new(
-            &format!("rg -j1 {n}"),
-            rg(&["-j1"], &c.root),
-            &root,
-            rg_ok,
-        ));
+    // Each tree's cases, both thread settings, interleaved.
+    let tree_cases = |dir: &Path| -> Vec<Case> {
+        let d = dir.to_string_lossy().to_string();
+        vec![
+            Case::new("ll", ll(&[], std::slice::from_ref(&d)), &root, ok),
+            Case::new("rg", rg(&[], dir), &root, ok),
+            Case::new("floor", floor(&[], dir), &root, ok),
+            Case::new("ll -j1", ll(&["-j1"], std::slice::from_ref(&d)), &root, ok),
+            Case::new("rg -j1", rg(&["-j1"], dir), &root, ok),
+            Case::new("floor -j1", floor(&["-j", "1"], dir), &root, ok),
+            Case::new("rg -i", rg(&["-i"], dir), &root, ok),
+        ]
+    };
+    let mut results = Vec::new();
+    let named: Vec<(String, PathBuf, Option<&corpus::Corpus>)> = corpora
+        .iter()
+        .map(|c| (format!("n{}", c.files), c.root.clone(), Some(c)))
+        .chain(
+            o.trees
+                .iter()
+                .map(|t| (t.display().to_string(), t.clone(), None)),
+        )
+        .collect();
+    for (name, dir, _) in &named {
+        let mut cases = tree_cases(dir);
+        eprintln!("bench: {name} (load {})", load());
+        let before = load();
+        measure(&mut cases, o.runs)?;
+        results.push((before, load(), cases));
     }
-    eprintln!("bench: whole-tree runs (load {})", load());
-    let load_before = load();
-    measure(&mut cases, o.runs)?;
-    let load_after = load();
 
     // Pre-commit: 20 explicit files, whole process, run from the corpus root.
     let small = &corpora[0];
     let mut pre = vec![
-        Case::new("ll 20 files", ll(&[], &small.precommit), &small.root, ll_ok),
+        Case::new("ll 20 files", ll(&[], &small.precommit), &small.root, ok),
         Case::new(
             "rg 20 files",
             {
-                let mut v = vec![
-                    o.rg.clone(),
-                    "-i".into(),
-                    "-F".into(),
-                    "-f".into(),
-                    pat_s.clone(),
-                ];
+                let mut v = vec![o.rg.clone(), "-F".into(), "-f".into(), pat_s.clone()];
                 v.extend(small.precommit.iter().cloned());
                 v
             },
             &small.root,
-            rg_ok,
+            ok,
         ),
     ];
     eprintln!("bench: pre-commit runs");
@@ -596,57 +595,70 @@ fn run(o: &Opts) -> Result<(), String> {
 
     // Report.
     println!(
-        "## Whole tree (`check --format json` vs `rg -i -F -f PATTERNS --hidden --no-require-git`)"
+        "## Whole trees: `check --format json` vs `rg -F -f PATTERNS --hidden --no-require-git` and the floor"
     );
-    println!();
-    println!("load (1/5/15 min) before: {load_before}; after: {load_after}");
     println!();
     println!(
-        "| corpus | files | MB | tool | threads | median wall ms | median CPU ms | peak RSS MB | files/s | MB/s | ratio vs rg (medians) | ratio (paired median) |"
+        "floor = `xtask floor`: the library's walker, every file read, the prefilter's search; no analysis."
     );
-    println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
-    for (ci, c) in corpora.iter().enumerate() {
-        let mb = c.bytes as f64 / 1e6;
-        for (k, (tool, threads)) in [
-            ("linkedin-lint", "all"),
-            ("rg", "all"),
-            ("linkedin-lint", "1"),
-            ("rg", "1"),
+    println!();
+    println!(
+        "| tree | files | MB | case | threads | median wall ms | median CPU ms | peak RSS MB | ratio vs rg (medians) | ratio vs rg (paired median) |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|---|");
+    for ((name, _, c), (_, _, cases)) in named.iter().zip(&results) {
+        let (files, mb) = c.map_or(("".into(), "".into()), |c| {
+            (c.files.to_string(), format!("{:.0}", c.bytes as f64 / 1e6))
+        });
+        // rg at the same thread setting is the base: cases 1 (all) and 4 (-j1).
+        for (k, (tool, threads, base)) in [
+            ("linkedin-lint", "all", 1),
+            ("rg -F", "all", 1),
+            ("floor", "all", 1),
+            ("linkedin-lint", "1", 4),
+            ("rg -F", "1", 4),
+            ("floor", "1", 4),
+            ("rg -i -F", "all", 1),
         ]
-        .iter()
+        .into_iter()
         .enumerate()
         {
-            let case = &cases[ci * 4 + k];
-            let base = &cases[ci * 4 + (k & !1) + 1];
-            let w = case.wall().as_secs_f64();
+            let (case, b) = (&cases[k], &cases[base]);
             println!(
-                "| n{} | {} | {:.0} | {tool} | {threads} | {} | {} | {:.1} | {:.0} | {:.0} | {:.2} | {:.2} |",
-                o.sizes[ci],
-                c.files,
-                mb,
+                "| {name} | {files} | {mb} | {tool} | {threads} | {} | {} | {:.1} | {:.2} | {:.2} |",
                 ms(case.wall()),
                 ms(case.cpu()),
                 case.rss_mb(),
-                c.files as f64 / w,
-                mb / w,
-                w / base.wall().as_secs_f64(),
-                paired(case, base),
+                case.wall().as_secs_f64() / b.wall().as_secs_f64(),
+                paired(case, b),
             );
         }
     }
     println!();
-    if corpora.len() >= 2 {
-        let (a, b) = (0, corpora.len() - 1);
-        let bytes = corpora[b].bytes as f64 / corpora[a].bytes as f64;
+    for ((name, _, _), (before, after, cases)) in named.iter().zip(&results) {
+        let speedup = |all: usize, one: usize| {
+            cases[one].wall().as_secs_f64() / cases[all].wall().as_secs_f64()
+        };
         println!(
-            "Linearity n{} vs n{}: bytes x{:.2}; time x{:.2} (linkedin-lint), x{:.2} (rg), x{:.2} (linkedin-lint -j1), x{:.2} (rg -j1)",
-            o.sizes[b],
-            o.sizes[a],
-            bytes,
-            cases[b * 4].wall().as_secs_f64() / cases[a * 4].wall().as_secs_f64(),
-            cases[b * 4 + 1].wall().as_secs_f64() / cases[a * 4 + 1].wall().as_secs_f64(),
-            cases[b * 4 + 2].wall().as_secs_f64() / cases[a * 4 + 2].wall().as_secs_f64(),
-            cases[b * 4 + 3].wall().as_secs_f64() / cases[a * 4 + 3].wall().as_secs_f64(),
+            "- {name}: load {before} → {after}; two threads speed up linkedin-lint x{:.2}, rg x{:.2}, the floor x{:.2}",
+            speedup(0, 3),
+            speedup(1, 4),
+            speedup(2, 5),
+        );
+    }
+    println!();
+    if corpora.len() >= 2 {
+        let (a, b) = (&results[0].2, &results[corpora.len() - 1].2);
+        let bytes = corpora[corpora.len() - 1].bytes as f64 / corpora[0].bytes as f64;
+        let r = |k: usize| b[k].wall().as_secs_f64() / a[k].wall().as_secs_f64();
+        println!(
+            "Linearity n{} vs n{}: bytes x{bytes:.2}; time x{:.2} (linkedin-lint), x{:.2} (rg), x{:.2} (linkedin-lint -j1), x{:.2} (rg -j1)",
+            o.sizes[o.sizes.len() - 1],
+            o.sizes[0],
+            r(0),
+            r(1),
+            r(3),
+            r(4),
         );
         println!();
     }
@@ -669,86 +681,68 @@ fn run(o: &Opts) -> Result<(), String> {
     }
     println!();
 
-    for t in &o.trees {
-        let dir = t.to_string_lossy().to_string();
-        let mut tc = vec![
-            Case::new("ll", ll(&[], std::slice::from_ref(&dir)), &root, ll_ok),
-            Case::new("rg", rg(&[], t), &root, rg_ok),
-            Case::new(
-                "ll -j1",
-                ll(&["-j1"], std::slice::from_ref(&dir)),
-                &root,
-                ll_ok,
-            ),
-            Case::new("rg -j1", rg(&["-j1"], t), &root, rg_ok),
-        ];
-        eprintln!("bench: tree {dir}");
-        measure(&mut tc, o.runs)?;
-        println!("## Existing tree {dir} (no planted findings)");
-        println!();
-        println!(
-            "| tool | threads | median wall ms | median CPU ms | peak RSS MB | ratio vs rg (wall) | ratio vs rg (CPU) |"
-        );
-        println!("|---|---|---|---|---|---|---|");
-        for (k, threads) in ["all", "all", "1", "1"].iter().enumerate() {
-            let (c, b) = (&tc[k], &tc[k | 1]);
-            println!(
-                "| {} | {threads} | {} | {} | {:.1} | {:.2} | {:.2} |",
-                if k % 2 == 0 { "linkedin-lint" } else { "rg" },
-                ms(c.wall()),
-                ms(c.cpu()),
-                c.rss_mb(),
-                c.wall().as_secs_f64() / b.wall().as_secs_f64(),
-                c.cpu().as_secs_f64() / b.cpu().as_secs_f64(),
-            );
-        }
-        println!();
-    }
+    stages(
+        &exe_s,
+        &named.iter().map(|n| n.1.clone()).collect::<Vec<_>>(),
+    )?;
     walkers(&corpora[corpora.len() - 1], o.runs)?;
-    candidates(o, &exe_s, &pat_s, &lits, &corpora)?;
     if let Some(sg) = &o.semgrep {
         semgrep(sg, o, small, &exe_s)?;
     }
 
-    // Targets.
-    let last = corpora.len() - 1;
-    let big = &cases[last * 4];
-    let ratio = big.wall().as_secs_f64() / cases[last * 4 + 1].wall().as_secs_f64();
+    // Targets, on the largest corpus.
+    let last = &results[corpora.len() - 1].2;
     let pre_ms = pre[0].wall().as_secs_f64() * 1e3;
-    let lin = if corpora.len() >= 2 {
-        (cases[last * 4].wall().as_secs_f64() / cases[0].wall().as_secs_f64())
-            / (corpora[last].bytes as f64 / corpora[0].bytes as f64)
-    } else {
-        f64::NAN
-    };
-    println!("## Targets (n{})", o.sizes[last]);
+    println!("## Targets (n{})", o.sizes[o.sizes.len() - 1]);
     println!();
     let yes = |b: bool| if b { "met" } else { "NOT met" };
+    for (ll_k, rg_k, label) in [(0, 1, "all threads"), (3, 4, "-j1")] {
+        let ratio = last[ll_k].wall().as_secs_f64() / last[rg_k].wall().as_secs_f64();
+        println!(
+            "- within 1.2x of rg -F ({label}): {ratio:.2}x (paired {:.2}x) — {}",
+            paired(&last[ll_k], &last[rg_k]),
+            yes(ratio <= 1.2)
+        );
+    }
+    let ours = last[3].wall().as_secs_f64() / last[0].wall().as_secs_f64();
+    let theirs = last[4].wall().as_secs_f64() / last[1].wall().as_secs_f64();
     println!(
-        "- whole tree within 1.2x of rg: {:.2}x (paired {:.2}x) — {}",
-        ratio,
-        paired(big, &cases[last * 4 + 1]),
-        yes(ratio <= 1.2)
+        "- two threads speed the scan up as much as rg: x{ours:.2} vs x{theirs:.2} — {}",
+        yes(ours >= theirs * 0.95)
     );
     println!(
         "- 20 explicit files under 30 ms: {pre_ms:.1} ms — {}",
         yes(pre_ms < 30.0)
     );
     println!(
-        "- peak RSS under 64 MB: {:.1} MB (all cores), {:.1} MB (-j1) — {}",
-        big.rss_mb(),
-        cases[last * 4 + 2].rss_mb(),
-        yes(big.rss_mb() < 64.0)
+        "- peak RSS under 64 MB: {:.1} MB (all threads), {:.1} MB (-j1) — {}",
+        last[0].rss_mb(),
+        last[3].rss_mb(),
+        yes(last[0].rss_mb() < 64.0 && last[3].rss_mb() < 64.0)
     );
-    if lin.is_nan() {
-        println!("- linear growth: n/a (one corpus size)");
-    } else {
-        println!(
-            "- linear growth: time ratio / bytes ratio = {lin:.2} — {}",
-            yes(lin < 1.25)
-        );
-    }
     println!("- load after: {}", load());
+    Ok(())
+}
+
+/// Where linkedin-lint's time goes on each tree: one `check -j1 --timings` run, its table.
+fn stages(exe: &str, trees: &[PathBuf]) -> Result<(), String> {
+    println!("## Stages (`check -j1 --timings`, one run each)");
+    println!();
+    for t in trees {
+        let mut argv = lint_argv(exe, &["-j1", "--timings"]);
+        argv.push(t.to_string_lossy().to_string());
+        let out = Command::new(&argv[0])
+            .args(&argv[1..])
+            .stdout(Stdio::null())
+            .output()
+            .map_err(|e| format!("{}: {e}", argv[0]))?;
+        println!("{}:", t.display());
+        println!();
+        println!("```");
+        print!("{}", String::from_utf8_lossy(&out.stderr));
+        println!("```");
+        println!();
+    }
     Ok(())
 }
 
@@ -811,87 +805,6 @@ fn verify(exe: &str, c: &corpus::Corpus) -> Result<(), String> {
     if in_build > 0 {
         return Err("findings under the .gitignored build/ directory".into());
     }
-    Ok(())
-}
-
-/// How many files the prefilter lets through (rg -l over the same literals), and what
-/// analysing them costs: `check -j1` on the candidate files named explicitly (the whole
-/// process, so it includes reading and start-up), all of them and only those holding a
-/// literal that is not a path (`linkedin`, `restli`, a scope name).
-fn candidates(
-    o: &Opts,
-    exe: &str,
-    pat: &str,
-    lits: &[String],
-    corpora: &[corpus::Corpus],
-) -> Result<(), String> {
-    let strong = o.out.join("PATTERNS-not-paths");
-    let s: Vec<&str> = lits
-        .iter()
-        .filter(|l| !l.starts_with('/'))
-        .map(String::as_str)
-        .collect();
-    std::fs::write(&strong, s.join("\n") + "\n").map_err(|e| e.to_string())?;
-    let strong = strong.to_string_lossy().to_string();
-    println!("## Prefilter candidates and the cost of analysing them");
-    println!();
-    println!(
-        "| corpus | candidates | % of files | MB | with a non-path literal | check -j1 on all candidates, CPU ms | on those with a non-path literal, CPU ms |"
-    );
-    println!("|---|---|---|---|---|---|---|");
-    for c in corpora {
-        let list = |p: &str| -> Result<Vec<String>, String> {
-            let argv: Vec<String> = [
-                o.rg.as_str(),
-                "-i",
-                "-F",
-                "-l",
-                "--hidden",
-                "--no-require-git",
-                "-f",
-                p,
-                ".",
-            ]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-            let (_, out) = run_once(&argv, &c.root)?;
-            let mut v: Vec<String> = String::from_utf8_lossy(&out)
-                .lines()
-                .map(|l| l.trim_start_matches("./").to_string())
-                .collect();
-            v.sort();
-            Ok(v)
-        };
-        let all = list(pat)?;
-        let strong_files = list(&strong)?;
-        let mb: u64 = all
-            .iter()
-            .filter_map(|p| std::fs::metadata(c.root.join(p)).ok())
-            .map(|m| m.len())
-            .sum();
-        let ll = |files: &[String]| -> Vec<String> {
-            let mut v = lint_argv(exe, &["-j1"]);
-            v.extend(files.iter().cloned());
-            v
-        };
-        let mut cases = vec![
-            Case::new("all candidates", ll(&all), &c.root, |s| s == 0 || s == 1),
-            Case::new("non-path", ll(&strong_files), &c.root, |s| s == 0 || s == 1),
-        ];
-        measure(&mut cases, o.runs.min(3))?;
-        println!(
-            "| {} | {} | {:.1} | {:.1} | {} | {} | {} |",
-            c.root.file_name().unwrap_or_default().to_string_lossy(),
-            all.len(),
-            100.0 * all.len() as f64 / c.files as f64,
-            mb as f64 / 1e6,
-            strong_files.len(),
-            ms(cases[0].cpu()),
-            ms(cases[1].cpu()),
-        );
-    }
-    println!();
     Ok(())
 }
 

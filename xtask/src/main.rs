@@ -6,6 +6,7 @@ mod bench;
 mod bench_server;
 mod corpus;
 mod fixcheck;
+mod floor;
 mod realworld;
 
 fn main() -> ExitCode {
@@ -22,6 +23,7 @@ fn main() -> ExitCode {
         Some("bench-server") => ExitCode::from(bench_server::main(&args[1..]) as u8),
         Some("realworld") => ExitCode::from(realworld::main(&args[1..]) as u8),
         Some("fixcheck") => ExitCode::from(fixcheck::main(&args[1..]) as u8),
+        Some("floor") => ExitCode::from(floor::main(&args[1..]) as u8),
         _ => {
             eprintln!(
                 "usage: cargo xtask lint-linkedin [PATHS] [FLAGS] | cargo xtask codegen [--check] | cargo xtask bench [--runs N] … | cargo xtask bench-server [--changes N] | cargo xtask realworld --mirrors DIR | cargo xtask fixcheck --mirrors DIR"
