@@ -69,7 +69,22 @@ impl Prefilter {
         // `longest - 1` bytes past its chunk, and only matches that start inside the chunk
         // are taken from it (the next window finds the others).
         let overlap = self.longest.saturating_sub(1);
-        let mut buf = [0u8; CHUNK + MAX_ANCHOR];
+        // One buffer per thread: zeroing a fresh one for every file cost more than the search.
+        thread_local! {
+            static BUF: std::cell::RefCell<Box<[u8; CHUNK + MAX_ANCHOR]>> =
+                std::cell::RefCell::new(Box::new([0; CHUNK + MAX_ANCHOR]));
+        }
+        BUF.with_borrow_mut(|buf| self.search(fast, overlap, &mut buf[..], bytes))
+    }
+
+    /// The chunked search of [`Self::is_match`], folding into `buf`.
+    fn search(
+        &self,
+        fast: &packed::Searcher,
+        overlap: usize,
+        buf: &mut [u8],
+        bytes: &[u8],
+    ) -> bool {
         let mut start = 0;
         while start < bytes.len() {
             let window = &bytes[start..(start + CHUNK + overlap).min(bytes.len())];

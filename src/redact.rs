@@ -92,8 +92,11 @@ pub fn credentials(text: &str) -> Vec<(Range<usize>, Kind)> {
             .map_or(b.len(), |i| start + i);
         start..end
     };
-    // One pass, no allocation: most texts (every string literal of a file) have no name.
-    for m in names().find_iter(b) {
+    // One pass, no allocation: most texts (every string literal of a file) have no name. A
+    // whole file is first ruled out by the SIMD prefilter (the automaton alone steps a byte
+    // at a time).
+    let any_name = b.len() < 256 || names_prefilter().is_match(b);
+    for m in names().find_iter(b).take_while(|_| any_name) {
         let (i, after) = (m.start(), m.end());
         let Some(&(_, kind)) = SECRET_PARAMS.get(m.pattern().as_usize()) else {
             // `bearer `
@@ -131,6 +134,19 @@ pub fn credentials(text: &str) -> Vec<(Range<usize>, Kind)> {
         }
     }
     out
+}
+
+/// [`names`] as a [`crate::prefilter::Prefilter`]: whether any name is in a text at all.
+fn names_prefilter() -> &'static crate::prefilter::Prefilter {
+    static P: std::sync::LazyLock<crate::prefilter::Prefilter> = std::sync::LazyLock::new(|| {
+        let pats: Vec<&str> = SECRET_PARAMS
+            .iter()
+            .map(|(p, _)| *p)
+            .chain(["bearer "])
+            .collect();
+        crate::prefilter::Prefilter::new(&pats)
+    });
+    &P
 }
 
 /// The parameter names, then `bearer `, ASCII-case-insensitively (built once).

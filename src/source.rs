@@ -4,6 +4,17 @@ use std::path::Path;
 
 use crate::finding::{LineCol, Span};
 
+/// `path.file_name()` as bytes, without walking the path's components when its last byte
+/// run is a plain name (every walked file's is).
+pub(crate) fn file_name_bytes(path: &Path) -> Option<&[u8]> {
+    let b = path.as_os_str().as_encoded_bytes();
+    let sep = |c: &u8| *c == b'/' || (cfg!(windows) && *c == b'\\');
+    match b.iter().rposition(sep).map_or(b, |i| &b[i + 1..]) {
+        name if !name.is_empty() && name != b"." && name != b".." => Some(name),
+        _ => path.file_name().map(|n| n.as_encoded_bytes()),
+    }
+}
+
 /// The language a file is read as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -67,7 +78,7 @@ impl Lang {
     pub fn detect(path: &Path, head: &[u8]) -> Option<Lang> {
         // Bytes: a name that is not UTF-8 is still ours when its extension is (`caf\xe9.py`).
         // Lower-cased on the stack: this runs for every file of a tree.
-        let raw = path.file_name()?.as_encoded_bytes();
+        let raw = file_name_bytes(path)?;
         let mut small = [0u8; 64];
         let long;
         let name: &[u8] = if raw.len() <= small.len() {
@@ -447,5 +458,37 @@ mod tests {
             Some(Lang::Python)
         );
         assert_eq!(Lang::detect(Path::new("logo.png"), b"\x89PNG"), None);
+    }
+}
+
+#[cfg(test)]
+mod name_tests {
+    use super::*;
+
+    #[test]
+    fn file_name_bytes_agrees_with_file_name() {
+        for p in [
+            "a/b.py",
+            "b.py",
+            "a//b.rs",
+            "a/b/",
+            "a/./",
+            "a/.",
+            "..",
+            ".",
+            "/",
+            "",
+            "./b",
+            "a/..",
+            ".env",
+            "dir.d/Makefile",
+        ] {
+            let p = Path::new(p);
+            assert_eq!(
+                file_name_bytes(p),
+                p.file_name().map(|n| n.as_encoded_bytes()),
+                "{p:?}"
+            );
+        }
     }
 }

@@ -174,7 +174,7 @@ impl CompiledScope {
     /// `abs` is absolute and normalised; `walked`: its parent directories were already judged
     /// (a directory walk skips excluded directories), so only the path itself is matched.
     fn excludes(&self, abs: &Path, is_dir: bool, walked: bool) -> bool {
-        let Ok(rel) = abs.strip_prefix(&self.base) else {
+        let Some(rel) = strip_base(abs, &self.base) else {
             return false;
         };
         if rel.as_os_str().is_empty() {
@@ -254,26 +254,37 @@ impl PathFilter {
         // a project's own config does not decide whether its parent excludes it). Below a
         // root, an entry's name is a real name (never `.` or `..`), so its parent as the walk
         // spells it stands for its normalised parent.
-        let nearest = match (&self.nearest, path.parent()) {
+        let parent = path.parent().filter(|_| walked);
+        if let Some(p) = parent
+            && cache.dir.as_deref() != Some(p.as_os_str())
+        {
+            let abs_dir = normalize(&self.cwd.join(p));
+            cache.scope = match &self.nearest {
+                Some(n) => {
+                    n.0.scope_for(&abs_dir)
+                        .and_then(|s| self.compiled_scope(&s))
+                }
+                None => None,
+            };
+            cache.abs_dir = abs_dir;
+            cache.dir = Some(p.as_os_str().to_owned());
+        }
+        let nearest = match (&self.nearest, parent) {
             (None, _) => None,
-            (Some(_), Some(p)) if walked && cache.dir.as_deref() == Some(p.as_os_str()) => {
-                cache.scope.clone()
-            }
-            (Some(n), parent) => {
+            (Some(_), Some(_)) => cache.scope.clone(),
+            (Some(n), None) => {
                 let abs = normalize(&self.cwd.join(path));
                 let scope = abs.parent().and_then(|d| n.0.scope_for(d));
-                let compiled = scope.and_then(|s| self.compiled_scope(&s));
-                if let (true, Some(p)) = (walked, parent) {
-                    cache.dir = Some(p.as_os_str().to_owned());
-                    cache.scope = compiled.clone();
-                }
-                compiled
+                scope.and_then(|s| self.compiled_scope(&s))
             }
         };
         if self.scopes.is_empty() && nearest.is_none() {
             return false;
         }
-        let abs = normalize(&self.cwd.join(path));
+        let abs = match (parent, path.file_name()) {
+            (Some(_), Some(name)) => cache.abs_dir.join(name),
+            _ => normalize(&self.cwd.join(path)),
+        };
         self.scopes.iter().any(|s| s.excludes(&abs, is_dir, walked))
             || nearest.is_some_and(|c| c.excludes(&abs, is_dir, walked))
     }
@@ -298,8 +309,37 @@ impl PathFilter {
 /// ([`PathFilter::excluded_cached`]).
 #[derive(Default)]
 struct DirCache {
+    /// The directory as the walk spells it.
     dir: Option<std::ffi::OsString>,
+    /// Its nearest scope.
     scope: Option<Arc<CompiledScope>>,
+    /// It, absolute and normalised: an entry's own path is this joined with its name.
+    abs_dir: PathBuf,
+}
+
+/// `abs` below `base`, both absolute and normalised ([`normalize`]): as
+/// [`Path::strip_prefix`], comparing bytes rather than components (it runs for every file of
+/// a walk when a config has globs).
+fn strip_base<'a>(abs: &'a Path, base: &Path) -> Option<&'a Path> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt as _;
+        let rest = abs
+            .as_os_str()
+            .as_bytes()
+            .strip_prefix(base.as_os_str().as_bytes())?;
+        let rest = match rest {
+            [] => rest,
+            _ if base.as_os_str().as_bytes().ends_with(b"/") => rest,
+            [b'/', tail @ ..] => tail,
+            _ => return None,
+        };
+        Some(Path::new(std::ffi::OsStr::from_bytes(rest)))
+    }
+    #[cfg(not(unix))]
+    {
+        abs.strip_prefix(base).ok()
+    }
 }
 
 /// `.` and `..` resolved lexically (no file-system access, symbolic links kept).

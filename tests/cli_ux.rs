@@ -719,3 +719,58 @@ fn command_line_excludes_have_gitignore_negation_too() {
         ["vendor/keep.py:1:31: warning[endpoint-deprecated/v2-me]"]
     );
 }
+
+/// `--timings` adds a table of the run's stages to standard error and changes nothing else:
+/// the same report on standard output, the same exit code.
+#[test]
+fn timings_go_to_stderr_and_leave_the_report_alone() {
+    let dir = tree(&[
+        ("app.py", ME),
+        (
+            "lib.go",
+            "package lib\n\nconst Base = \"https://api.linkedin.com/v2/me\"\n",
+        ),
+        ("notes.txt", "not ours\n"),
+        ("util.py", "print('nothing about the API here')\n"),
+    ]);
+    let run = |extra: &[&str]| {
+        let out = bin()
+            .current_dir(dir.path())
+            .args(["check", ".", "--format", "json", "--today", TODAY, "-j1"])
+            .args(extra)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        // The elapsed time is the only thing that differs between two runs.
+        let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        (
+            doc["findings"].clone(),
+            out.status.code(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let (plain, plain_code, plain_err) = run(&[]);
+    let (timed, timed_code, err) = run(&["--timings"]);
+    assert_eq!(plain, timed);
+    assert_eq!(plain_code, timed_code);
+    assert_eq!(plain_err, "");
+    assert!(err.starts_with("timings: "), "{err}");
+    assert!(err.contains("1 worker thread"), "{err}");
+    let row = |name: &str| -> Vec<String> {
+        let line = err
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("{name} ")))
+            .unwrap_or_else(|| panic!("no {name} row in\n{err}"));
+        line.split_whitespace().map(String::from).collect()
+    };
+    // Read and prefilter see the three files of known types; two are candidates.
+    assert_eq!(row("read")[2], "3", "{err}");
+    assert_eq!(row("prefilter")[2], "3", "{err}");
+    assert_eq!(row("extract")[2], "2", "{err}");
+    assert_eq!(row("python")[2], "1", "{err}");
+    assert_eq!(row("go")[2], "1", "{err}");
+    assert_eq!(row("check")[2], "2", "{err}");
+    for name in ["walk", "tree-wide", "render"] {
+        row(name);
+    }
+}

@@ -30,6 +30,11 @@ impl Checker<'_> {
         // The path as requested: a base's own path (`https://api.linkedin.com/v2`) joined to
         // the literal's path (`/adAccountsV2`). `pre` bytes of `joined` come from the base.
         let own = &v[path_start..];
+        // Every table path has a `/` after its first character, so a literal without one
+        // (most strings of a file) matches none; no base, no URL, nothing to look up.
+        if self.paths_need_slash && lit.base.is_none() && host.is_none() && !own.contains('/') {
+            return;
+        }
         let joined = joined_path(own, host, lit.base.as_deref());
         let pre = joined.len() - own.len();
         let path = joined.as_str();

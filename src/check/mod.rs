@@ -174,6 +174,10 @@ pub struct Checker<'t> {
     pub table: &'t RuleTable,
     pub opts: CheckOptions,
     known_scopes: HashSet<&'t str>,
+    /// Every endpoint path (of the entries not bound to a host) and requirement path of the
+    /// table has a `/` after its first character: a literal without a `/`, a host or a base
+    /// cannot match one.
+    paths_need_slash: bool,
 }
 
 /// Scopes that are current; knowing them tells a scope list from other strings.
@@ -208,6 +212,14 @@ impl<'t> Checker<'t> {
             table,
             opts,
             known_scopes,
+            paths_need_slash: table
+                .endpoints
+                .iter()
+                // An entry bound to a host only matches a literal with a host or a base.
+                .filter(|e| e.host.is_none())
+                .map(|e| e.path.as_str())
+                .chain(table.requirements.iter().map(|r| r.endpoint.as_str()))
+                .all(|p| p.get(1..).is_some_and(|rest| rest.contains('/'))),
         }
     }
 

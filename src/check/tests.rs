@@ -379,3 +379,15 @@ fn a_rest_url_in_a_test_assertion_is_not_a_request() {
         [("rest-without-version".to_string(), "/rest")]
     );
 }
+
+/// The embedded table keeps the endpoint check's shortcut on: every path has a `/` after its
+/// first character, so literals without one skip the table.
+#[test]
+fn every_embedded_endpoint_path_has_an_inner_slash() {
+    let linter = crate::Linter::builder()
+        .today("2026-11-23")
+        .build()
+        .unwrap();
+    let checker = Checker::new(linter.table(), linter.options().clone());
+    assert!(checker.paths_need_slash);
+}
