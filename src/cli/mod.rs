@@ -578,7 +578,8 @@ pub fn check(a: &CheckArgs) -> Result<i32, Error> {
         quiet: a.quiet,
         width: report::width(stdout.is_terminal()),
     };
-    let mut out = stdout.lock();
+    // Buffered: stdout is line-buffered, and a JSON report is a write per line otherwise.
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
     let render_started = Instant::now();
     match stream {
         Some(s) => s.finish(&scan, linter.table()),
