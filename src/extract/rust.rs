@@ -17,6 +17,15 @@ pub const MAX_PARSE_DEPTH: usize = 256;
 
 /// Extract the facts of a Rust file.
 pub fn extract(file: &SourceFile) -> FileFacts {
+    let facts = extract_spanned(file);
+    // proc-macro2 keeps the text of every file it has tokenised, for its span locations, in a
+    // map per thread that only grows (and panics past 4 GB): a long scan or the language
+    // server would keep every Rust file it ever read. Every span has become a byte offset.
+    proc_macro2::extra::invalidate_current_thread_spans();
+    facts
+}
+
+fn extract_spanned(file: &SourceFile) -> FileFacts {
     let text = &file.text;
     let depth = max_depth(text.as_bytes());
     if depth > MAX_PARSE_DEPTH {
@@ -163,6 +172,26 @@ mod tests {
         let f = SourceFile::new("a.rs", Lang::Rust, src.as_bytes().to_vec());
         let facts = extract(&f);
         (f, facts)
+    }
+
+    /// proc-macro2's span map is emptied after each file: the same file read again, after
+    /// others, gives the same spans (and the map does not keep every file's text).
+    #[test]
+    fn each_file_is_read_afresh() {
+        let src = "fn f() {\n    let u = \"https://api.linkedin.com/v2/me\";\n}\n";
+        let spans = |facts: &FileFacts| -> Vec<(String, usize, usize)> {
+            facts
+                .literals
+                .iter()
+                .map(|l| (l.value.clone(), l.span.start, l.span.end))
+                .collect()
+        };
+        let first = spans(&rs(src).1);
+        for i in 0..50 {
+            rs(&format!("// file {i}\n{}", "fn g() {}\n".repeat(i)));
+        }
+        assert_eq!(spans(&rs(src).1), first);
+        assert!(!first.is_empty());
     }
 
     #[test]
