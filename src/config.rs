@@ -231,7 +231,13 @@ impl Manifest {
 /// Load the config file at `path` (`--config`): a linkedin-lint TOML file, or a `Cargo.toml`
 /// that must then have a linkedin-lint table.
 pub fn load(path: &Path) -> Result<Config, Error> {
-    let text = read(path)?;
+    parse(path, read(path)?)
+}
+
+/// [`load`] on text already read: `path` names the file in errors, says whether it is a
+/// `Cargo.toml`, and is where the config's globs are anchored. Nothing is read from disk (the
+/// `config` fuzz target parses with it).
+pub fn parse(path: &Path, text: String) -> Result<Config, Error> {
     let cargo = path.file_name().is_some_and(|n| n == "Cargo.toml");
     Config::parse(path, text, cargo)?.ok_or_else(|| {
         Error::Usage(format!(
@@ -756,6 +762,33 @@ mod tests {
                 (c.reason, at)
             }
             other => panic!("not a config error: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn parse_is_load_without_the_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let cases = [
+            ("linkedin-lint.toml", "exclude = [\"vendor/\"]\n"),
+            ("linkedin-lint.toml", "excldue = 1\n"),
+            (
+                "Cargo.toml",
+                "[package.metadata.linkedin-lint]\nexclude = [\"gen/\"]\n",
+            ),
+            ("Cargo.toml", "[package]\nname = \"x\"\n"),
+            (
+                "Cargo.toml",
+                "[workspace.metadata.linkedin-lint]\n[package.metadata.linkedin-lint]\n",
+            ),
+        ];
+        for (name, text) in cases {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            let loaded = format!("{:?}", load(&path));
+            assert_eq!(
+                format!("{:?}", super::parse(&path, text.to_string())),
+                loaded
+            );
         }
     }
 

@@ -1,6 +1,6 @@
 //! The rule-file parser alone (YAML → `RuleFile`, with the nesting guard), without merging over
-//! the embedded table: thousands of times more execs per second than `rules`, for the
-//! parser's corner cases. An error has a position inside the text; never a panic.
+//! the embedded table: the parser's corner cases, with no validation or merge per input. An
+//! error has a position inside the text; never a panic.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
