@@ -1,5 +1,6 @@
 //! The scan engine: read → prefilter → extract → check → finish, over a walked tree or one
 //! in-memory file. [`Linter`] is its entry point; `lib.rs` re-exports what users need.
+// linkedin-lint: allow-file(endpoint-deprecated) -- unit-test inputs
 
 use std::collections::BTreeMap;
 use std::io::Read as _;

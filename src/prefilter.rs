@@ -10,6 +10,7 @@
 //! (most files, at several GB/s). At each anchor found, the exact automaton, anchored there,
 //! decides whether a literal starts at that place. The answer is the automaton's on the whole
 //! file: every literal starts with an anchor, so every place a literal starts is tried.
+// linkedin-lint: allow-file(scope-deprecated) -- unit-test inputs: the prefilter's literals
 
 use aho_corasick::{AhoCorasick, Anchored, Input, Span, StartKind, packed};
 
