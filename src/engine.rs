@@ -502,7 +502,7 @@ impl Linter {
                 t.add(Stage::Read, s.elapsed(), buf.len());
             }
             let out = timed(timings, Stage::Prefilter, buf.len(), || {
-                self.admit(path, buf, explicit, no_prefilter)
+                self.admit(path, by_name, buf, explicit, no_prefilter)
             });
             // A thread keeps a large buffer only until its next file.
             if buf.capacity() > 4 * FIRST as usize {
@@ -514,8 +514,15 @@ impl Linter {
 
     /// What to do with the bytes read for `path` (from disk or an editor): skip them (binary,
     /// unknown type), nothing to check (the prefilter), or a file to analyse.
-    fn admit(&self, path: &Path, bytes: &[u8], explicit: bool, no_prefilter: bool) -> ReadOutcome {
-        let by_name = Lang::detect(path, b"");
+    /// `by_name`: the language its name gives (`Lang::detect` with no head), known already.
+    fn admit(
+        &self,
+        path: &Path,
+        by_name: Option<Lang>,
+        bytes: &[u8],
+        explicit: bool,
+        no_prefilter: bool,
+    ) -> ReadOutcome {
         let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
         let lang = by_name.or_else(|| Lang::detect(path, &bytes[..bytes.len().min(256)]));
         let Some(lang) = lang else {
@@ -770,7 +777,7 @@ impl Workspace {
                 ),
             });
         }
-        match linter.admit(p, bytes, false, false) {
+        match linter.admit(p, Lang::detect(p, b""), bytes, false, false) {
             ReadOutcome::Skip(note) => note,
             ReadOutcome::NoCandidate => None,
             ReadOutcome::File(file) => {

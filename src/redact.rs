@@ -138,21 +138,24 @@ pub fn credentials(text: &str) -> Vec<(Range<usize>, Kind)> {
 
 /// [`names`] as a [`crate::prefilter::Prefilter`]: whether any name is in a text at all.
 fn names_prefilter() -> &'static crate::prefilter::Prefilter {
-    static P: std::sync::LazyLock<crate::prefilter::Prefilter> = std::sync::LazyLock::new(|| {
-        let pats: Vec<&str> = SECRET_PARAMS
-            .iter()
-            .map(|(p, _)| *p)
-            .chain(["bearer "])
-            .collect();
-        crate::prefilter::Prefilter::new(&pats)
-    });
+    static P: std::sync::LazyLock<crate::prefilter::Prefilter> =
+        std::sync::LazyLock::new(|| crate::prefilter::Prefilter::new(&name_patterns()));
     &P
+}
+
+/// What [`names`] and [`names_prefilter`] search for: the parameter names, then `bearer `.
+fn name_patterns() -> Vec<&'static str> {
+    SECRET_PARAMS
+        .iter()
+        .map(|(p, _)| *p)
+        .chain(["bearer "])
+        .collect()
 }
 
 /// The parameter names, then `bearer `, ASCII-case-insensitively (built once).
 fn names() -> &'static aho_corasick::AhoCorasick {
     static NAMES: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
-        let pats = SECRET_PARAMS.iter().map(|(p, _)| *p).chain(["bearer "]);
+        let pats = name_patterns();
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)

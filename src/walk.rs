@@ -269,21 +269,23 @@ impl PathFilter {
             cache.abs_dir = abs_dir;
             cache.dir = Some(p.as_os_str().to_owned());
         }
-        let nearest = match (&self.nearest, parent) {
+        // A path named on the command line (or a root) is normalised here, once.
+        let given = parent.is_none().then(|| normalize(&self.cwd.join(path)));
+        let nearest = match (&self.nearest, &given) {
             (None, _) => None,
-            (Some(_), Some(_)) => cache.scope.clone(),
-            (Some(n), None) => {
-                let abs = normalize(&self.cwd.join(path));
-                let scope = abs.parent().and_then(|d| n.0.scope_for(d));
-                scope.and_then(|s| self.compiled_scope(&s))
-            }
+            (Some(_), None) => cache.scope.clone(),
+            (Some(n), Some(abs)) => abs
+                .parent()
+                .and_then(|d| n.0.scope_for(d))
+                .and_then(|s| self.compiled_scope(&s)),
         };
         if self.scopes.is_empty() && nearest.is_none() {
             return false;
         }
-        let abs = match (parent, path.file_name()) {
-            (Some(_), Some(name)) => cache.abs_dir.join(name),
-            _ => normalize(&self.cwd.join(path)),
+        let abs = match (given, path.file_name()) {
+            (Some(abs), _) => abs,
+            (None, Some(name)) => cache.abs_dir.join(name),
+            (None, None) => normalize(&self.cwd.join(path)),
         };
         self.scopes.iter().any(|s| s.excludes(&abs, is_dir, walked))
             || nearest.is_some_and(|c| c.excludes(&abs, is_dir, walked))

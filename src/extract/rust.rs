@@ -174,8 +174,9 @@ mod tests {
         (f, facts)
     }
 
-    /// proc-macro2's span map is emptied after each file: the same file read again, after
-    /// others, gives the same spans (and the map does not keep every file's text).
+    /// proc-macro2's span map is emptied after each file: the next text tokenised starts at
+    /// offset 0 again (it would start after every file read so far, whose texts the map kept),
+    /// and the same file read again, after others, gives the same spans.
     #[test]
     fn each_file_is_read_afresh() {
         let src = "fn f() {\n    let u = \"https://api.linkedin.com/v2/me\";\n}\n";
@@ -192,6 +193,13 @@ mod tests {
         }
         assert_eq!(spans(&rs(src).1), first);
         assert!(!first.is_empty());
+        let next = TokenStream::from_str("x").unwrap();
+        let start = next.into_iter().next().unwrap().span().byte_range().start;
+        assert!(
+            start <= 1,
+            "the span map still holds earlier files: x starts at {start}"
+        );
+        proc_macro2::extra::invalidate_current_thread_spans();
     }
 
     #[test]
