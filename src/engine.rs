@@ -233,7 +233,7 @@ impl Linter {
 
     pub fn new(table: RuleTable, opts: CheckOptions) -> Linter {
         let pats = Checker::new(&table, opts.clone()).prefilter_literals();
-        let prefilter = Prefilter::new(&pats);
+        let prefilter = Prefilter::with(&pats);
         Linter {
             table,
             opts,

@@ -14,6 +14,7 @@ use std::ops::Range;
 use crate::calendar::{Date, Status, SunsetBasis, Version, VersionError};
 use crate::facts::{FileFacts, LitKind, Literal};
 use crate::finding::{Applicability, Edit, Finding, Fix, Related, Rule, Severity, Span};
+use crate::prefilter::Needle;
 use crate::rules::{CheckEntry, CheckId, RuleTable};
 use crate::source::SourceFile;
 
@@ -223,7 +224,7 @@ impl<'t> Checker<'t> {
         }
     }
 
-    /// Every literal any check reacts to contains one of these (case-insensitively): the
+    /// Every literal any check reacts to contains one of these, standing as each says: the
     /// prefilter for whole files.
     ///
     /// Tokens need no literal of their own: a `hardcoded-token` finding needs LinkedIn
@@ -231,35 +232,49 @@ impl<'t> Checker<'t> {
     /// every file that can have one already contains `linkedin` or `restli`. (An `AQ` entry,
     /// matched case-insensitively, made every `dataQuery`, `opaque` or base64 blob a
     /// candidate: most of the prefilter's hits on real code, and never a finding.)
-    pub fn prefilter_literals(&self) -> Vec<String> {
+    pub fn prefilter_literals(&self) -> Vec<Needle> {
         // Every finding needs one of these in its file: LinkedIn context ("linkedin", a Rest.li
         // header), a version name without the word LinkedIn (`LI_VERSION`, `liApiVersion`),
         // or a scope the table knows. A path such as `/v2/me` alone never makes a finding
         // (it needs LinkedIn context), so paths are not literals here: most files that
         // mention another API's `/v2/` are never tokenised. `tests/prefilter.rs` checks that
         // results are the same with the prefilter off.
-        let mut v: Vec<String> = [
-            "linkedin",
-            "restli",
+        let mut v: Vec<Needle> = ["linkedin", "restli"].map(Needle::anywhere).to_vec();
+        // A version name counts only as the whole name (`is_version` compares the name's
+        // last part with `liversion`): `CLI_VERSION` and `current_cli_version_has_changed`,
+        // common in tools, are not LinkedIn's.
+        for name in [
             "li_version",
             "liversion",
             "li-version",
             "li_api_version",
             "liapiversion",
             "li-api-version",
-        ]
-        .map(String::from)
-        .to_vec();
-        v.extend(self.table.scopes.iter().map(|s| s.scope.clone()));
-        v.extend(self.table.requirements.iter().map(|r| r.scope.clone()));
+        ] {
+            v.push(Needle {
+                text: name.to_string(),
+                any_case: true,
+                whole_word: true,
+            });
+        }
+        // A scope counts only as a whole lower-case word, as `split_scopes` reads one:
+        // `MEDIA_ERR_NETWORK` (in every DOM typing) holds no `r_network`.
+        let scopes = self.table.scopes.iter().map(|s| &s.scope);
+        for scope in scopes.chain(self.table.requirements.iter().map(|r| &r.scope)) {
+            v.push(Needle {
+                text: scope.clone(),
+                any_case: false,
+                whole_word: true,
+            });
+        }
         // A quoted version a file defines for another file's header (`export const
         // API_REVISION = '202405'` with nothing about LinkedIn beside it): every plausible
         // `YYYYMM` in quotes. Rare outside LinkedIn code (0 of deno's 14,798 files).
         let first = Version::parse("202206").map_or(0, |f| f.month_index());
         for i in first..=self.opts.today.month_index() + 13 {
             let m = Version::from_month_index(i).to_string();
-            v.push(format!("'{m}"));
-            v.push(format!("\"{m}"));
+            v.push(Needle::anywhere(format!("'{m}")));
+            v.push(Needle::anywhere(format!("\"{m}")));
         }
         v.sort();
         v.dedup();

@@ -477,7 +477,8 @@ fn run(o: &Opts) -> Result<(), String> {
     let lits =
         linkedin_lint::Checker::new(linter.table(), linter.options().clone()).prefilter_literals();
     let patterns = o.out.join("PATTERNS");
-    std::fs::write(&patterns, lits.join("\n") + "\n").map_err(|e| e.to_string())?;
+    let texts: Vec<&str> = lits.iter().map(|n| n.text.as_str()).collect();
+    std::fs::write(&patterns, texts.join("\n") + "\n").map_err(|e| e.to_string())?;
     let pat_s = patterns.to_string_lossy().to_string();
 
     println!("# linkedin-lint benchmark");

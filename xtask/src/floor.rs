@@ -45,10 +45,10 @@ pub fn main(args: &[String]) -> i32 {
     };
     let lits =
         linkedin_lint::Checker::new(linter.table(), linter.options().clone()).prefilter_literals();
-    let prefilter = linkedin_lint::prefilter::Prefilter::new(&lits);
+    let prefilter = linkedin_lint::prefilter::Prefilter::with(&lits);
     let automaton = aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build(&lits)
+        .build(lits.iter().map(|n| n.text.as_str()))
         .expect("literals build");
     let opts = linkedin_lint::WalkOptions {
         threads,
