@@ -1,6 +1,12 @@
-//! Rust: parsed with `syn` (proc-macro2 with `span-locations`), so every literal is found with
-//! its exact span, raw strings and macro bodies (`format!`, `concat!`, `json!`, `vec!`)
-//! included. A file that syn cannot parse is still read lexically, with a note.
+//! Rust: tokenised by proc-macro2 (syn's tokeniser, with `span-locations`) and each literal
+//! read by `syn::Lit`, so every literal is found with its exact span and value, raw strings
+//! and macro bodies (`format!`, `concat!`, `json!`, `vec!`) included. A file that does not
+//! tokenise as Rust is still read lexically, with a note.
+//!
+//! The tokens are all the facts need. The file is not also parsed into a `syn::File`: that
+//! parse only checked the grammar, cost half of the Rust reader's time (issue 16), and its
+//! failures (a nightly feature, a `{{placeholder}}` template) sent a file whose every token
+//! was exact to the less precise lexer.
 // linkedin-lint: allow-file(endpoint-deprecated) -- unit-test inputs
 
 use std::str::FromStr;
@@ -11,8 +17,8 @@ use super::lexer::{self, Lexed, Tok};
 use crate::facts::{FileFacts, LitKind, Literal};
 use crate::source::{Lang, SourceFile};
 
-/// Deeper bracket nesting than this is not handed to syn (its parser recurses); such files
-/// are read lexically instead of risking a stack overflow.
+/// Deeper bracket nesting than this is not tokenised (the token tree is walked, and
+/// dropped, recursively); such files are read lexically instead of risking a stack overflow.
 pub const MAX_PARSE_DEPTH: usize = 256;
 
 /// Extract the facts of a Rust file.
@@ -31,31 +37,22 @@ fn extract_spanned(file: &SourceFile) -> FileFacts {
     if depth > MAX_PARSE_DEPTH {
         let mut f = super::lexical(file, 0, text.len(), Lang::Rust);
         f.note = Some(format!(
-            "nesting depth {depth} exceeds {MAX_PARSE_DEPTH}; read lexically instead of with syn"
+            "nesting depth {depth} exceeds {MAX_PARSE_DEPTH}; read lexically instead of as Rust tokens"
         ));
         return f;
     }
     // proc-macro2 does not accept a byte-order mark; a space keeps every char column.
     let src = text.strip_prefix('\u{feff}').map(|r| format!(" {r}"));
     let src = src.as_deref().unwrap_or(text);
-    let parsed = TokenStream::from_str(src)
-        .map_err(|e| {
-            let s = e.span().start();
-            format!("{}:{}: {e}", s.line, s.column + 1)
-        })
-        .and_then(|ts| {
-            syn::parse2::<syn::File>(ts.clone())
-                .map(|_| ts)
-                .map_err(|e| {
-                    let s = e.span().start();
-                    format!("{}:{}: {e}", s.line, s.column + 1)
-                })
-        });
+    let parsed = TokenStream::from_str(src).map_err(|e| {
+        let s = e.span().start();
+        format!("{}:{}: {e}", s.line, s.column + 1)
+    });
     match parsed {
         Ok(ts) => {
             let mut lexed = Lexed::default();
             convert(file, ts, &mut lexed);
-            // Comments are not tokens for syn; the lexer finds them (for secrets only).
+            // Comments are not tokens; the lexer finds them (for secrets only).
             let comments = lexer::lex(text, 0, text.len(), Lang::Rust);
             lexed
                 .lits
@@ -65,7 +62,7 @@ fn extract_spanned(file: &SourceFile) -> FileFacts {
         Err(msg) => {
             let mut f = super::lexical(file, 0, text.len(), Lang::Rust);
             f.note = Some(format!(
-                "syn could not parse this file ({msg}); read lexically"
+                "this file does not tokenise as Rust ({msg}); read lexically"
             ));
             f
         }
@@ -233,7 +230,7 @@ mod tests {
                 .note
                 .as_deref()
                 .unwrap()
-                .starts_with("syn could not parse")
+                .starts_with("this file does not tokenise as Rust (1:7: ")
         );
         assert!(
             facts
@@ -241,6 +238,21 @@ mod tests {
                 .iter()
                 .any(|l| l.value == "https://api.linkedin.com/v2/me")
         );
+    }
+
+    /// A cargo-generate template is not Rust's grammar, but every token is exact.
+    #[test]
+    fn a_file_outside_the_grammar_is_still_read_from_its_tokens() {
+        let src = "fn {{crate_name}}() {\n    let u = r#\"/v2/ugcPosts\"#;\n}\n";
+        let (f, facts) = rs(src);
+        assert_eq!(facts.note, None);
+        let l = facts
+            .literals
+            .iter()
+            .find(|l| l.value == "/v2/ugcPosts")
+            .unwrap();
+        assert_eq!(&f.text[l.span.clone()], "/v2/ugcPosts");
+        assert!(l.exact);
     }
 
     #[test]
