@@ -246,9 +246,13 @@ impl Lexer<'_> {
     }
 
     fn starts(&self, pat: &str) -> bool {
-        self.s[..self.end]
-            .get(self.i..)
-            .is_some_and(|r| r.starts_with(pat.as_bytes()))
+        let pat = pat.as_bytes();
+        // The first byte decides nearly every call (each comment marker is tried at every
+        // token): no `memcmp` for it.
+        pat.first().is_none_or(|&b| self.at(self.i) == b)
+            && self.s[..self.end]
+                .get(self.i..)
+                .is_some_and(|r| r.starts_with(pat))
     }
 
     fn at_line_start(&self) -> bool {
