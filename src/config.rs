@@ -309,7 +309,9 @@ pub struct Project {
 pub struct Hierarchy {
     cwd: PathBuf,
     table: RuleTable,
-    dirs: Mutex<HashMap<PathBuf, Option<Arc<Project>>>>,
+    /// By the directory's bytes (absolute and normalised): hashing a `Path` parses its
+    /// components, and this is looked up for every directory of a walk.
+    dirs: Mutex<HashMap<std::ffi::OsString, Option<Arc<Project>>>>,
     error: Mutex<Option<Error>>,
 }
 
@@ -335,11 +337,11 @@ impl Hierarchy {
         let mut visited = Vec::new();
         let mut found = None;
         for d in dir.ancestors() {
-            if let Some(hit) = self.dirs.lock().expect("unpoisoned").get(d) {
+            if let Some(hit) = self.dirs.lock().expect("unpoisoned").get(d.as_os_str()) {
                 found = hit.clone();
                 break;
             }
-            visited.push(d.to_path_buf());
+            visited.push(d.as_os_str().to_owned());
             match find_in(d, &self.cwd).and_then(|c| c.map(|c| self.project(c)).transpose()) {
                 Ok(Some(p)) => {
                     found = Some(Arc::new(p));

@@ -254,7 +254,10 @@ impl PathFilter {
         // a project's own config does not decide whether its parent excludes it). Below a
         // root, an entry's name is a real name (never `.` or `..`), so its parent as the walk
         // spells it stands for its normalised parent.
-        let parent = path.parent().filter(|_| walked);
+        // Split at the last `/` by bytes: `Path::parent` and `Path::file_name` parse
+        // components, and this runs for every entry of the walk.
+        let split = split_last(path).filter(|_| walked);
+        let parent = split.map(|(dir, _)| dir);
         if let Some(p) = parent
             && cache.dir.as_deref() != Some(p.as_os_str())
         {
@@ -282,9 +285,9 @@ impl PathFilter {
         if self.scopes.is_empty() && nearest.is_none() {
             return false;
         }
-        let abs = match (given, path.file_name()) {
+        let abs = match (given, split) {
             (Some(abs), _) => abs,
-            (None, Some(name)) => cache.abs_dir.join(name),
+            (None, Some((_, name))) => cache.abs_dir.join(name),
             (None, None) => normalize(&self.cwd.join(path)),
         };
         self.scopes.iter().any(|s| s.excludes(&abs, is_dir, walked))
@@ -317,6 +320,26 @@ struct DirCache {
     scope: Option<Arc<CompiledScope>>,
     /// It, absolute and normalised: an entry's own path is this joined with its name.
     abs_dir: PathBuf,
+}
+
+/// A walked entry's directory and name, split at its last `/` (by bytes; the walk joins
+/// names with `/`); a path with no `/`, or ending in one, `.` or `..`, is left to
+/// [`Path::parent`]/[`Path::file_name`].
+fn split_last(path: &Path) -> Option<(&Path, &std::ffi::OsStr)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let b = path.as_os_str().as_bytes();
+        let i = b.iter().rposition(|&c| c == b'/').unwrap_or(0);
+        let (dir, name) = (&b[..i], &b[(i + 1).min(b.len())..]);
+        if !(dir.is_empty() || name.is_empty() || name == b"." || name == b"..") {
+            return Some((
+                Path::new(std::ffi::OsStr::from_bytes(dir)),
+                std::ffi::OsStr::from_bytes(name),
+            ));
+        }
+    }
+    path.parent().zip(path.file_name())
 }
 
 /// `abs` below `base`, both absolute and normalised ([`normalize`]): as
@@ -523,6 +546,33 @@ fn error_message(e: &ignore::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn split_last_agrees_with_parent_and_file_name() {
+        for p in [
+            "src/api/client.py",
+            "./a/b",
+            "a",
+            "/a",
+            "a/b/",
+            "a/b/.",
+            "a/..",
+            "a//b",
+            "/",
+            "café/ü.rs",
+        ] {
+            let path = Path::new(p);
+            let want = path.parent().zip(path.file_name());
+            let got = split_last(path);
+            // Same name; the same directory up to how `Path` spells it.
+            assert_eq!(got.map(|g| g.1), want.map(|w| w.1), "{p}");
+            assert_eq!(
+                got.map(|g| g.0.components().collect::<Vec<_>>()),
+                want.map(|w| w.0.components().collect::<Vec<_>>()),
+                "{p}"
+            );
+        }
+    }
 
     fn filter(base: &str, include: &[&str], exclude: &[&str]) -> PathFilter {
         let scope = GlobScope {
