@@ -1,5 +1,6 @@
 //! The prefilter's promise: it only skips work, never a finding. Every fixture tree gives the
 //! same findings with the prefilter off (every file tokenised) as with it on.
+// linkedin-lint: allow-file(scope-deprecated) -- test inputs
 
 mod common;
 
