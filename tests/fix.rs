@@ -457,3 +457,29 @@ fn diff_never_prints_a_secret() {
         assert!(!stdout.contains(&token[..24]), "token in --diff:\n{stdout}");
     }
 }
+
+/// Found by the `fix` fuzz target: a Rest.li version that is a bare URL the lexer read
+/// between other tokens, followed by a `.`. Rewriting it to `2.0.0` made `2.0.0.` one token,
+/// which the next `--fix` rewrote again. Such a value is reported but not rewritten; a
+/// quoted one beside it still is, and a second run changes nothing.
+#[test]
+fn a_value_with_nothing_to_end_it_is_not_rewritten() {
+    let dir = tree(&[(
+        "client.ts",
+        "const LINKEDIN = {\n  a: { \"X-Restli-Protocol-Version\": https://api.linkedin.com. },\n  b: { \"X-Restli-Protocol-Version\": \"1.0.0\" },\n};\n",
+    )]);
+    let path = dir.path().join("client.ts");
+    let (code, out, err) = run(&path, &["--fix", "--unsafe-fixes"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(err.contains("fixed 1 finding in 1 file"), "{err}");
+    assert!(
+        out.contains("client.ts:2:37: warning[restli-protocol/restli-protocol-2]"),
+        "{out}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "const LINKEDIN = {\n  a: { \"X-Restli-Protocol-Version\": https://api.linkedin.com. },\n  b: { \"X-Restli-Protocol-Version\": \"2.0.0\" },\n};\n"
+    );
+    let (_, _, err) = run(&path, &["--fix", "--unsafe-fixes"]);
+    assert!(err.contains("nothing to fix"), "{err}");
+}

@@ -80,7 +80,16 @@ impl Checker<'_> {
             span.clone(),
             &[("value", value)],
         );
-        if lit.exact && !value.is_empty() {
+        // A value with no closing delimiter after it (a bare URL the lexer read between
+        // other tokens: `"X-Restli-Protocol-Version": https://api.`) would run into what
+        // follows: `2.0.0.` is read as one token next time, and `--fix` would not be
+        // idempotent. Found by the `fix` fuzz target.
+        let runs_on = file
+            .text
+            .as_bytes()
+            .get(span.end)
+            .is_some_and(|&b| b == b'.' || b == b'_' || b.is_ascii_alphanumeric());
+        if lit.exact && !value.is_empty() && !runs_on {
             // 2.0.0 encodes query parameters differently (`sort=(field:x)`, not `sort.field=x`):
             // the same code may build 1.0-style parameters, so the switch needs a review.
             f.fix = Some(Fix {
