@@ -483,3 +483,22 @@ fn a_value_with_nothing_to_end_it_is_not_rewritten() {
     let (_, _, err) = run(&path, &["--fix", "--unsafe-fixes"]);
     assert!(err.contains("nothing to fix"), "{err}");
 }
+
+/// Found by the `fix` fuzz target: items of a nested YAML sequence (`- - r_liteprofile`). No
+/// separator written the list's way is known there (`, ` made `- - openid, profile`, one
+/// scalar), and the second item's fix was dropped, so a second `--fix` changed the file
+/// again. Such items are reported, not rewritten.
+#[test]
+fn nested_yaml_sequence_items_are_reported_not_rewritten() {
+    let text = "linkedin:\n  scopes:\n    - - r_liteprofile\n    - - r_liteprofile\n";
+    let dir = tree(&[("config.yaml", text)]);
+    let path = dir.path().join("config.yaml");
+    let (_, out, err) = run(&path, &["--fix", "--unsafe-fixes"]);
+    assert!(err.contains("nothing to fix"), "{err}");
+    assert_eq!(
+        out.matches("scope-deprecated/r-liteprofile").count(),
+        2,
+        "{out}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}

@@ -477,6 +477,14 @@ pub(super) fn yaml_item_separator(text: &str, item: &Range<usize>) -> Option<Str
     Some(format!("{eol}{prefix}"))
 }
 
+/// Whether `item` is an item of a YAML block sequence: only `-` and spaces before it on its
+/// line, ending in `- `.
+fn is_block_item(text: &str, item: &Range<usize>) -> bool {
+    let line_start = text[..item.start].rfind('\n').map_or(0, |i| i + 1);
+    let prefix = &text[line_start..item.start];
+    prefix.trim_end().ends_with('-') && prefix.bytes().all(|b| matches!(b, b'-' | b' ' | b'\t'))
+}
+
 /// Edits that replace one deprecated scope in its list by `new` (empty: remove it), written the
 /// way the list already is: the same quoting, and the separator the list uses between its items
 /// (copied from a neighbour: `", "`, `",\n    "`, `"\n  - "`, `"%20"`), so a multi-line array
@@ -545,7 +553,14 @@ pub(super) fn scope_fix(
         Some(g) => text[g].to_string(),
         None => match key {
             ListKey::Literal(_) => sep.as_str().to_string(),
-            ListKey::Array(_) => yaml_item_separator(text, &item).unwrap_or_else(|| ", ".into()),
+            ListKey::Array(_) => match yaml_item_separator(text, &item) {
+                Some(sep) => sep,
+                // An item of a YAML block sequence whose line is not `- item` (a nested
+                // `- - item`): no separator written the list's way is known, and `, ` would
+                // turn items into one scalar. Found by the `fix` fuzz target.
+                None if is_block_item(text, &item) => return None,
+                None => ", ".into(),
+            },
         },
     };
     let (open, close) = match key {
