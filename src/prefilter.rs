@@ -46,6 +46,15 @@ impl Needle {
             whole_word: false,
         }
     }
+
+    /// A literal that counts only as a whole word, in any case or byte for byte.
+    pub fn word(text: impl Into<String>, any_case: bool) -> Needle {
+        Needle {
+            text: text.into(),
+            any_case,
+            whole_word: true,
+        }
+    }
 }
 
 /// The literal search that picks the files worth analysing.
@@ -67,15 +76,6 @@ pub struct Prefilter {
 }
 
 impl Prefilter {
-    /// The prefilter for `literals`, each matched anywhere and ASCII-case-insensitively.
-    pub fn new<S: AsRef<str>>(literals: &[S]) -> Prefilter {
-        let needles: Vec<Needle> = literals
-            .iter()
-            .map(|l| Needle::anywhere(l.as_ref()))
-            .collect();
-        Prefilter::with(&needles)
-    }
-
     /// The prefilter for `needles`, each matched as it says.
     pub fn with(needles: &[Needle]) -> Prefilter {
         let mut exact = Vec::new();
@@ -233,18 +233,10 @@ mod tests {
     fn needles() -> Vec<Needle> {
         let mut v: Vec<Needle> = ["linkedin", "restli"].map(Needle::anywhere).to_vec();
         for name in ["li_version", "li-api-version"] {
-            v.push(Needle {
-                text: name.into(),
-                any_case: true,
-                whole_word: true,
-            });
+            v.push(Needle::word(name, true));
         }
         for scope in ["r_liteprofile", "w_share", "r_ads", "r_ads_reporting"] {
-            v.push(Needle {
-                text: scope.into(),
-                any_case: false,
-                whole_word: true,
-            });
+            v.push(Needle::word(scope, false));
         }
         for m in ["202405", "202511", "202601"] {
             v.push(Needle::anywhere(format!("'{m}")));

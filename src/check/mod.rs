@@ -251,21 +251,13 @@ impl<'t> Checker<'t> {
             "liapiversion",
             "li-api-version",
         ] {
-            v.push(Needle {
-                text: name.to_string(),
-                any_case: true,
-                whole_word: true,
-            });
+            v.push(Needle::word(name, true));
         }
         // A scope counts only as a whole lower-case word, as `split_scopes` reads one:
         // `MEDIA_ERR_NETWORK` (in every DOM typing) holds no `r_network`.
         let scopes = self.table.scopes.iter().map(|s| &s.scope);
         for scope in scopes.chain(self.table.requirements.iter().map(|r| &r.scope)) {
-            v.push(Needle {
-                text: scope.clone(),
-                any_case: false,
-                whole_word: true,
-            });
+            v.push(Needle::word(scope.as_str(), false));
         }
         // A quoted version a file defines for another file's header (`export const
         // API_REVISION = '202405'` with nothing about LinkedIn beside it): every plausible
