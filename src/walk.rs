@@ -285,13 +285,27 @@ impl PathFilter {
         if self.scopes.is_empty() && nearest.is_none() {
             return false;
         }
-        let abs = match (given, split) {
-            (Some(abs), _) => abs,
-            (None, Some((_, name))) => cache.abs_dir.join(name),
-            (None, None) => normalize(&self.cwd.join(path)),
+        let owned;
+        let abs: &Path = match (given, split) {
+            (Some(abs), _) => {
+                owned = abs;
+                &owned
+            }
+            // Built in the cache's buffer: `Path::join` allocated, then grew, for every entry.
+            (None, Some((_, name))) => {
+                let buf = cache.entry.as_mut_os_string();
+                buf.clear();
+                buf.push(cache.abs_dir.as_os_str());
+                cache.entry.push(name);
+                &cache.entry
+            }
+            (None, None) => {
+                owned = normalize(&self.cwd.join(path));
+                &owned
+            }
         };
-        self.scopes.iter().any(|s| s.excludes(&abs, is_dir, walked))
-            || nearest.is_some_and(|c| c.excludes(&abs, is_dir, walked))
+        self.scopes.iter().any(|s| s.excludes(abs, is_dir, walked))
+            || nearest.is_some_and(|c| c.excludes(abs, is_dir, walked))
     }
 
     /// `scope` compiled, once per run.
@@ -320,6 +334,8 @@ struct DirCache {
     scope: Option<Arc<CompiledScope>>,
     /// It, absolute and normalised: an entry's own path is this joined with its name.
     abs_dir: PathBuf,
+    /// The buffer an entry's absolute path is built in.
+    entry: PathBuf,
 }
 
 /// A walked entry's directory and name, split at its last `/` (by bytes; the walk joins
@@ -390,7 +406,10 @@ pub fn compile(globs: &[String]) -> Result<Option<Gitignore>, String> {
     if globs.is_empty() {
         return Ok(None);
     }
-    let mut b = GitignoreBuilder::new("");
+    // Matched against paths already relative to the scope's base. A root of `.` tells the
+    // matcher to strip nothing, and it skips comparing its root with every path (a
+    // component-wise comparison when the root is `""`: a third of a matcher call).
+    let mut b = GitignoreBuilder::new(".");
     b.allow_unclosed_class(false);
     for g in globs {
         if g.trim().is_empty() || g.trim() == "!" {

@@ -125,29 +125,31 @@ const TYPE_WORDS: &[&str] = &[
     "str", "String", "string", "String?", "Str", "var", "let", "const", "val", "final", "static",
 ];
 
+/// An open bracket. Identifiers are borrowed from the tokens: a `String` per call and
+/// argument was most of this pass's allocations.
 #[derive(Debug, Clone)]
-struct Group {
+struct Group<'a> {
     close: char,
     /// Name bound to this group's value (`SCOPES = [ … ]`, `scope: [ … ]`).
     name: Option<String>,
     list: Option<u32>,
     /// The identifier called (`header` in `.header(…)`).
-    callee: Option<String>,
+    callee: Option<&'a str>,
     /// What a getter call's value is bound to (`'LinkedIn-Version' = getOption(…)`).
     getter_of: Option<String>,
     arg: usize,
     /// First argument of a setter call: the header name (literal or resolved later).
-    first_arg: Option<Arg>,
+    first_arg: Option<Arg<'a>>,
     /// Literal indices of the previous arguments (for joins).
-    prev_arg: Option<Arg>,
+    prev_arg: Option<Arg<'a>>,
     /// This group is the argument list of a wrapper: its literal inherits the outer position.
     wrapper: bool,
 }
 
-#[derive(Debug, Clone)]
-enum Arg {
+#[derive(Debug, Clone, Copy)]
+enum Arg<'a> {
     Lit(usize),
-    Ident(String),
+    Ident(&'a str),
 }
 
 /// Fill in names, headers, bases and lists on `lexed.lits`, and return the file-level facts.
@@ -183,7 +185,7 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
                 if matches!(prev(1), Some(Tok::Ident(k)) if DEFINERS.contains(&k.as_str()))
                     && stack.is_empty()
                 {
-                    defines.push(id.clone());
+                    defines.push(id.as_str());
                 }
                 // Uses are calls and imported names (a keyword argument `headers=` that
                 // happens to share a helper's name is neither).
@@ -194,7 +196,7 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
                 // An import keyword among the 12 tokens before.
                 let imported = last_import.is_some_and(|j| i - j <= 12);
                 if called || imported {
-                    uses.push(id.clone());
+                    uses.push(id.as_str());
                 }
                 if IMPORTS.contains(&id.as_str()) {
                     last_import = Some(i);
@@ -208,8 +210,8 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
                 };
                 // `name(` / `name!(` : a call; `= [` / `: [` : a named list.
                 let callee = match (prev(1), prev(2)) {
-                    (Some(Tok::Ident(f)), _) if *c == '(' => Some(f.clone()),
-                    (Some(Tok::Punct('!')), Some(Tok::Ident(f))) => Some(f.clone()),
+                    (Some(Tok::Ident(f)), _) if *c == '(' => Some(f.as_str()),
+                    (Some(Tok::Punct('!')), Some(Tok::Ident(f))) => Some(f.as_str()),
                     _ => None,
                 };
                 let assigned = binding_name(toks, lits, i);
@@ -226,8 +228,8 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
                     || (*c == '{' && matches!(prev(1), Some(Tok::Ident(_))))
                     || (*c == '(' && callee.is_none());
                 // Varargs of a scope setter (`.scopes("a", "b")`, `addScope(…)`) form a list too.
-                let list_call = callee.as_deref().is_some_and(|f| {
-                    LIST_CALLS.contains(&f) || f.to_ascii_lowercase().contains("scope")
+                let list_call = callee.is_some_and(|f| {
+                    LIST_CALLS.contains(&f) || contains_ignore_ascii_case(f, "scope")
                 });
                 let list = if is_list || list_call {
                     next_list += 1;
@@ -235,17 +237,16 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
                 } else {
                     None
                 };
-                let wrapper = callee.as_deref().is_some_and(|f| WRAPPERS.contains(&f));
+                let wrapper = callee.is_some_and(|f| WRAPPERS.contains(&f));
                 // `_apiHost = new Uri("…")`, `BASE = URI.create("…")`: the wrapped literal is
                 // bound to the name the call's value is assigned to.
-                let passes_value = callee.as_deref().is_some_and(|f| !GETTERS.contains(&f));
+                let passes_value = callee.is_some_and(|f| !GETTERS.contains(&f));
                 let name = if wrapper && passes_value && name.is_none() && !is_list {
                     call_binding(toks, lits, i)
                 } else {
                     name
                 };
                 let getter_of = callee
-                    .as_deref()
                     .filter(|f| GETTERS.contains(f))
                     .and_then(|_| call_binding(toks, lits, i));
                 stack.push(Group {
@@ -270,11 +271,11 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
                     g.arg += 1;
                     let a = match prev(1) {
                         Some(Tok::Lit(l)) => Some(Arg::Lit(*l)),
-                        Some(Tok::Ident(id)) => Some(Arg::Ident(id.clone())),
+                        Some(Tok::Ident(id)) => Some(Arg::Ident(id)),
                         _ => None,
                     };
                     if g.arg == 1 {
-                        g.first_arg = a.clone();
+                        g.first_arg = a;
                     }
                     g.prev_arg = a;
                 }
@@ -292,7 +293,7 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
                 // The default of an environment/config getter is bound to the key:
                 // `os.environ.get('LINKEDIN_VERSION', '202311')`, `getProperty("k", "v")`.
                 if let Some(g) = stack.last() {
-                    if g.arg == 1 && g.callee.as_deref().is_some_and(|f| GETTERS.contains(&f)) {
+                    if g.arg == 1 && g.callee.is_some_and(|f| GETTERS.contains(&f)) {
                         if let Some(Arg::Lit(k)) = &g.first_arg {
                             if lits[li].name.is_none() {
                                 lits[li].name = Some(lits[*k].value.clone());
@@ -329,16 +330,15 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
                             }
                         }
                     }
-                    if let Some(f) = &g.callee {
-                        let f = f.as_str();
+                    if let Some(f) = g.callee {
                         if SETTERS.contains(&f) && g.arg == 1 {
-                            if let Some(h) = &g.first_arg {
-                                header_refs.push((Arg::Lit(li), h.clone()));
+                            if let Some(h) = g.first_arg {
+                                header_refs.push((Arg::Lit(li), h));
                             }
                         }
                         if JOINS.contains(&f) && g.arg >= 1 {
-                            if let Some(p) = &g.prev_arg {
-                                base_refs.push((li, p.clone()));
+                            if let Some(p) = g.prev_arg {
+                                base_refs.push((li, p));
                             }
                         }
                     }
@@ -346,7 +346,7 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
                 // Joins: `BASE + "…"`, `$base . '…'`, `"a" "b"`.
                 match (prev(1), prev(2)) {
                     (Some(Tok::Punct('+' | '.')), Some(Tok::Ident(id))) => {
-                        base_refs.push((li, Arg::Ident(id.clone())))
+                        base_refs.push((li, Arg::Ident(id)))
                     }
                     // `BASE.to_owned() + "/p"`, `BASE.to_string() + "/p"`.
                     (Some(Tok::Punct('+')), Some(Tok::Punct(')'))) => {
@@ -357,7 +357,7 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
                             Some(Tok::Ident(id)),
                         ) = (prev(3), prev(4), prev(5), prev(6))
                         {
-                            base_refs.push((li, Arg::Ident(id.clone())));
+                            base_refs.push((li, Arg::Ident(id)));
                         }
                     }
                     (Some(Tok::Punct('+' | '.')), Some(Tok::Lit(p))) => {
@@ -376,7 +376,7 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
                     && (v.starts_with("{}") || v.starts_with("{0}") || v.starts_with("%s"))
                 {
                     if let Some(id) = toks[i + 1..].iter().take(6).find_map(|t| match t {
-                        Tok::Ident(id) if id != "format" && id != "f" => Some(id.clone()),
+                        Tok::Ident(id) if id != "format" && id != "f" => Some(id.to_string()),
                         _ => None,
                     }) {
                         lits[li].lead_ident = Some(id);
@@ -393,7 +393,7 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
         // `{VERSION_HEADER: PINNED}`, `{"LinkedIn-Version": VERSION}`, `'K' => $v`.
         if let Tok::Ident(id) = t {
             let key = match (prev(1), prev(2), prev(3)) {
-                (Some(Tok::Punct(':')), Some(Tok::Ident(k)), _) => Some(Arg::Ident(k.clone())),
+                (Some(Tok::Punct(':')), Some(Tok::Ident(k)), _) => Some(Arg::Ident(k)),
                 (Some(Tok::Punct(':')), Some(Tok::Lit(k)), _) => Some(Arg::Lit(*k)),
                 (Some(Tok::Punct('>')), Some(Tok::Punct('=')), Some(Tok::Lit(k))) => {
                     Some(Arg::Lit(*k))
@@ -404,7 +404,7 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
             };
             let followed_by_call = matches!(toks.get(i + 1), Some(Tok::Punct('(' | '.' | '[')));
             if let (Some(k), false) = (key, followed_by_call) {
-                header_refs.push((Arg::Ident(id.clone()), k));
+                header_refs.push((Arg::Ident(id), k));
             }
         }
         // Setter call with an identifier value: `.header("LinkedIn-Version", VERSION)`,
@@ -419,9 +419,9 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
                 }
                 if let Some(g) = depth.checked_sub(1).map(|d| &stack[d]) {
                     if g.arg == 1 {
-                        if let (Some(f), Some(h)) = (&g.callee, &g.first_arg) {
-                            if SETTERS.contains(&f.as_str()) {
-                                header_refs.push((Arg::Ident(id.clone()), h.clone()));
+                        if let (Some(f), Some(h)) = (g.callee, g.first_arg) {
+                            if SETTERS.contains(&f) {
+                                header_refs.push((Arg::Ident(id), h));
                             }
                         }
                     }
@@ -449,7 +449,7 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
         match a {
             Arg::Lit(k) => Some(lits[*k].value.clone()),
             Arg::Ident(id) => consts
-                .get(id)
+                .get(*id)
                 .map(|k| lits[*k].value.clone())
                 .or_else(|| well_known_header(id)),
         }
@@ -460,11 +460,11 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
         };
         let target = match val {
             Arg::Lit(k) => Some(*k),
-            Arg::Ident(id) => consts.get(id).copied(),
+            Arg::Ident(id) => consts.get(*id).copied(),
         };
         if let (None, Arg::Ident(id)) = (target, val) {
             if h.eq_ignore_ascii_case("linkedin-version") {
-                version_keys.push(id.clone()); // defined in another file, if anywhere
+                version_keys.push(id.to_string()); // defined in another file, if anywhere
             }
         }
         // A constant used as an Authorization value may be used with "Bearer " elsewhere:
@@ -498,8 +498,8 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
     FileFacts {
         literals: lexed.lits,
         linkedin_context: context,
-        defines,
-        uses,
+        defines: defines.into_iter().map(str::to_string).collect(),
+        uses: uses.into_iter().map(str::to_string).collect(),
         docs: false,
         note: None,
         version_keys,
