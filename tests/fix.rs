@@ -502,3 +502,39 @@ fn nested_yaml_sequence_items_are_reported_not_rewritten() {
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }
+
+/// A getter's key says where a value is; it is not the value. `get(0)` and `getenv("…")`
+/// inside a header setter were judged as `X-Restli-Protocol-Version` values, and
+/// `--unsafe-fixes` rewrote the index and the variable's name to `2.0.0`. A getter's default
+/// is still a value, and still fixed.
+#[test]
+fn a_getter_key_in_a_header_setter_is_not_its_value() {
+    let text = "class LinkedInClient {\n  void headers(HttpURLConnection con) {\n    con.setRequestProperty(\"X-Restli-Protocol-Version\", RESTLI_VERSIONS.get(0));\n    con.setRequestProperty(\"X-Restli-Protocol-Version\", System.getenv(\"RESTLI_PROTOCOL\"));\n    con.setRequestProperty(\"X-Restli-Protocol-Version\", System.getProperty(\"restli.version\", \"1.0.0\"));\n  }\n}\n";
+    let dir = tree(&[("LinkedInClient.java", text)]);
+    let path = dir.path().join("LinkedInClient.java");
+    let (_, out, _) = run(&path, &[]);
+    assert_eq!(out.matches("restli-protocol-2").count(), 1, "{out}");
+    assert!(out.contains("LinkedInClient.java:5:95: warning"), "{out}");
+    let (code, out, err) = run(&path, &["--fix", "--unsafe-fixes"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(err.contains("fixed 1 finding in 1 file"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        text.replace("\"1.0.0\"", "\"2.0.0\"")
+    );
+}
+
+/// Found by the `fix` fuzz target: a call left open (a typo in a snippet) made every later
+/// literal of the file its argument, so `--unsafe-fixes` rewrote `return "application/json"`
+/// (and, in the fuzz input, an API key) to `2.0.0`. A `;` ends the calls opened in its block.
+#[test]
+fn a_call_left_open_ends_at_the_end_of_its_statement() {
+    let text = "# Posting to LinkedIn\n\n```java\ncon.setRequestProperty(\"X-Restli-Protocol-Version\", RESTLI_VERSION;\ncon.setRequestProperty(\"Authorization\", \"Bearer \" + token);\nreturn \"application/json\";\n```\n";
+    let dir = tree(&[("README.md", text)]);
+    let path = dir.path().join("README.md");
+    let (code, out, err) = run(&path, &["--fix", "--unsafe-fixes"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(!out.contains("restli-protocol"), "{out}");
+    assert!(err.contains("nothing to fix"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}

@@ -266,6 +266,15 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
                     stack.truncate(pos);
                 }
             }
+            // A statement ends, so the calls and lists opened since the enclosing block have
+            // ended too (`for (;;)` aside, whose groups are no one's arguments). A `(` left
+            // open by a typo in a snippet (`.header("X-Restli-Protocol-Version", v.get(0);`)
+            // made every later literal of the file that call's argument.
+            Tok::Punct(';') => {
+                while stack.last().is_some_and(|g| g.close != '}') {
+                    stack.pop();
+                }
+            }
             Tok::Punct(',') => {
                 if let Some(g) = stack.last_mut() {
                     g.arg += 1;
@@ -315,12 +324,7 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
                     }
                 }
                 // Position inside groups; wrappers pass through to the enclosing group.
-                let mut depth = stack.len();
-                while depth > 0 && stack[depth - 1].wrapper && depth > 1 {
-                    depth -= 1;
-                }
-                if depth > 0 {
-                    let g = &stack[depth - 1];
+                if let Some(g) = value_group(&stack) {
                     if name.is_none() {
                         if let (Some(list), true) = (g.list, g.callee.is_none() || g.list.is_some())
                         {
@@ -413,11 +417,7 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
             if matches!(prev(1), Some(Tok::Punct(',' | '(')))
                 && !matches!(toks.get(i + 1), Some(Tok::Punct('(' | '.' | ':' | '!')))
             {
-                let mut depth = stack.len();
-                while depth > 1 && stack[depth - 1].wrapper {
-                    depth -= 1;
-                }
-                if let Some(g) = depth.checked_sub(1).map(|d| &stack[d]) {
+                if let Some(g) = value_group(&stack) {
                     if g.arg == 1 {
                         if let (Some(f), Some(h)) = (g.callee, g.first_arg) {
                             if SETTERS.contains(&f) {
@@ -504,6 +504,22 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
         note: None,
         version_keys,
     }
+}
+
+/// The group whose argument a value at the top of `stack` is, looking through wrapper calls
+/// (`HeaderValue::from_static(V)`, `URI.create("…")`, the default of `getenv("K", "v")`);
+/// `None` outside any group, or for a getter's key (`System.getenv("RESTLI_VERSION")`,
+/// `versions.get(0)`), which says where a value is and is not one.
+fn value_group<'s, 'a>(stack: &'s [Group<'a>]) -> Option<&'s Group<'a>> {
+    let mut depth = stack.len();
+    while depth > 1 && stack[depth - 1].wrapper {
+        let g = &stack[depth - 1];
+        if g.arg == 0 && g.callee.is_some_and(|f| GETTERS.contains(&f)) {
+            return None;
+        }
+        depth -= 1;
+    }
+    depth.checked_sub(1).map(|d| &stack[d])
 }
 
 /// The name the value of the call whose `(` is at `i` is bound to: `X = new Uri(`,
