@@ -158,7 +158,7 @@ enum Arg<'a> {
 /// brackets and the current call in locals that every case reads and updates; splitting it
 /// means threading that state through a struct, a change with its own risk to the sample
 /// recall (`tests/sample.rs`). Left for its own change, with that test as the guard.
-pub fn analyze(mut lexed: Lexed) -> FileFacts {
+pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
     let toks = &lexed.toks;
     let lits = &mut lexed.lits;
     let mut stack: Vec<Group> = Vec::new();
@@ -182,23 +182,23 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
                 if !context && contains_ignore_ascii_case(id, "linkedin") {
                     context = true;
                 }
-                if matches!(prev(1), Some(Tok::Ident(k)) if DEFINERS.contains(&k.as_str()))
+                if matches!(prev(1), Some(Tok::Ident(k)) if DEFINERS.contains(&k.as_ref()))
                     && stack.is_empty()
                 {
-                    defines.push(id.as_str());
+                    defines.push(id.as_ref());
                 }
                 // Uses are calls and imported names (a keyword argument `headers=` that
                 // happens to share a helper's name is neither).
                 // A bare call `helper(…)`; not a method `x.post(…)` and not a definition.
                 let called = matches!(toks.get(i + 1), Some(Tok::Punct('(')))
                     && !matches!(prev(1), Some(Tok::Punct('.')))
-                    && !matches!(prev(1), Some(Tok::Ident(k)) if DEFINERS.contains(&k.as_str()));
+                    && !matches!(prev(1), Some(Tok::Ident(k)) if DEFINERS.contains(&k.as_ref()));
                 // An import keyword among the 12 tokens before.
                 let imported = last_import.is_some_and(|j| i - j <= 12);
                 if called || imported {
-                    uses.push(id.as_str());
+                    uses.push(id.as_ref());
                 }
-                if IMPORTS.contains(&id.as_str()) {
+                if IMPORTS.contains(&id.as_ref()) {
                     last_import = Some(i);
                 }
             }
@@ -210,8 +210,8 @@ pub fn analyze(mut lexed: Lexed) -> FileFacts {
                 };
                 // `name(` / `name!(` : a call; `= [` / `: [` : a named list.
                 let callee = match (prev(1), prev(2)) {
-                    (Some(Tok::Ident(f)), _) if *c == '(' => Some(f.as_str()),
-                    (Some(Tok::Punct('!')), Some(Tok::Ident(f))) => Some(f.as_str()),
+                    (Some(Tok::Ident(f)), _) if *c == '(' => Some(f.as_ref()),
+                    (Some(Tok::Punct('!')), Some(Tok::Ident(f))) => Some(f.as_ref()),
                     _ => None,
                 };
                 let assigned = binding_name(toks, lits, i);
@@ -524,7 +524,7 @@ fn value_group<'s, 'a>(stack: &'s [Group<'a>]) -> Option<&'s Group<'a>> {
 
 /// The name the value of the call whose `(` is at `i` is bound to: `X = new Uri(`,
 /// `BASE = URI.create(`, `'LinkedIn-Version' = getOption(`, `"K": os.getenv(`.
-fn call_binding(toks: &[Tok], lits: &[crate::facts::Literal], i: usize) -> Option<String> {
+fn call_binding(toks: &[Tok<'_>], lits: &[crate::facts::Literal], i: usize) -> Option<String> {
     let mut j = i.checked_sub(1)?;
     while j > 0
         && (matches!(&toks[j - 1], Tok::Punct('.' | ':'))
@@ -646,7 +646,7 @@ pub fn gives_context(v: &str) -> bool {
 }
 
 /// `NAME = a.b || 'v'`, `NAME = a ?? "v"`, `NAME = a or 'v'`: the name across the fallback.
-fn fallback_binding(toks: &[Tok], lits: &[crate::facts::Literal], i: usize) -> Option<String> {
+fn fallback_binding(toks: &[Tok<'_>], lits: &[crate::facts::Literal], i: usize) -> Option<String> {
     let p1 = i.checked_sub(1).map(|k| &toks[k])?;
     // `||`, `??`, `or`, and R's `%||%`.
     let r_or = matches!(p1, Tok::Punct('%'))
@@ -674,7 +674,7 @@ fn fallback_binding(toks: &[Tok], lits: &[crate::facts::Literal], i: usize) -> O
 
 /// The name a token at `i` (a literal or an opening bracket) is bound to, from the tokens
 /// before it: `NAME =`, `NAME: T =`, `NAME :`, `"key":`, `'k' =>`, `x["K"] =`, `NAME :=`.
-fn binding_name(toks: &[Tok], lits: &[crate::facts::Literal], i: usize) -> Option<String> {
+fn binding_name(toks: &[Tok<'_>], lits: &[crate::facts::Literal], i: usize) -> Option<String> {
     let prev = |n: usize| i.checked_sub(n).map(|k| &toks[k]);
     let mut k = 1;
     // Operator: `=`, `:`, `=>`, `:=`, `?=`, `||=`, `<-`.
@@ -699,15 +699,15 @@ fn binding_name(toks: &[Tok], lits: &[crate::facts::Literal], i: usize) -> Optio
         _ => {}
     }
     match prev(k)? {
-        Tok::Ident(id) if !TYPE_WORDS.contains(&id.as_str()) || op != '=' => {
+        Tok::Ident(id) if !TYPE_WORDS.contains(&id.as_ref()) || op != '=' => {
             // `NAME: Type = value` (`X: int = 1`, `X: Final = "v"`): the name is before the
             // `:`, unless that is a path separator (`a::B = …`).
             if op == '=' && matches!(prev(k + 1), Some(Tok::Punct(':'))) {
                 if let Some(Tok::Ident(name)) = prev(k + 2) {
-                    return Some(name.clone());
+                    return Some(name.to_string());
                 }
             }
-            Some(id.clone())
+            Some(id.to_string())
         }
         Tok::Lit(l) if lits[*l].kind == LitKind::Str || op != '=' => Some(lits[*l].value.clone()),
         // `x["K"] = v`; a generic type (`X: Final[str] = v`) is handled below.
@@ -722,7 +722,7 @@ fn binding_name(toks: &[Tok], lits: &[crate::facts::Literal], i: usize) -> Optio
                     Tok::Punct(';' | '{' | '}' | '(' | ',' | ')') | Tok::Newline => return None,
                     Tok::Punct(':') => {
                         return match prev(j + 1)? {
-                            Tok::Ident(id) => Some(id.clone()),
+                            Tok::Ident(id) => Some(id.to_string()),
                             _ => None,
                         };
                     }

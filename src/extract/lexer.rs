@@ -5,13 +5,17 @@
 //! flat token stream for [`super::context`]. It never fails: unterminated constructs end at EOF.
 // linkedin-lint: allow-file(endpoint-deprecated, scope-deprecated, version-sunset, version-inconsistent) -- unit-test inputs
 
+use std::borrow::Cow;
+
 use crate::facts::{LitKind, Literal};
 use crate::source::Lang;
 
 /// A token. Positions are byte offsets into the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Tok {
-    Ident(String),
+pub enum Tok<'a> {
+    /// Borrowed from the text where the lexer read it (no allocation per identifier: the
+    /// largest share of the lexer's); owned where a reader builds it.
+    Ident(Cow<'a, str>),
     /// Index into the literal list.
     Lit(usize),
     Punct(char),
@@ -22,8 +26,8 @@ pub enum Tok {
 
 /// Tokens and literals of one file (or one embedded block).
 #[derive(Debug, Default)]
-pub struct Lexed {
-    pub toks: Vec<Tok>,
+pub struct Lexed<'a> {
+    pub toks: Vec<Tok<'a>>,
     pub lits: Vec<Literal>,
 }
 
@@ -210,7 +214,7 @@ fn spec(lang: Lang) -> Spec {
 }
 
 /// Lex `text[range]` as `lang`. Literal spans are offsets into the whole `text`.
-pub fn lex(text: &str, start: usize, end: usize, lang: Lang) -> Lexed {
+pub fn lex(text: &str, start: usize, end: usize, lang: Lang) -> Lexed<'_> {
     let mut l = Lexer {
         s: text.as_bytes(),
         text,
@@ -229,7 +233,7 @@ struct Lexer<'a> {
     i: usize,
     end: usize,
     sp: Spec,
-    out: Lexed,
+    out: Lexed<'a>,
 }
 
 fn is_ident_start(b: u8) -> bool {
@@ -240,7 +244,7 @@ fn is_ident_char(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
 }
 
-impl Lexer<'_> {
+impl<'a> Lexer<'a> {
     fn at(&self, i: usize) -> u8 {
         if i < self.end { self.s[i] } else { 0 }
     }
@@ -315,8 +319,9 @@ impl Lexer<'_> {
                         self.i += 1;
                     }
                 }
-                let name = self.text[st..self.i].trim_start_matches('$').to_string();
-                self.out.toks.push(Tok::Ident(name));
+                let text: &'a str = self.text;
+                let name = text[st..self.i].trim_start_matches('$');
+                self.out.toks.push(Tok::Ident(Cow::Borrowed(name)));
                 continue;
             }
             // R `x <- "v"` / `x <<- "v"`: a binding, like `=`.
@@ -332,9 +337,10 @@ impl Lexer<'_> {
                 {
                     self.i += 1;
                 }
+                let text: &'a str = self.text;
                 self.out
                     .toks
-                    .push(Tok::Ident(self.text[st..self.i].to_string()));
+                    .push(Tok::Ident(Cow::Borrowed(&text[st..self.i])));
                 continue;
             }
             // Any other char (multi-byte chars included) is punctuation.
@@ -651,7 +657,8 @@ impl Lexer<'_> {
             }
             if self.at(k) != b':' {
                 self.i = k;
-                self.out.toks.push(Tok::Ident(self.text[ws..k].to_string()));
+                let text: &'a str = self.text;
+                self.out.toks.push(Tok::Ident(Cow::Borrowed(&text[ws..k])));
                 return true;
             }
         }

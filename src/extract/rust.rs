@@ -86,7 +86,7 @@ fn max_depth(s: &[u8]) -> usize {
     max
 }
 
-fn convert(file: &SourceFile, ts: TokenStream, out: &mut Lexed) {
+fn convert(file: &SourceFile, ts: TokenStream, out: &mut Lexed<'_>) {
     let mut iter = ts.into_iter().peekable();
     while let Some(tt) = iter.next() {
         match tt {
@@ -104,7 +104,7 @@ fn convert(file: &SourceFile, ts: TokenStream, out: &mut Lexed) {
                 convert(file, g.stream(), out);
                 out.toks.push(Tok::Punct(close));
             }
-            TokenTree::Ident(i) => out.toks.push(Tok::Ident(i.to_string())),
+            TokenTree::Ident(i) => out.toks.push(Tok::Ident(i.to_string().into())),
             TokenTree::Punct(p) => {
                 // `#[doc = "…"]` is a doc comment: the lexer reports comments.
                 if p.as_char() == '#' {
