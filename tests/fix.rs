@@ -538,3 +538,28 @@ fn a_call_left_open_ends_at_the_end_of_its_statement() {
     assert!(err.contains("nothing to fix"), "{err}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }
+
+/// Seen in a real README (an iOS SDK's setup, one code block per way to present the login):
+/// each block's lists were numbered from 1, so the second block's `permissions` list was
+/// taken for the first's, and its `r_emailaddress` fix became a deletion ("already
+/// present"). Each block's lists are its own.
+#[test]
+fn lists_in_two_markdown_code_blocks_are_fixed_apart() {
+    let block = "```swift\nlet helper = LinkedinSwiftHelper(configuration:\n    LinkedinSwiftConfiguration(\n        clientId: \"77tn2ar7gq6lgv\",\n        permissions: [\"r_liteprofile\", \"r_emailaddress\"]\n    )\n)\n```\n";
+    let text = format!("# LinkedinSwift\n\n{block}\nOr from another view controller:\n\n{block}");
+    let dir = tree(&[("README.md", text.as_str())]);
+    let path = dir.path().join("README.md");
+    let (code, out, err) = run(&path, &["--fix", "--unsafe-fixes"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(err.contains("fixed 4 findings in 1 file"), "{err}");
+    let fixed = block.replace(
+        "[\"r_liteprofile\", \"r_emailaddress\"]",
+        "[\"openid\", \"profile\", \"email\"]",
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        format!("# LinkedinSwift\n\n{fixed}\nOr from another view controller:\n\n{fixed}")
+    );
+    let (_, _, err) = run(&path, &["--fix", "--unsafe-fixes"]);
+    assert!(err.contains("nothing to fix"), "{err}");
+}

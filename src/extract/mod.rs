@@ -30,9 +30,21 @@ pub fn lexical(file: &SourceFile, start: usize, end: usize, lang: Lang) -> FileF
     context::analyze(lexer::lex(&file.text, start, end, lang))
 }
 
+/// Add the facts of one block (a Markdown code block) to the file's. Each block numbers its
+/// lists from 1, so its list ids are moved past the file's: otherwise the lists of two blocks
+/// were one, and a scope fix in the second block deleted scopes "already in" the first.
 fn merge(into: &mut FileFacts, from: FileFacts) {
     into.linkedin_context |= from.linkedin_context;
-    into.literals.extend(from.literals);
+    let offset = into
+        .literals
+        .iter()
+        .filter_map(|l| l.list)
+        .max()
+        .unwrap_or(0);
+    into.literals.extend(from.literals.into_iter().map(|mut l| {
+        l.list = l.list.map(|id| id + offset);
+        l
+    }));
     into.defines.extend(from.defines);
     into.uses.extend(from.uses);
     into.version_keys.extend(from.version_keys);
