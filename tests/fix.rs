@@ -563,3 +563,25 @@ fn lists_in_two_markdown_code_blocks_are_fixed_apart() {
     let (_, _, err) = run(&path, &["--fix", "--unsafe-fixes"]);
     assert!(err.contains("nothing to fix"), "{err}");
 }
+
+/// Found by the `fix` fuzz target: after a header setter left open (here a snippet cut off
+/// mid-call), an assignment's value was taken for the setter's second argument, and
+/// `--unsafe-fixes` rewrote the base URL to `2.0.0`, which made the next run find new
+/// endpoints. `NAME = "…"` is an argument only as a keyword argument.
+#[test]
+fn an_assignment_after_an_open_setter_call_is_not_its_argument() {
+    let text = "// LinkedIn client (work in progress)\nconst headers = new Headers();\nheaders.set(\"X-Restli-Protocol-Version\",\nconst API_BASE = \"https://api.linkedin.com/rest\";\n";
+    let dir = tree(&[("client.js", text)]);
+    let path = dir.path().join("client.js");
+    let (_, out, err) = run(&path, &["--fix", "--unsafe-fixes"]);
+    assert!(!out.contains("restli-protocol"), "{out}");
+    assert!(err.contains("nothing to fix"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    // A keyword argument is still the setter's argument.
+    let kt = "// LinkedIn client\nrequest.addHeader(name = \"X-Restli-Protocol-Version\", value = \"1.0.0\")\n";
+    let dir = tree(&[("Client.kt", kt)]);
+    let path = dir.path().join("Client.kt");
+    let (_, out, _) = run(&path, &[]);
+    assert!(out.contains("Client.kt:2:"), "{out}");
+    assert!(out.contains("restli-protocol-2"), "{out}");
+}

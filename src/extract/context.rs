@@ -334,7 +334,13 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                             }
                         }
                     }
-                    if let Some(f) = g.callee {
+                    // `NAME = "…"` is an argument only as a keyword argument (`(value = "…"`,
+                    // `, value = "…"`); after anything else it is an assignment, a statement of
+                    // its own (`const API_BASE: &str = "…"` after a call left open).
+                    let assignment = matches!(prev(1), Some(Tok::Punct('=')))
+                        && !(matches!(prev(2), Some(Tok::Ident(_)))
+                            && matches!(prev(3), Some(Tok::Punct('(' | ','))));
+                    if let Some(f) = g.callee.filter(|_| !assignment) {
                         if SETTERS.contains(&f) && g.arg == 1 {
                             if let Some(h) = g.first_arg {
                                 header_refs.push((Arg::Lit(li), h));
