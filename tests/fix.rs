@@ -312,7 +312,8 @@ fn a_rust_fix_that_would_break_the_file_is_not_written() {
         ),
         (
             "src/lib.rs",
-            "pub const URL: &str = \"https://api.linkedin.com/v2/adAccountsV2\";\n",
+            // The header a `/rest/` call needs is sent, so the move to `/rest/` has a fix.
+            "pub const URL: &str = \"https://api.linkedin.com/v2/adAccountsV2\";\npub const VERSION_HEADER: &str = \"LinkedIn-Version\";\n",
         ),
     ]);
     let src = dir.path().join("src/lib.rs");
@@ -327,7 +328,7 @@ fn a_rust_fix_that_would_break_the_file_is_not_written() {
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("the fixed file would not parse as Rust (1:"),
+        err.contains("the fixed file would not parse as Rust (2:"),
         "{err}"
     );
     assert!(err.contains("nothing written"), "{err}");
@@ -584,4 +585,43 @@ fn an_assignment_after_an_open_setter_call_is_not_its_argument() {
     let (_, out, _) = run(&path, &[]);
     assert!(out.contains("Client.kt:2:"), "{out}");
     assert!(out.contains("restli-protocol-2"), "{out}");
+}
+
+/// Seen when reviewing `--unsafe-fixes` on real repositories (ads-reporting scripts): a
+/// `/v2/adAnalyticsV2` call moved to `/rest/adAnalytics` in a file that sends no
+/// `LinkedIn-Version`, a call LinkedIn answers with 400. There the finding keeps no fix and
+/// says why; where the file sends the header, the move is still offered.
+#[test]
+fn a_move_to_rest_is_offered_only_where_the_version_header_is_sent() {
+    let bare = "import requests\n\n# LinkedIn ads reporting\ndef analytics(token, account):\n    url = \"https://api.linkedin.com/v2/adAnalyticsV2?q=analytics&pivot=CAMPAIGN\"\n    return requests.get(url, headers={\"Authorization\": \"Bearer \" + token})\n";
+    let dir = tree(&[("report.py", bare)]);
+    let path = dir.path().join("report.py");
+    let (_, out, err) = run(&path, &["--fix", "--unsafe-fixes"]);
+    assert!(out.contains("report.py:5:"), "{out}");
+    assert!(err.contains("nothing to fix"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), bare);
+    let o = bin()
+        .args(["check", "--today", TODAY, "--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let json = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        json.contains("this file sends no `LinkedIn-Version`"),
+        "{json}"
+    );
+
+    let versioned = bare.replace(
+        "headers={\"Authorization\": \"Bearer \" + token}",
+        "headers={\"Authorization\": \"Bearer \" + token, \"LinkedIn-Version\": \"202609\"}",
+    );
+    let dir = tree(&[("report.py", versioned.as_str())]);
+    let path = dir.path().join("report.py");
+    let (_, _, err) = run(&path, &["--fix", "--unsafe-fixes"]);
+    assert!(err.contains("fixed 1 finding in 1 file"), "{err}");
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("\"https://api.linkedin.com/rest/adAnalytics?q=analytics&pivot=CAMPAIGN\""),
+    );
 }

@@ -102,7 +102,8 @@ fn plain_fix_writes_only_meaning_preserving_edits() {
 /// scope outside one: PHP `in_array`, Go `append(scopes, …)`, a map key, `==`, Rust
 /// `serde(rename)`, Java `Map.of`, Python `.append(x)` and `("x")`, JS `===` stay as they are.
 /// `/v2/me` → `/v2/userinfo` drops the projection, as its help says, and has no fix when the
-/// projection is built outside the string.
+/// projection is built outside the string. `/v2/adAccountsV2` → `/rest/adAccounts` is made in
+/// `client.py`, which sends `LinkedIn-Version`, and not in `ads.js`, which does not.
 #[test]
 fn unsafe_fixes_rewrite_scope_lists_and_nothing_that_only_looks_like_one() {
     fixes_to(&["--unsafe-fixes"], "after-unsafe");

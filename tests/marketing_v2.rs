@@ -69,9 +69,30 @@ fn fixes(doc: &serde_json::Value) -> Vec<(String, Option<(String, String)>)> {
         .collect()
 }
 
+/// The fixture as it would be with `LinkedIn-Version` sent next to the Rest.li header: the
+/// only place a move to `/rest/` is offered.
+fn versioned(name: &str) -> tempfile::TempDir {
+    let text = std::fs::read_to_string(format!("{DIR}/{name}")).unwrap();
+    let text = text.replacen(
+        "\"X-Restli-Protocol-Version\": \"2.0.0\"",
+        "\"X-Restli-Protocol-Version\": \"2.0.0\", \"LinkedIn-Version\": \"202609\"",
+        1,
+    );
+    tree(&[(name, text.as_str())])
+}
+
+#[test]
+fn a_file_that_sends_no_version_gets_no_move_to_rest() {
+    for name in ["community.py", "ads.ts"] {
+        let (doc, _) = json(&[&format!("{DIR}/{name}")]);
+        assert!(fixes(&doc).iter().all(|(_, f)| f.is_none()), "{name}");
+    }
+}
+
 #[test]
 fn only_one_to_one_moves_offer_a_fix_and_never_a_safe_one() {
-    let (doc, _) = json(&[&format!("{DIR}/community.py")]);
+    let dir = versioned("community.py");
+    let (doc, _) = json(&[&dir.path().join("community.py").to_string_lossy()]);
     let unsafe_fix = |r: &str| Some(("maybe-incorrect".to_string(), r.to_string()));
     let expected = vec![
         // Finder and fields differ: no machine replacement.
@@ -103,7 +124,8 @@ fn only_one_to_one_moves_offer_a_fix_and_never_a_safe_one() {
     ];
     assert_eq!(fixes(&doc), expected);
 
-    let (doc, _) = json(&[&format!("{DIR}/ads.ts")]);
+    let dir = versioned("ads.ts");
+    let (doc, _) = json(&[&dir.path().join("ads.ts").to_string_lossy()]);
     let none: Vec<String> = fixes(&doc)
         .into_iter()
         .filter(|(_, f)| f.is_none())
