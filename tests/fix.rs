@@ -587,6 +587,36 @@ fn an_assignment_after_an_open_setter_call_is_not_its_argument() {
     assert!(out.contains("restli-protocol-2"), "{out}");
 }
 
+/// Found by the `fix` fuzz target (minimised): in a shell file the number `2` in `2-` was
+/// rewritten to `2.0.0`, which the next run read as the word `2.0.0-` and rewrote again. A
+/// bare token is rewritten only when it stands alone, and in code never (a number replaced
+/// by `2.0.0` is a syntax error); a shell word is still fixed, once.
+#[test]
+fn a_bare_restli_value_is_rewritten_only_as_a_whole_word_where_words_are_strings() {
+    let sh = "#!/bin/sh\n# LinkedIn post\ninsert(\"X-Restli-Protocol-Version\", 2-\n";
+    let py = "import requests\n\n# LinkedIn\nHEADERS = {\"LinkedIn-Version\": \"202609\", \"X-Restli-Protocol-Version\": 1}\n";
+    for (name, text) in [("post.sh", sh), ("client.py", py)] {
+        let dir = tree(&[(name, text)]);
+        let path = dir.path().join(name);
+        let (_, out, err) = run(&path, &["--fix", "--unsafe-fixes"]);
+        assert!(out.contains("restli-protocol-2"), "{name}: {out}");
+        assert!(err.contains("nothing to fix"), "{name}: {err}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "{name}");
+    }
+    let word = "#!/bin/sh\n# LinkedIn post\ncurl -H \"LinkedIn-Version: 202609\" -H X-Restli-Protocol-Version:1.0 https://api.linkedin.com/rest/posts\n";
+    let dir = tree(&[("post.sh", word)]);
+    let path = dir.path().join("post.sh");
+    let (_, _, err) = run(&path, &["--fix", "--unsafe-fixes"]);
+    assert!(err.contains("fixed 1 finding in 1 file"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        word.replace("Version:1.0 ", "Version:2.0.0 ")
+    );
+    let (code, _, err) = run(&path, &["--fix", "--unsafe-fixes"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("nothing to fix"), "{err}");
+}
+
 /// Seen when reviewing `--unsafe-fixes` on real repositories (ads-reporting scripts): a
 /// `/v2/adAnalyticsV2` call moved to `/rest/adAnalytics` in a file that sends no
 /// `LinkedIn-Version`, a call LinkedIn answers with 400. There the finding keeps no fix and

@@ -84,11 +84,35 @@ impl Checker<'_> {
         // other tokens: `"X-Restli-Protocol-Version": https://api.`) would run into what
         // follows: `2.0.0.` is read as one token next time, and `--fix` would not be
         // idempotent. Found by the `fix` fuzz target.
-        let runs_on = file
-            .text
-            .as_bytes()
+        let bytes = file.text.as_bytes();
+        let runs_on = bytes
             .get(span.end)
             .is_some_and(|&b| b == b'.' || b == b'_' || b.is_ascii_alphanumeric());
+        // A bare token (a number or shell word, no quotes) is rewritten only when it stands
+        // alone: in `insert(NAME, 2-x)` the value is an expression, and in a shell file
+        // `2.0.0-x` would be read back as one word (`2` was a number, `2.0.0-x` is a word), so
+        // the next `--fix` would rewrite it again. Found by the `fix` fuzz target.
+        // In code, a bare token is a number or a name: `2.0.0` in its place is a syntax error;
+        // only where unquoted words are strings (shell, YAML, .env, properties) is it a value.
+        let bare = lit.span == lit.outer;
+        let words_are_strings = matches!(
+            file.lang,
+            crate::source::Lang::Shell
+                | crate::source::Lang::Yaml
+                | crate::source::Lang::Env
+                | crate::source::Lang::Properties
+        );
+        let apart = |b: Option<&u8>, delims: &[u8]| {
+            b.is_none_or(|&b| b.is_ascii_whitespace() || delims.contains(&b))
+        };
+        let runs_on = runs_on
+            || bare && !words_are_strings
+            || bare
+                && !(apart(bytes.get(span.end), b";,)]}>\"'`|&(<")
+                    && apart(
+                        span.start.checked_sub(1).and_then(|i| bytes.get(i)),
+                        b"(,:=[{;|&<>\"'`",
+                    ));
         if lit.exact && !value.is_empty() && !runs_on {
             // 2.0.0 encodes query parameters differently (`sort=(field:x)`, not `sort.field=x`):
             // the same code may build 1.0-style parameters, so the switch needs a review.
