@@ -617,6 +617,32 @@ fn a_bare_restli_value_is_rewritten_only_as_a_whole_word_where_words_are_strings
     assert!(err.contains("nothing to fix"), "{err}");
 }
 
+/// Found by the `fix` fuzz target (minimised): the value `//` was rewritten to `2.0.0`, and
+/// with the `//` gone the rest of the line read differently: a `/v2/me` it had hidden was
+/// found, so the next `--fix` changed the file again. Only a version number is rewritten;
+/// other text taken for the value is reported and left alone.
+#[test]
+fn only_a_version_number_in_x_restli_protocol_version_is_rewritten() {
+    let sh = "#!/bin/sh\n# LinkedIn\nr=\"$(\"\"\"X-Restli-Protocol-Version://\" #://linkedin.com/v2/me\n";
+    let dir = tree(&[("me.sh", sh)]);
+    let path = dir.path().join("me.sh");
+    let (_, out, err) = run(&path, &["--fix", "--unsafe-fixes"]);
+    assert!(out.contains("is `//`"), "{out}");
+    assert!(err.contains("nothing to fix"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), sh);
+    // `v2` and `1.0` are version numbers, fixed once.
+    let py = "import requests\n\n# LinkedIn\nA = {\"LinkedIn-Version\": \"202609\", \"X-Restli-Protocol-Version\": \"v2\"}\nB = {\"LinkedIn-Version\": \"202609\", \"X-Restli-Protocol-Version\": \"1.0\"}\n";
+    let dir = tree(&[("client.py", py)]);
+    let path = dir.path().join("client.py");
+    let (_, _, err) = run(&path, &["--fix", "--unsafe-fixes"]);
+    assert!(err.contains("fixed 2 findings in 1 file"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        py.replace("\"v2\"", "\"2.0.0\"")
+            .replace("\"1.0\"", "\"2.0.0\"")
+    );
+}
+
 /// Seen when reviewing `--unsafe-fixes` on real repositories (ads-reporting scripts): a
 /// `/v2/adAnalyticsV2` call moved to `/rest/adAnalytics` in a file that sends no
 /// `LinkedIn-Version`, a call LinkedIn answers with 400. There the finding keeps no fix and

@@ -113,7 +113,14 @@ impl Checker<'_> {
                         span.start.checked_sub(1).and_then(|i| bytes.get(i)),
                         b"(,:=[{;|&<>\"'`",
                     ));
-        if lit.exact && !value.is_empty() && !runs_on {
+        // Only a version number (`1.0.0`, `2.0`, `1`, `v2`) is rewritten. Anything else is text the
+        // readers took for the value (`//`, a name, a URL): rewriting it changes what is read
+        // around it (`"…Version://" #://…/v2/me` hid an endpoint that `2.0.0` let through, so
+        // the next `--fix` found more to fix: the `fix` fuzz target).
+        let number = value.strip_prefix(['v', 'V']).unwrap_or(value);
+        let version_shaped = number.starts_with(|c: char| c.is_ascii_digit())
+            && number.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+        if lit.exact && version_shaped && !runs_on {
             // 2.0.0 encodes query parameters differently (`sort=(field:x)`, not `sort.field=x`):
             // the same code may build 1.0-style parameters, so the switch needs a review.
             f.fix = Some(Fix {
