@@ -35,6 +35,55 @@ fn relative_paths_join_a_linkedin_base_defined_elsewhere() {
     );
 }
 
+/// An SDK wrapper in the shape of real PHP LinkedIn clients: the `/v2/` base is a class
+/// constant, the HTTP client reaches it through a typed constructor argument (no call, no
+/// import), and resources pass bare names (`'adCampaigns'`, `'organizations/' . $id`).
+#[test]
+fn an_sdk_wrapper_joins_resource_names_to_its_v2_base() {
+    assert_eq!(
+        findings("relative-php"),
+        [
+            // A camelCase word that names a `/v2/` resource of the table.
+            "src/Resources/Campaigns.php:17:37 endpoint-deprecated/v2-ad-campaigns",
+            // A generic name: the file uses `ApiClient`, a class that uses `ApiConfig`.
+            "src/Resources/Campaigns.php:22:36 endpoint-deprecated/v2-organizations",
+            // A one-word name with a Rest.li finder (`?q=`) is a path too.
+            "src/Resources/Campaigns.php:27:36 endpoint-deprecated/v2-organizations",
+            // Not `$headers['Authorization'] = ['REDACTED']`: a log mask is not a credential.
+        ]
+    );
+    // With a `/rest/` base in reach too, a versioned name (`adCampaigns`, whose unversioned
+    // name was `adCampaignsV2`) is taken to go to `/rest/`: LinkedIn's own clients do that.
+    let dir = "tests/fixtures/project/relative-php/src";
+    let config = std::fs::read_to_string(format!("{dir}/Http/ApiConfig.php")).unwrap();
+    let both = config.replace(
+        "    public const DEFAULT_BASE_URI",
+        "    public const REST_BASE_URI = 'https://api.linkedin.com/rest/';\n    public const DEFAULT_BASE_URI",
+    );
+    assert_ne!(both, config);
+    let client = std::fs::read_to_string(format!("{dir}/Http/ApiClient.php")).unwrap();
+    let campaigns = std::fs::read_to_string(format!("{dir}/Resources/Campaigns.php")).unwrap();
+    let tmp = common::tree(&[
+        ("src/Http/ApiConfig.php", both.as_str()),
+        ("src/Http/ApiClient.php", client.as_str()),
+        ("src/Resources/Campaigns.php", campaigns.as_str()),
+    ]);
+    let (out, _, _) = common::short_raw(tmp.path(), &["."]);
+    let ids: Vec<&str> = out
+        .lines()
+        .filter_map(|l| l.split(['[', ']']).nth(1))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "version-missing/rest-without-version",
+            "endpoint-deprecated/v2-organizations",
+            "endpoint-deprecated/v2-organizations"
+        ],
+        "{out}"
+    );
+}
+
 #[test]
 fn relative_findings_carry_no_fix() {
     let (doc, _) = json(&["tests/fixtures/project/relative"]);

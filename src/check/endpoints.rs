@@ -388,10 +388,28 @@ fn relative_path_like(own: &str, name: Option<&str>) -> bool {
     let resource_word = ["V2", "Statistics", "Posts", "Actions"]
         .iter()
         .any(|s| seg.ends_with(s));
-    camel && (resource_word || own.contains('?')) || names_a_path(name)
+    // `?q=` is a Rest.li finder (`organizations?q=vanityName`): only an API path has one.
+    camel && (resource_word || own.contains('?')) || names_a_path(name) || own.contains("?q=")
 }
 
 impl Checker<'_> {
+    /// A bare camelCase word that is the name of a `/v2/` resource in the table
+    /// (`$client->post('adCampaigns', …)`, `get('ugcPosts')`): a resource, not a field name.
+    /// One-word names (`me`, `organizations`) are too common to count on their own, and
+    /// `emailAddress` is also the response field every sign-in library reads.
+    fn names_a_v2_resource(&self, own: &str) -> bool {
+        let camel = own != "emailAddress"
+            && own.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
+            && own.bytes().any(|b| b.is_ascii_uppercase())
+            && own.bytes().all(|b| b.is_ascii_alphanumeric());
+        camel
+            && self
+                .table
+                .endpoints
+                .iter()
+                .any(|e| e.path.strip_prefix("/v2/") == Some(own))
+    }
+
     /// Record the LinkedIn bases a literal defines, and the finding a relative path makes once
     /// joined to a `/v2` or `/v1` base that may be defined elsewhere (`Checker::finish`
     /// resolves it).
@@ -434,7 +452,7 @@ impl Checker<'_> {
             return; // no LinkedIn context, or joined to a base the per-file check already read
         }
         let own = &v[path_start..];
-        if !relative_path_like(own, lit.name.as_deref()) {
+        if !relative_path_like(own, lit.name.as_deref()) && !self.names_a_v2_resource(own) {
             return;
         }
         let seg = own
@@ -469,10 +487,17 @@ impl Checker<'_> {
             self.endpoints(file, facts, &joined, &mut tmp);
             for mut finding in tmp.findings {
                 finding.fix = None; // the base is elsewhere: a person checks the whole URL
+                let versioned_name = self.table.endpoints.iter().any(|e| {
+                    e.id == finding.id && {
+                        let unversioned = format!("{}V2", e.path);
+                        self.table.endpoints.iter().any(|u| u.path == unversioned)
+                    }
+                });
                 out.relative.push(RelativeSite {
                     kind,
                     generic,
                     v1_idiom,
+                    versioned_name,
                     finding,
                 });
             }

@@ -159,6 +159,15 @@ impl Checker<'_> {
         if value.contains("://") {
             return;
         }
+        // A log redactor's mask (`$headers['Authorization'] = ['REDACTED']`) is not sent.
+        let mask = value.trim_matches(|c: char| "[]<>()*-_ ".contains(c));
+        if ["redacted", "hidden", "masked", "filtered"]
+            .iter()
+            .any(|m| mask.eq_ignore_ascii_case(m))
+            || value.bytes().all(|b| b == b'*')
+        {
+            return;
+        }
         let scheme: String = value
             .chars()
             .take_while(|c| c.is_ascii_alphabetic())

@@ -162,6 +162,11 @@ pub struct RelativeSite {
     /// A v1 idiom (`people/~`, `:(fields)`): a v1 path wherever the v1 base is. Other paths
     /// are v1 paths only in a file whose one LinkedIn base is v1.
     pub v1_idiom: bool,
+    /// The path is a versioned name (`adCampaigns`) whose unversioned name differs
+    /// (`adCampaignsV2`): joined to `/v2` only where `/v2` is the one LinkedIn API base in
+    /// reach, since a client that holds both bases sends it to `/rest/` (LinkedIn's own
+    /// clients do).
+    pub versioned_name: bool,
     pub finding: Finding,
 }
 

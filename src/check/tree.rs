@@ -283,6 +283,9 @@ impl Checker<'_> {
                 if site.generic && !(f.li_bases & site.kind != 0 || linked && !f.foreign_base) {
                     continue;
                 }
+                if site.versioned_name && kinds & BASE_REST != 0 {
+                    continue;
+                }
                 f.findings.push(site.finding);
             }
         }

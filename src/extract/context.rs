@@ -195,7 +195,13 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                     && !matches!(prev(1), Some(Tok::Ident(k)) if DEFINERS.contains(&k.as_ref()));
                 // An import keyword among the 12 tokens before.
                 let imported = last_import.is_some_and(|j| i - j <= 12);
-                if called || imported {
+                // A class named anywhere (a type hint `ClientConfig $config`, a field type):
+                // in object-oriented code that is how a client reaches the class that holds
+                // its base URL, with no call or import in between.
+                let class_like = id.len() >= 3
+                    && id.starts_with(|c: char| c.is_ascii_uppercase())
+                    && id.bytes().any(|b| b.is_ascii_lowercase());
+                if called || imported || class_like {
                     uses.push(id.as_ref());
                 }
                 if IMPORTS.contains(&id.as_ref()) {
