@@ -643,6 +643,31 @@ fn only_a_version_number_in_x_restli_protocol_version_is_rewritten() {
     );
 }
 
+/// Found by the `fix` fuzz target (minimised): the `/v2/me` fix drops `projection=` and keeps
+/// the rest of the query, but here "the rest" was a quote, a backtick and a scope the lexer
+/// had read into the URL; moved, it was read as a scope list and fixed again. A query with
+/// quotes or spaces in it is not a URL's query: no fix. A URL's query still loses only its
+/// projection.
+#[test]
+fn a_projection_is_dropped_only_from_a_query_that_is_a_urls() {
+    let sh = "#!/bin/sh\n# LinkedIn\n\"$(\"://linkedin.com/v2/me?projection=\"()&\"e%20r_emailaddress`\n";
+    let dir = tree(&[("me.sh", sh)]);
+    let path = dir.path().join("me.sh");
+    let (_, out, err) = run(&path, &["--fix", "--unsafe-fixes"]);
+    assert!(out.contains("me.sh:3:") && out.contains("v2-me"), "{out}");
+    assert!(err.contains("nothing to fix"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), sh);
+    let py = "# LinkedIn sign-in\nimport requests\nME = \"https://api.linkedin.com/v2/me?projection=(id,localizedFirstName)&locale=en_US\"\n";
+    let dir = tree(&[("me.py", py)]);
+    let path = dir.path().join("me.py");
+    let (_, _, err) = run(&path, &["--fix", "--unsafe-fixes"]);
+    assert!(err.contains("fixed 1 finding in 1 file"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        py.replace("v2/me?projection=(id,localizedFirstName)&", "v2/userinfo?")
+    );
+}
+
 /// Seen when reviewing `--unsafe-fixes` on real repositories (ads-reporting scripts): a
 /// `/v2/adAnalyticsV2` call moved to `/rest/adAnalytics` in a file that sends no
 /// `LinkedIn-Version`, a call LinkedIn answers with 400. There the finding keeps no fix and

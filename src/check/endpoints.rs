@@ -278,6 +278,15 @@ fn drop_projection(rest: &str) -> Option<(usize, String)> {
         return Some((0, String::new()));
     };
     let qlen = q.find('#').unwrap_or(q.len());
+    // Only a query as URLs carry it: a quote or a space says the string holds more than the
+    // URL (a lexer's guess in broken code), and moving that text moves what is read around
+    // it (found by the `fix` fuzz target).
+    if q[..qlen]
+        .chars()
+        .any(|c| c.is_whitespace() || "\"'`<>\\^|".contains(c))
+    {
+        return None;
+    }
     let mut kept: Vec<&str> = Vec::new();
     let (mut depth, mut start) = (0i32, 0usize);
     let mut params: Vec<&str> = Vec::new();
