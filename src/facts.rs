@@ -43,6 +43,9 @@ pub struct Literal {
     pub lead_ident: Option<String>,
     /// Literals of one list (array, slice, `vec!`, `%w[]`) share an id.
     pub list: Option<u32>,
+    /// The first argument of an HTTP method called on a client (`$client->get('me', …)`,
+    /// `self.api.post("ugcPosts", …)`): a resource name relative to the client's base.
+    pub request_arg: bool,
 }
 
 impl Literal {
@@ -65,6 +68,7 @@ impl Literal {
             base: None,
             lead_ident: None,
             list: None,
+            request_arg: false,
         }
     }
 

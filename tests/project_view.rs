@@ -49,6 +49,11 @@ fn an_sdk_wrapper_joins_resource_names_to_its_v2_base() {
             "src/Resources/Campaigns.php:22:36 endpoint-deprecated/v2-organizations",
             // A one-word name with a Rest.li finder (`?q=`) is a path too.
             "src/Resources/Campaigns.php:27:36 endpoint-deprecated/v2-organizations",
+            // One-word resource names asked of the client (`$this->client->get('me', …)`),
+            // in a file that also holds a shared page's URL (content, not another API's
+            // base); not `$this->settings->get('me')`, a lookup.
+            "src/Resources/Profile.php:18:14 endpoint-deprecated/v2-me",
+            "src/Resources/Profile.php:21:38 endpoint-deprecated/v2-email-address",
             // Not `$headers['Authorization'] = ['REDACTED']`: a log mask is not a credential.
         ]
     );

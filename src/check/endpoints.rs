@@ -336,6 +336,26 @@ const GENERIC_SEGMENTS: &[&str] = &[
     "posts",
 ];
 
+/// Whether a URL of another host reads as an API's (`https://graph.facebook.com/v2`,
+/// `https://www.googleapis.com/…`, `https://slack.com/api/`), not as content: a repository,
+/// an image or a page shared in a post (`'originalUrl' => 'https://github.com/…'`).
+fn names_an_api(host: &str, path: &str) -> bool {
+    let host = host.to_ascii_lowercase();
+    let first = path
+        .trim_start_matches('/')
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let versioned = first.len() >= 2
+        && first.starts_with('v')
+        && first[1..].bytes().all(|b| b.is_ascii_digit());
+    host.contains("api")
+        || host.starts_with("graph.")
+        || versioned
+        || ["api", "rest", "graphql", "oauth", "oauth2"].contains(&first.as_str())
+}
+
 /// Names that say a bare word is a path (`{'path': 'adCampaignsV2'}`, `resource_path=`).
 fn names_a_path(name: Option<&str>) -> bool {
     name.is_some_and(|n| {
@@ -419,6 +439,19 @@ impl Checker<'_> {
                 .any(|e| e.path.strip_prefix("/v2/") == Some(own))
     }
 
+    /// A word that is the name of a `/v2/` resource in the table (`me`, `emailAddress`,
+    /// `organizations`): taken as a path only where a client is asked for it
+    /// ([`Literal::request_arg`]).
+    fn is_v2_resource(&self, own: &str) -> bool {
+        !own.is_empty()
+            && own.bytes().all(|b| b.is_ascii_alphanumeric())
+            && self
+                .table
+                .endpoints
+                .iter()
+                .any(|e| e.path.strip_prefix("/v2/") == Some(own))
+    }
+
     /// Record the LinkedIn bases a literal defines, and the finding a relative path makes once
     /// joined to a `/v2` or `/v1` base that may be defined elsewhere (`Checker::finish`
     /// resolves it).
@@ -448,7 +481,9 @@ impl Checker<'_> {
                     _ => 0,
                 };
             } else if !is_linkedin_host(h) && (v.starts_with("http") || v.starts_with("//")) {
-                out.foreign_base |= h.contains('.') && !h.starts_with("localhost");
+                out.foreign_base |= h.contains('.')
+                    && !h.starts_with("localhost")
+                    && names_an_api(h, &v[path_start..]);
             }
             return;
         }
@@ -461,7 +496,10 @@ impl Checker<'_> {
             return; // no LinkedIn context, or joined to a base the per-file check already read
         }
         let own = &v[path_start..];
-        if !relative_path_like(own, lit.name.as_deref()) && !self.names_a_v2_resource(own) {
+        let path_like = relative_path_like(own, lit.name.as_deref())
+            || self.names_a_v2_resource(own)
+            || lit.request_arg && self.is_v2_resource(own);
+        if !path_like {
             return;
         }
         let seg = own

@@ -144,6 +144,8 @@ struct Group<'a> {
     prev_arg: Option<Arg<'a>>,
     /// This group is the argument list of a wrapper: its literal inherits the outer position.
     wrapper: bool,
+    /// The argument list of an HTTP method called on a client ([`request_call`]).
+    request: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -255,6 +257,7 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                 let getter_of = callee
                     .filter(|f| GETTERS.contains(f))
                     .and_then(|_| call_binding(toks, lits, i));
+                let request = *c == '(' && request_call(toks, i);
                 stack.push(Group {
                     close,
                     name,
@@ -265,6 +268,7 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                     first_arg: None,
                     prev_arg: None,
                     wrapper,
+                    request,
                 });
             }
             Tok::Punct(c @ (')' | ']' | '}')) => {
@@ -328,6 +332,13 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                     if g.arg == 0 && to_version {
                         version_keys.push(lits[li].value.clone());
                     }
+                }
+                if let Some(g) = stack.last() {
+                    // Only the argument itself, not a literal inside an expression there.
+                    lits[li].request_arg = g.request
+                        && g.arg == 0
+                        && matches!(prev(1), Some(Tok::Punct('(')))
+                        && matches!(toks.get(i + 1), Some(Tok::Punct(',' | ')')));
                 }
                 // Position inside groups; wrappers pass through to the enclosing group.
                 if let Some(g) = value_group(&stack) {
@@ -532,6 +543,37 @@ fn value_group<'s, 'a>(stack: &'s [Group<'a>]) -> Option<&'s Group<'a>> {
         depth -= 1;
     }
     depth.checked_sub(1).map(|d| &stack[d])
+}
+
+/// HTTP methods a client wrapper names its calls after.
+const REQUEST_METHODS: &[&str] = &["get", "post", "put", "patch", "delete", "request"];
+
+/// Receiver names that say an object is an API client (`$client`, `self.api`, `linkedInHttp`);
+/// `params.get('me')`, `config.get(…)` and `os.environ.get(…)` are lookups, not requests.
+const CLIENT_NAMES: &[&str] = &["client", "api", "linkedin", "http", "rest", "sdk"];
+
+/// Whether the `(` at `i` opens an HTTP method called on a client: `client.get(`,
+/// `$this->client->post(`, `self.api.Get(`.
+fn request_call(toks: &[Tok<'_>], i: usize) -> bool {
+    let at = |n: usize| i.checked_sub(n).map(|k| &toks[k]);
+    let Some(Tok::Ident(method)) = at(1) else {
+        return false;
+    };
+    if !REQUEST_METHODS
+        .iter()
+        .any(|m| method.eq_ignore_ascii_case(m))
+    {
+        return false;
+    }
+    // `.` (most languages) or `->` (PHP) before the method, the receiver's name before that.
+    let receiver = match (at(2), at(3), at(4)) {
+        (Some(Tok::Punct('.')), Some(Tok::Ident(r)), _) => r,
+        (Some(Tok::Punct('>')), Some(Tok::Punct('-')), Some(Tok::Ident(r))) => r,
+        _ => return false,
+    };
+    CLIENT_NAMES
+        .iter()
+        .any(|n| contains_ignore_ascii_case(receiver, n))
 }
 
 /// The name the value of the call whose `(` is at `i` is bound to: `X = new Uri(`,
