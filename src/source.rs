@@ -36,6 +36,7 @@ pub enum Lang {
     /// Objective-C (`@"…"` strings).
     ObjC,
     Haskell,
+    Elixir,
     Markdown,
     /// A Jupyter notebook: code cells in the kernel's language, markdown cells as docs.
     Notebook,
@@ -48,7 +49,7 @@ pub enum Lang {
 
 impl Lang {
     /// Every language, in declaration order.
-    pub const ALL: [Lang; 23] = [
+    pub const ALL: [Lang; 24] = [
         Lang::Rust,
         Lang::JavaScript,
         Lang::Python,
@@ -65,6 +66,7 @@ impl Lang {
         Lang::Dart,
         Lang::ObjC,
         Lang::Haskell,
+        Lang::Elixir,
         Lang::Markdown,
         Lang::Notebook,
         Lang::Yaml,
@@ -119,6 +121,7 @@ impl Lang {
             Some(b"r" | b"rd") => Some(Lang::R),
             Some(b"m" | b"mm") => Some(Lang::ObjC),
             Some(b"hs" | b"lhs") => Some(Lang::Haskell),
+            Some(b"ex" | b"exs") => Some(Lang::Elixir),
             Some(b"ipynb") => Some(Lang::Notebook),
             Some(b"kt" | b"kts") => Some(Lang::Kotlin),
             Some(b"cs") => Some(Lang::CSharp),
@@ -155,6 +158,7 @@ impl Lang {
             "perl" => Lang::Perl,
             "php" => Lang::Php,
             "Rscript" => Lang::R,
+            "elixir" => Lang::Elixir,
             _ => return None,
         })
     }
@@ -177,6 +181,7 @@ impl Lang {
             Lang::Dart => "dart",
             Lang::ObjC => "objective-c",
             Lang::Haskell => "haskell",
+            Lang::Elixir => "elixir",
             Lang::Markdown => "markdown",
             Lang::Notebook => "notebook",
             Lang::Yaml => "yaml",
@@ -211,6 +216,7 @@ impl Lang {
             "dart" | "flutter" => Lang::Dart,
             "objc" | "objective-c" | "objectivec" | "obj-c" => Lang::ObjC,
             "haskell" | "hs" => Lang::Haskell,
+            "elixir" | "ex" | "exs" | "iex" => Lang::Elixir,
             "sh" | "bash" | "shell" | "console" | "zsh" | "curl" | "http" => Lang::Shell,
             "yaml" | "yml" => Lang::Yaml,
             "toml" => Lang::Toml,

@@ -53,6 +53,11 @@ fn polyglot_fixture_findings() {
         "connector.py:7:25 scope-deprecated/r-ad-campaigns",
         "connector.py:14:18 endpoint-deprecated/ad-campaigns-v2",
         // Go: integer const, `req.Header.Set`, raw string joined with `+`.
+        // Elixir: module attributes (`@scopes "…"`), a path whose `#{…}` holds quotes of
+        // its own, joined to `@api_base` by a private helper (`@api_base <> path`).
+        "linkedin_client.ex:7:12 scope-deprecated/r-liteprofile",
+        "linkedin_client.ex:11:20 endpoint-deprecated/v2-people",
+        "linkedin_client.ex:14:47 endpoint-deprecated/v2-ugc-posts",
         "main.go:4:25 version-sunset/version-sunset-policy",
         "main.go:7:38 version-sunset/version-sunset-policy",
         "main.go:8:35 auth-scheme/bearer-scheme",

@@ -336,6 +336,40 @@ const GENERIC_SEGMENTS: &[&str] = &[
     "posts",
 ];
 
+/// `text` with each `${…}` / `#{…}` expression (balanced braces) written as `{}`.
+fn without_interpolations(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(['$', '#']) {
+        let (head, tail) = rest.split_at(i);
+        out.push_str(head);
+        if !tail[1..].starts_with('{') {
+            out.push_str(&tail[..1]);
+            rest = &tail[1..];
+            continue;
+        }
+        let mut depth = 0usize;
+        let mut end = tail.len();
+        for (j, c) in tail.char_indices().skip(1) {
+            match c {
+                '{' => depth += 1,
+                '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        end = j + 1;
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        out.push_str("{}");
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Whether a URL of another host reads as an API's (`https://graph.facebook.com/v2`,
 /// `https://www.googleapis.com/…`, `https://slack.com/api/`), not as content: a repository,
 /// an image or a page shared in a post (`'originalUrl' => 'https://github.com/…'`).
@@ -370,6 +404,15 @@ fn names_a_path(name: Option<&str>) -> bool {
 /// `organizations/${id}`, `adCampaignsV2` (camelCase or named as a path). Prose, absolute
 /// paths (`/v2/…`, `/rest/…`) and file names are not.
 fn relative_path_like(own: &str, name: Option<&str>) -> bool {
+    // `"/people/~:(#{Enum.join(fields, ",")})"`: an interpolated expression is not the path's
+    // text (its spaces and punctuation are code).
+    let owned;
+    let own = if own.contains("{") {
+        owned = without_interpolations(own);
+        owned.as_str()
+    } else {
+        own
+    };
     let first = own.chars().next();
     if own.len() < 2
         || own.len() > 300

@@ -667,8 +667,21 @@ const IMPORTS: &[&str] = &[
 ];
 
 const DEFINERS: &[&str] = &[
-    "fn", "def", "function", "func", "const", "let", "var", "val", "class", "static", "export",
+    "fn",
+    "def",
+    "function",
+    "func",
+    "const",
+    "let",
+    "var",
+    "val",
+    "class",
+    "static",
+    "export",
     "pub",
+    "defp",
+    "defmodule",
+    "module",
 ];
 
 /// Does this string show that the code talks to LinkedIn's API? An API or OAuth URL, a
@@ -730,6 +743,10 @@ fn fallback_binding(toks: &[Tok<'_>], lits: &[crate::facts::Literal], i: usize) 
 /// before it: `NAME =`, `NAME: T =`, `NAME :`, `"key":`, `'k' =>`, `x["K"] =`, `NAME :=`.
 fn binding_name(toks: &[Tok<'_>], lits: &[crate::facts::Literal], i: usize) -> Option<String> {
     let prev = |n: usize| i.checked_sub(n).map(|k| &toks[k]);
+    // An Elixir module attribute: `@base_url "https://…"`, `@scopes [ … ]`.
+    if let (Some(Tok::Ident(id)), Some(Tok::Punct('@'))) = (prev(1), prev(2)) {
+        return Some(id.to_string());
+    }
     let mut k = 1;
     // Operator: `=`, `:`, `=>`, `:=`, `?=`, `||=`, `<-`.
     let op = match prev(k)? {
@@ -825,6 +842,48 @@ mod tests {
         );
         assert_eq!(find(&f, "202301").name.as_deref(), Some("LinkedIn-Version"));
         assert_eq!(find(&f, "x").name, None);
+    }
+
+    #[test]
+    fn elixir_attributes_and_ruby_modules() {
+        let f = facts(
+            Lang::Elixir,
+            "defmodule Li do\n  @api_base \"https://api.linkedin.com/v2\"\n  @scopes [\"r_liteprofile\"]\nend",
+        );
+        assert_eq!(
+            find(&f, "https://api.linkedin.com/v2").name.as_deref(),
+            Some("api_base")
+        );
+        assert_eq!(find(&f, "r_liteprofile").name.as_deref(), Some("scopes"));
+        assert!(f.defines.iter().any(|d| d == "Li"));
+        // A Ruby module holding a base is what its users name (`LinkedinV2::Url::Builder`).
+        let f = facts(
+            Lang::Ruby,
+            "module LinkedinV2\n  API_URL ||= \"https://api.linkedin.com/v2\"\nend",
+        );
+        assert!(f.defines.iter().any(|d| d == "LinkedinV2"));
+        // `@Get('me')` (a decorator call) binds nothing.
+        let f = facts(Lang::JavaScript, "class C { @Get('me') me() {} }");
+        assert_eq!(find(&f, "me").name, None);
+    }
+
+    #[test]
+    fn request_arguments_are_asked_of_a_client() {
+        let f = facts(
+            Lang::Php,
+            "<?php $this->client->get('me', []); $params->get('them'); $api->post(BASE . 'x');",
+        );
+        assert!(find(&f, "me").request_arg);
+        assert!(!find(&f, "them").request_arg);
+        assert!(
+            !find(&f, "x").request_arg,
+            "part of an expression, not the argument"
+        );
+        let f = facts(
+            Lang::Python,
+            "self.linkedin_client.post(\"ugcPosts\", json=body)",
+        );
+        assert!(find(&f, "ugcPosts").request_arg);
     }
 
     #[test]

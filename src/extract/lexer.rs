@@ -171,6 +171,16 @@ fn spec(lang: Lang) -> Spec {
             backtick: Backtick::Code,
             ..c
         },
+        // Elixir: `#` comments, `"…"`/`'…'` with escapes and `#{}`, `"""` heredocs, atoms
+        // (`:scope`) read as names like Ruby symbols.
+        Lang::Elixir => Spec {
+            line_comments: &["#"],
+            block_comment: None,
+            single_quote_str: true,
+            triple: true,
+            ruby: true,
+            ..c
+        },
         Lang::Perl => Spec {
             line_comments: &["#"],
             block_comment: None,
@@ -712,6 +722,14 @@ impl<'a> Lexer<'a> {
                 k = (e + 1).min(self.end);
                 continue;
             }
+            // Ruby/Elixir `"…#{expr}…"`: the expression may hold quotes of its own
+            // (`"/people/~:(#{Enum.join(fields, ",")})"`); it is lexed as code after the literal.
+            if sp.ruby && q == b'"' && c == b'#' && self.at(k + 1) == b'{' {
+                let e = self.matching_close(k + 2, b'{', b'}');
+                exprs.push((k + 2, e));
+                k = (e + 1).min(self.end);
+                continue;
+            }
             if raw && sp.csharp && c == b'"' && self.at(k + 1) == b'"' {
                 k += 2;
                 continue;
@@ -762,6 +780,12 @@ impl<'a> Lexer<'a> {
     /// The `)` closing a shell `$(` whose body starts at `from` (quotes and escapes skipped),
     /// or the end.
     fn matching_paren(&self, from: usize) -> usize {
+        self.matching_close(from, b'(', b')')
+    }
+
+    /// The index of the `close` that ends a group opened just before `from` (quoted text
+    /// skipped), or the end.
+    fn matching_close(&self, from: usize, open: u8, close: u8) -> usize {
         let (mut k, mut depth) = (from, 1usize);
         while k < self.end {
             match self.s[k] {
@@ -774,8 +798,8 @@ impl<'a> Lexer<'a> {
                     }
                     k = j;
                 }
-                b'(' => depth += 1,
-                b')' => {
+                b if b == open => depth += 1,
+                b if b == close => {
                     depth -= 1;
                     if depth == 0 {
                         return k;
