@@ -153,3 +153,44 @@ fn versions_defined_under_a_name_another_file_sends_as_the_header() {
         ]
     );
 }
+
+#[test]
+fn linkedins_python_client_places_v2_only_paths() {
+    // Modelled on scripts written against LinkedIn's own Python client: no base URL in the
+    // tree, `resource_path` relative to the client's built-in bases.
+    let script = r#"from linkedin_api.clients.restli.client import RestliClient
+
+API_VERSION = "202611"
+UGC_POSTS_RESOURCE = "/ugcPosts"
+ME_RESOURCE = "/me"
+restli_client = RestliClient()
+
+accounts = restli_client.get(resource_path="/adAccountsV2/513424108", access_token=token)
+me = restli_client.get(resource_path=ME_RESOURCE, access_token=token)
+org = restli_client.get(resource_path="/organizations/2414183", version_string=API_VERSION, access_token=token)
+campaigns = restli_client.finder(resource_path="/adAccounts", finder_name="search", version_string=API_VERSION, access_token=token)
+"#;
+    let ids = |text: &str| -> Vec<String> {
+        let tmp = common::tree(&[("scripts/ads.py", text)]);
+        let (out, _, _) = common::short_raw(tmp.path(), &["."]);
+        out.lines()
+            .filter_map(|l| {
+                let (place, rest) = l.split_once(": ")?;
+                let id = rest.split(['[', ']']).nth(1)?;
+                Some(format!("{place} {id}"))
+            })
+            .collect()
+    };
+    // Only paths that exist under `/v2` alone: `/me` and `/organizations` go to `/rest` when
+    // the call passes a version, and `/adAccounts` is the versioned name.
+    assert_eq!(
+        ids(script),
+        [
+            "scripts/ads.py:4:23 endpoint-deprecated/v2-ugc-posts",
+            "scripts/ads.py:8:45 endpoint-deprecated/ad-accounts-v2",
+        ]
+    );
+    // Without the client, nothing says where these paths go.
+    let other = script.replace("RestliClient", "HttpClient");
+    assert_eq!(ids(&other), Vec::<String>::new());
+}

@@ -114,6 +114,11 @@ pub struct FileCheck {
     /// LinkedIn API bases the file defines (`https://api.linkedin.com/v2`): [`BASE_V1`],
     /// [`BASE_V2`], [`BASE_REST`] bits.
     pub li_bases: u8,
+    /// Bases a LinkedIn client library the file imports sends relative paths to, without a
+    /// URL in the file: LinkedIn's Python `RestliClient` sends `resource_path` to `/rest` with
+    /// a `version_string`, else to `/v2`. They place a path that exists only under `/v2`
+    /// (`/ugcPosts`, `/adAccountsV2`), not a generic one (`/me`), whose base depends on the call.
+    pub library_bases: u8,
     /// The file holds a URL of another host's API (`https://graph.facebook.com/v2`).
     pub foreign_base: bool,
     /// The file sets some request header (it builds its own requests).
@@ -169,6 +174,10 @@ pub struct RelativeSite {
     pub versioned_name: bool,
     pub finding: Finding,
 }
+
+/// Client classes of LinkedIn's own libraries whose bases are built in
+/// ([`FileCheck::library_bases`]).
+const LIBRARY_CLIENTS: &[&str] = &["RestliClient"];
 
 /// Bits of [`FileCheck::li_bases`].
 pub const BASE_V1: u8 = 1;
@@ -384,6 +393,13 @@ impl<'t> Checker<'t> {
         // that set the version; every identifier of every candidate adds up on a big tree.
         if !out.rest_sites.is_empty() || !out.relative.is_empty() || facts.linkedin_context {
             out.uses = facts.uses.clone();
+        }
+        if facts
+            .uses
+            .iter()
+            .any(|u| LIBRARY_CLIENTS.contains(&u.as_str()))
+        {
+            out.library_bases = BASE_V2 | BASE_REST;
         }
         out.version_keys = facts.version_keys.iter().map(|k| version_key(k)).collect();
         if out.sets_version || (facts.linkedin_context && !facts.docs) {

@@ -252,7 +252,8 @@ impl Checker<'_> {
             return;
         }
         let project: u8 = files.iter().fold(0, |a, f| a | f.li_bases);
-        if project & (BASE_V1 | BASE_V2) == 0 {
+        let libraries: u8 = files.iter().fold(0, |a, f| a | f.library_bases);
+        if (project | libraries) & (BASE_V1 | BASE_V2) == 0 {
             return;
         }
         // Names defined next to a base, and one step on: the clients that use them.
@@ -271,7 +272,7 @@ impl Checker<'_> {
             if f.relative.is_empty() {
                 continue;
             }
-            let kinds = if f.li_bases != 0 { f.li_bases } else { project };
+            let kinds = if f.li_bases != 0 { f.li_bases } else { project } | f.library_bases;
             let linked = f.uses.iter().any(|u| base_names.contains(u));
             for site in std::mem::take(&mut f.relative) {
                 if kinds & site.kind == 0 {
