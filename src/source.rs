@@ -37,6 +37,8 @@ pub enum Lang {
     ObjC,
     Haskell,
     Elixir,
+    /// HTML: its `<script>` blocks, read as JavaScript.
+    Html,
     Markdown,
     /// A Jupyter notebook: code cells in the kernel's language, markdown cells as docs.
     Notebook,
@@ -49,7 +51,7 @@ pub enum Lang {
 
 impl Lang {
     /// Every language, in declaration order.
-    pub const ALL: [Lang; 24] = [
+    pub const ALL: [Lang; 25] = [
         Lang::Rust,
         Lang::JavaScript,
         Lang::Python,
@@ -67,6 +69,7 @@ impl Lang {
         Lang::ObjC,
         Lang::Haskell,
         Lang::Elixir,
+        Lang::Html,
         Lang::Markdown,
         Lang::Notebook,
         Lang::Yaml,
@@ -122,6 +125,7 @@ impl Lang {
             Some(b"m" | b"mm") => Some(Lang::ObjC),
             Some(b"hs" | b"lhs") => Some(Lang::Haskell),
             Some(b"ex" | b"exs") => Some(Lang::Elixir),
+            Some(b"html" | b"htm" | b"xhtml") => Some(Lang::Html),
             Some(b"ipynb") => Some(Lang::Notebook),
             Some(b"kt" | b"kts") => Some(Lang::Kotlin),
             Some(b"cs") => Some(Lang::CSharp),
@@ -182,6 +186,7 @@ impl Lang {
             Lang::ObjC => "objective-c",
             Lang::Haskell => "haskell",
             Lang::Elixir => "elixir",
+            Lang::Html => "html",
             Lang::Markdown => "markdown",
             Lang::Notebook => "notebook",
             Lang::Yaml => "yaml",
@@ -217,6 +222,7 @@ impl Lang {
             "objc" | "objective-c" | "objectivec" | "obj-c" => Lang::ObjC,
             "haskell" | "hs" => Lang::Haskell,
             "elixir" | "ex" | "exs" | "iex" => Lang::Elixir,
+            "html" | "htm" => Lang::Html,
             "sh" | "bash" | "shell" | "console" | "zsh" | "curl" | "http" => Lang::Shell,
             "yaml" | "yml" => Lang::Yaml,
             "toml" => Lang::Toml,

@@ -98,8 +98,15 @@ impl Checker<'_> {
         } else {
             e.path.len() - 1
         };
-        let Some(span) = to_file(start..start + plen) else {
-            return; // the deprecated path is all in the base: reported where the base is defined
+        // The deprecated path is all in the base: reported where the base is defined. Except
+        // the retired v1 API's own prefix: every path joined to a v1 base is a v1 request of
+        // its own (`BASE_URL + "companies{id}:"`), reported at the literal.
+        let span = match to_file(start..start + plen) {
+            Some(span) => span,
+            None if e.path == "/v1/" && start == 0 && path.len() > pre && !own.is_empty() => {
+                lit.sub_span(path_start..v.len())
+            }
+            None => return,
         };
         let mut replacement = e.replacement.clone().unwrap_or_default();
         if !slash {

@@ -352,6 +352,27 @@ fn paths_relative_to_a_v1_url_in_r() {
 }
 
 #[test]
+fn each_path_joined_to_a_v1_base_is_a_v1_request() {
+    // spring-social-linkedin: one v1 base per template, a constant per resource.
+    let src = r#"public class CompanyTemplate {
+	public static final String BASE_URL = "https://api.linkedin.com/v1/";
+	public static final String COMPANY_URL = BASE_URL + "companies{id}:" + FIELDS + "?{filter}";
+	public static final String FOLLOW_URL = BASE_URL + "people/~/following/companies:" + FIELDS;
+	static final String V2 = "https://api.linkedin.com/v2/";
+	static final String USERINFO = V2 + "userinfo";
+}
+"#;
+    assert_eq!(
+        found("CompanyTemplate.java", src),
+        [
+            ("v1-api".to_string(), "/v1/"),
+            ("v1-api".to_string(), "companies{id}:"),
+            ("v1-people".to_string(), "people/~"),
+        ]
+    );
+}
+
+#[test]
 fn r_fallback_default_reaches_the_header_by_named_argument() {
     // promoutils: `getOption(...) %||% "202510"`, then `req_headers("LinkedIn-Version" = v)`.
     let src = r#"li_req_posts <- function() {

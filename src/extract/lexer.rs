@@ -100,7 +100,8 @@ fn spec(lang: Lang) -> Spec {
             rust_raw: true,
             ..c
         },
-        Lang::JavaScript => Spec {
+        // HTML is read through its scripts (`extract::html`); as text, it lexes as they do.
+        Lang::JavaScript | Lang::Html => Spec {
             single_quote_str: true,
             backtick: Backtick::Template,
             ..c

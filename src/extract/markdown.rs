@@ -95,6 +95,7 @@ fn read_code(file: &SourceFile, r: Range<usize>, lang: Lang) -> FileFacts {
             config::extract(&file.text, r.start, r.end, lang)
         }
         Lang::Markdown | Lang::Notebook => FileFacts::default(),
+        Lang::Html => super::html(file, r.start, r.end),
         l => lexical(file, r.start, r.end, l),
     }
 }
@@ -119,6 +120,12 @@ pub fn about_linkedin(md: &str) -> bool {
         "linkedin api",
         "linkedin-version",
         "linkedin.com/oauth",
+        // A sign-in library's own README: the provider named in its code samples
+        // (`passport.authenticate('linkedin', { scope: […] })`), or its strategy class.
+        "'linkedin'",
+        "\"linkedin\"",
+        "linkedinstrategy",
+        "linkedin oauth",
     ]
     .iter()
     .any(|k| lc.contains(k))
@@ -234,6 +241,17 @@ mod tests {
                 (l.value.clone(), l.in_comment)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_sign_in_librarys_readme_is_about_linkedin() {
+        // An indented sample (no language) in the README of a strategy that names no URL.
+        let md = "# Passport-LinkedIn\n\nRequest more permissions:\n\n    app.get('/auth/linkedin',\n      passport.authenticate('linkedin', { scope: ['r_basicprofile', 'r_emailaddress'] }));\n";
+        let v: Vec<_> = values(md).into_iter().map(|(v, _)| v).collect();
+        assert!(v.iter().any(|v| v == "r_emailaddress"), "{v:?}");
+        // A page that only links to a LinkedIn profile is not.
+        let md = "# Me\n\nFind me on [LinkedIn](https://www.linkedin.com/in/me).\n\n    scope: ['r_emailaddress']\n";
+        assert!(values(md).is_empty());
     }
 
     #[test]

@@ -21,8 +21,40 @@ pub fn extract(file: &SourceFile) -> FileFacts {
         Lang::Yaml | Lang::Env | Lang::Properties => {
             config::extract(&file.text, 0, file.text.len(), file.lang)
         }
+        Lang::Html => html(file, 0, file.text.len()),
         lang => lexical(file, 0, file.text.len(), lang),
     }
+}
+
+/// HTML: the code of its `<script>` elements (not `src=` ones, not data blocks such as
+/// `type="application/ld+json"`), read as JavaScript; markup and text are not read.
+pub fn html(file: &SourceFile, start: usize, end: usize) -> FileFacts {
+    let text = &file.text[..end];
+    let lower = text.to_ascii_lowercase();
+    let mut out = FileFacts::default();
+    let mut at = start;
+    while let Some(i) = lower[at..].find("<script") {
+        let tag_start = at + i;
+        let Some(tag_len) = lower[tag_start..].find('>') else {
+            break;
+        };
+        let tag = &lower[tag_start..tag_start + tag_len];
+        let body = tag_start + tag_len + 1;
+        let close = lower[body..].find("</script").map_or(end, |j| body + j);
+        let script = tag
+            .split_once("type=")
+            .map(|(_, t)| t.trim_start_matches(['"', '\'']))
+            .is_none_or(|t| {
+                t.starts_with("module")
+                    || t.starts_with("text/javascript")
+                    || t.starts_with("application/javascript")
+            });
+        if script && close > body {
+            merge(&mut out, lexical(file, body, close, Lang::JavaScript));
+        }
+        at = close.max(body);
+    }
+    out
 }
 
 /// Lex `text[start..end]` as `lang` and analyze the tokens.
@@ -53,6 +85,17 @@ fn merge(into: &mut FileFacts, from: FileFacts) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_reads_its_scripts_as_javascript() {
+        let page = "<html><head><script src=\"https://platform.linkedin.com/in.js\"></script>\n<script type=\"application/ld+json\">{\"url\": \"/v2/me\"}</script>\n<SCRIPT>\n  IN.API.Raw('/people/~/current-status').result(show);\n</SCRIPT></head>\n<body><p>'/v2/ugcPosts'</p></body></html>";
+        let f = SourceFile::new("demo.html", Lang::Html, page.as_bytes().to_vec());
+        let facts = extract(&f);
+        let vals: Vec<_> = facts.literals.iter().map(|l| l.value.as_str()).collect();
+        assert_eq!(vals, ["/people/~/current-status"]);
+        let l = &facts.literals[0];
+        assert_eq!(&page[l.span.clone()], "/people/~/current-status");
+    }
 
     #[test]
     fn markdown_reads_fenced_blocks_and_inline_code_as_docs() {
