@@ -397,6 +397,31 @@ fn names_an_api(host: &str, path: &str) -> bool {
         || ["api", "rest", "graphql", "oauth", "oauth2"].contains(&first.as_str())
 }
 
+/// First path segments of the v1 API (resources and the member's sub-resources): a plain
+/// relative path is a v1 path only when it starts with one.
+const V1_RESOURCES: &[&str] = &[
+    "people",
+    "people-search",
+    "companies",
+    "company-search",
+    "groups",
+    "group-memberships",
+    "posts",
+    "comments",
+    "jobs",
+    "job-search",
+    "job-bookmarks",
+    "job-suggestions",
+    "network",
+    "connections",
+    "shares",
+    "likes",
+    "mailbox",
+    "following",
+    "suggestions",
+    "current-status",
+];
+
 /// Names that say a bare word is a path (`{'path': 'adCampaignsV2'}`, `resource_path=`).
 fn names_a_path(name: Option<&str>) -> bool {
     name.is_some_and(|n| {
@@ -566,8 +591,12 @@ impl Checker<'_> {
             // any path in a file whose one LinkedIn base is v1 (`resolve_relative` decides).
             // `~` as the member (`people/~`, `~/connections`), not a v2 decoration (`handle~`).
             let v1_idiom = own.starts_with('~') || own.contains("/~") || own.contains(":(");
-            // Other paths only as `/resource/…` (not XPath `number(//a/b)`, not a map key).
-            let plain = own.starts_with('/') && !own.contains(['(', ' ']);
+            // Other paths only as `/resource/…` of the v1 API (not XPath `number(//a/b)`, not
+            // a map key, not the app's own routes `/login`, `/emails` in a multi-provider file).
+            // (After a placeholder, `"{post-id}/relation-to-viewer"`, it continues an id.)
+            let plain = own.starts_with('/')
+                && !own.contains(['(', ' '])
+                && (path_start > 0 || V1_RESOURCES.contains(&seg.to_ascii_lowercase().as_str()));
             if kind == BASE_V1 && !v1_idiom && !plain {
                 continue;
             }

@@ -352,6 +352,34 @@ fn paths_relative_to_a_v1_url_in_r() {
 }
 
 #[test]
+fn an_apps_own_routes_are_not_v1_paths() {
+    // flask-oauthlib's example: the v1 base is the only LinkedIn base in the file, and the
+    // app's routes are paths too; only the v1 resource is a v1 path.
+    let src = r#"linkedin = oauth.remote_app(
+    'linkedin',
+    base_url='https://api.linkedin.com/v1/',
+)
+
+@app.route('/login')
+def login():
+    return linkedin.authorize(callback=url_for('authorized', _external=True))
+
+@app.route('/')
+def index():
+    me = linkedin.get('/people/~')
+    emails = github.get(url + "/emails")
+    return jsonify(me.data)
+"#;
+    assert_eq!(
+        found("example/linkedin.py", src),
+        [
+            ("v1-api".to_string(), "/v1/"),
+            ("v1-people".to_string(), "/people/~"),
+        ]
+    );
+}
+
+#[test]
 fn each_path_joined_to_a_v1_base_is_a_v1_request() {
     // spring-social-linkedin: one v1 base per template, a constant per resource.
     let src = r#"public class CompanyTemplate {
