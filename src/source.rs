@@ -133,7 +133,7 @@ impl Lang {
             Some(b"php") => Some(Lang::Php),
             Some(b"pl" | b"pm") => Some(Lang::Perl),
             Some(b"sh" | b"bash" | b"zsh" | b"ksh" | b"fish" | b"ps1") => Some(Lang::Shell),
-            Some(b"md" | b"markdown" | b"mdx" | b"rmd" | b"qmd") => Some(Lang::Markdown),
+            Some(b"md" | b"markdown" | b"mdx" | b"rmd" | b"qmd" | b"rst") => Some(Lang::Markdown),
             Some(b"yaml" | b"yml") => Some(Lang::Yaml),
             Some(b"toml") => Some(Lang::Toml),
             Some(b"json" | b"jsonc" | b"json5") => Some(Lang::Json),

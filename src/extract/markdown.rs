@@ -244,6 +244,23 @@ mod tests {
     }
 
     #[test]
+    fn restructured_text_is_read_as_markdown() {
+        // Sphinx docs (`.rst`, read by this reader): a `code-block` directive's indented body
+        // is an indented code block here, scanned like prose in a document about LinkedIn.
+        assert_eq!(
+            Lang::detect(std::path::Path::new("docs/examples/linkedin.rst"), b""),
+            Some(Lang::Markdown)
+        );
+        let rst = "LinkedIn OAuth 2 Tutorial\n=========================\n\n.. code-block:: pycon\n\n    >>> scope = ['r_liteprofile']\n    >>> authorization_base_url = 'https://www.linkedin.com/oauth/v2/authorization'\n    >>> r = linkedin.get('https://api.linkedin.com/v2/me')\n";
+        let v: Vec<_> = values(rst).into_iter().map(|(v, _)| v).collect();
+        assert!(v.iter().any(|v| v == "r_liteprofile"), "{v:?}");
+        assert!(
+            v.iter().any(|v| v == "https://api.linkedin.com/v2/me"),
+            "{v:?}"
+        );
+    }
+
+    #[test]
     fn a_sign_in_librarys_readme_is_about_linkedin() {
         // An indented sample (no language) in the README of a strategy that names no URL.
         let md = "# Passport-LinkedIn\n\nRequest more permissions:\n\n    app.get('/auth/linkedin',\n      passport.authenticate('linkedin', { scope: ['r_basicprofile', 'r_emailaddress'] }));\n";
