@@ -102,6 +102,8 @@ impl Lang {
         if let Some(l) = match name {
             b"dockerfile" | b"makefile" | b"justfile" => Some(Lang::Shell),
             b"gemfile" | b"rakefile" => Some(Lang::Ruby),
+            // A WordPress plugin's readme (Markdown-like sections and lists).
+            b"readme.txt" => Some(Lang::Markdown),
             _ => None,
         } {
             return Some(l);

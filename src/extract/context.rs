@@ -516,6 +516,16 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
             }
         }
     }
+    // `"https://api.linkedin.com/{$this->api_version}/ugcPosts"` with `api_version = 'v2'`
+    // in the file: the API's version segment, filled in.
+    for k in 0..lits.len() {
+        if let Some(v) = version_segment_filled(&lits[k].value, |id| {
+            consts.get(id).map(|&c| lits[c].value.as_str())
+        }) {
+            lits[k].value = v;
+            lits[k].exact = false;
+        }
+    }
     uses.sort();
     uses.dedup();
     FileFacts {
@@ -543,6 +553,34 @@ fn value_group<'s, 'a>(stack: &'s [Group<'a>]) -> Option<&'s Group<'a>> {
         depth -= 1;
     }
     depth.checked_sub(1).map(|d| &stack[d])
+}
+
+/// A LinkedIn API URL whose first path segment is an interpolated name
+/// (`{$this->api_version}`, `${API_VERSION}`, `#{version}`) that the file binds to `v1`,
+/// `v2` or `rest`: the URL with that segment written out.
+fn version_segment_filled<'v>(
+    value: &str,
+    lookup: impl Fn(&str) -> Option<&'v str>,
+) -> Option<String> {
+    let host = "api.linkedin.com/";
+    let at = value.find(host)? + host.len();
+    let rest = &value[at..];
+    let seg_end = rest.find('}')? + 1;
+    let seg = &rest[..seg_end];
+    let inner = seg
+        .strip_prefix("${")
+        .or_else(|| seg.strip_prefix("#{"))
+        .or_else(|| seg.strip_prefix('{'))?
+        .strip_suffix('}')?;
+    // The last name of the expression: `$this->api_version` → `api_version`.
+    let name = inner
+        .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .find(|p| !p.is_empty())?;
+    let filled = lookup(name)?.trim_matches('/');
+    if !["v1", "v2", "rest"].contains(&filled) {
+        return None;
+    }
+    Some(format!("{}{filled}{}", &value[..at], &rest[seg_end..]))
 }
 
 /// HTTP methods a client wrapper names its calls after.
@@ -865,6 +903,34 @@ mod tests {
         // `@Get('me')` (a decorator call) binds nothing.
         let f = facts(Lang::JavaScript, "class C { @Get('me') me() {} }");
         assert_eq!(find(&f, "me").name, None);
+    }
+
+    #[test]
+    fn an_interpolated_version_segment_is_filled_in() {
+        let f = facts(
+            Lang::Php,
+            "<?php class S { function __construct() { $this->api_version = 'v2'; }\n function share() { $url = \"https://api.linkedin.com/{$this->api_version}/ugcPosts\"; } }",
+        );
+        let l = f
+            .literals
+            .iter()
+            .find(|l| l.value.contains("ugcPosts"))
+            .unwrap();
+        assert_eq!(l.value, "https://api.linkedin.com/v2/ugcPosts");
+        assert!(
+            !l.exact,
+            "the text differs from the source: no fix inside it"
+        );
+        // A name bound to something else is left alone.
+        let f = facts(
+            Lang::JavaScript,
+            "const v = '202401';\nconst u = `https://api.linkedin.com/${v}/posts`;",
+        );
+        assert!(
+            f.literals
+                .iter()
+                .any(|l| l.value == "https://api.linkedin.com/${v}/posts")
+        );
     }
 
     #[test]
