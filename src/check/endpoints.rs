@@ -104,7 +104,7 @@ impl Checker<'_> {
         let span = match to_file(start..start + plen) {
             Some(span) => span,
             None if e.path == "/v1/" && start == 0 && path.len() > pre && !own.is_empty() => {
-                lit.sub_span(path_start..v.len())
+                lit.sub_span(0..v.len())
             }
             None => return,
         };

@@ -388,6 +388,8 @@ fn each_path_joined_to_a_v1_base_is_a_v1_request() {
 	public static final String FOLLOW_URL = BASE_URL + "people/~/following/companies:" + FIELDS;
 	static final String V2 = "https://api.linkedin.com/v2/";
 	static final String USERINFO = V2 + "userinfo";
+	static final String GROUPS = BASE_URL + "groups/";
+	static final String GROUP_DETAILS = GROUPS + "{group-id}:(id,name)";
 }
 "#;
     assert_eq!(
@@ -396,6 +398,9 @@ fn each_path_joined_to_a_v1_base_is_a_v1_request() {
             ("v1-api".to_string(), "/v1/"),
             ("v1-api".to_string(), "companies{id}:"),
             ("v1-people".to_string(), "people/~"),
+            ("v1-api".to_string(), "groups/"),
+            // A base joined to a base: `GROUPS` is `BASE_URL` + `groups/`.
+            ("v1-api".to_string(), "{group-id}:(id,name)"),
         ]
     );
 }

@@ -305,7 +305,9 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                     context = true;
                 }
                 // Direct binding, or through a fallback: `X = process.env.V || '202405'`.
-                let name = binding_name(toks, lits, i).or_else(|| fallback_binding(toks, lits, i));
+                let name = binding_name(toks, lits, i)
+                    .or_else(|| fallback_binding(toks, lits, i))
+                    .or_else(|| joined_binding(toks, lits, i));
                 if let Some(n) = &name {
                     lits[li].name = Some(n.clone());
                 }
@@ -498,7 +500,16 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
         }
     }
     for (k, a) in &base_refs {
-        if let Some(b) = resolve_str(lits, a) {
+        // A base that is itself joined to one (`GROUPS = BASE_URL + "groups/"`) counts whole:
+        // its own base first (definitions come before their uses).
+        let chained = match a {
+            Arg::Ident(id) => consts
+                .get(*id)
+                .filter(|&&c| c != *k)
+                .and_then(|&c| lits[c].base.clone().map(|b| b + &lits[c].value)),
+            Arg::Lit(_) => None,
+        };
+        if let Some(b) = chained.or_else(|| resolve_str(lits, a)) {
             if lits[*k].base.is_none() {
                 lits[*k].base = Some(b);
             }
@@ -775,6 +786,18 @@ fn fallback_binding(toks: &[Tok<'_>], lits: &[crate::facts::Literal], i: usize) 
         }
     }
     None
+}
+
+/// `NAME = BASE + "…"`: the literal continues `BASE` and is what `NAME` adds to it (so a
+/// later `NAME + "…"` reaches both).
+fn joined_binding(toks: &[Tok<'_>], lits: &[crate::facts::Literal], i: usize) -> Option<String> {
+    let at = |n: usize| i.checked_sub(n).map(|k| &toks[k]);
+    match (at(1), at(2), at(3)) {
+        (Some(Tok::Punct('+')), Some(Tok::Ident(_)), Some(Tok::Punct('='))) => {
+            binding_name(toks, lits, i - 2)
+        }
+        _ => None,
+    }
 }
 
 /// The name a token at `i` (a literal or an opening bracket) is bound to, from the tokens
