@@ -606,6 +606,11 @@ fn analyze(checker: &Checker<'_>, file: SourceFile, timings: Option<&Timings>) -
     // Masked now, as streamed findings are written before `finish`.
     check.findings = check.findings.into_iter().map(redact_finding).collect();
     keep_credentials_out_of_fixes(&file, &mut check.findings);
+    // A notebook's code lives in JSON strings, one per line: an edit could cut through the
+    // JSON between them. Its findings are reported, never fixed.
+    if file.lang == source::Lang::Notebook {
+        check.findings.iter_mut().for_each(|f| f.fix = None);
+    }
     let allows = suppress::collect(&file, &facts, checker.table);
     // Most candidates end without a finding: drop their text now rather than hold every
     // candidate's text (and line index) until the cross-file checks have run. A file with

@@ -40,7 +40,7 @@ pub enum Lang {
     /// HTML: its `<script>` blocks, read as JavaScript.
     Html,
     Markdown,
-    /// A Jupyter notebook: code cells in the kernel's language, markdown cells as docs.
+    /// A Jupyter notebook: each code cell read whole in the kernel's language (`extract::notebook`).
     Notebook,
     Yaml,
     Toml,

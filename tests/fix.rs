@@ -706,3 +706,16 @@ fn a_move_to_rest_is_offered_only_where_the_version_header_is_sent() {
             .contains("\"https://api.linkedin.com/rest/adAnalytics?q=analytics&pivot=CAMPAIGN\""),
     );
 }
+
+#[test]
+fn a_notebook_is_reported_but_never_fixed() {
+    // Its code is JSON strings, a line each: an edit could cut through the JSON between them.
+    let dir = tempfile::tempdir().unwrap();
+    let nb = dir.path().join("report.ipynb");
+    let before = std::fs::read("tests/fixtures/polyglot/report.ipynb").unwrap();
+    std::fs::write(&nb, &before).unwrap();
+    let (code, out, _) = run(&nb, &["--fix", "--unsafe-fixes"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("report.ipynb:29:34"), "{out}");
+    assert_eq!(std::fs::read(&nb).unwrap(), before);
+}

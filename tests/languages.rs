@@ -66,6 +66,11 @@ fn polyglot_fixture_findings() {
         "post.sh:4:25 version-sunset/version-sunset-policy",
         "post.sh:7:30 endpoint-deprecated/v2-ugc-posts",
         "post.sh:7:47 version-missing/version-header-misspelled",
+        // A notebook: the code cell read whole as Python (the header key binds its value
+        // across the cell's lines), placed on the JSON lines; not the Markdown cell, not the
+        // cell's printed output.
+        "report.ipynb:29:34 version-sunset/version-sunset-policy",
+        "report.ipynb:32:53 endpoint-deprecated/v2-organizational-entity-follower-statistics",
         "settings.toml:2:12 version-sunset/version-sunset-policy",
         "settings.toml:3:12 scope-deprecated/r-liteprofile",
     ];

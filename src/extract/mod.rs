@@ -8,6 +8,7 @@ pub mod config;
 pub mod context;
 pub mod lexer;
 pub mod markdown;
+pub mod notebook;
 pub mod rust;
 
 use crate::facts::FileFacts;
@@ -22,6 +23,7 @@ pub fn extract(file: &SourceFile) -> FileFacts {
             config::extract(&file.text, 0, file.text.len(), file.lang)
         }
         Lang::Html => html(file, 0, file.text.len()),
+        Lang::Notebook => notebook::extract(file),
         lang => lexical(file, 0, file.text.len(), lang),
     }
 }
