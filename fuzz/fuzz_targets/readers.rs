@@ -9,6 +9,7 @@ use linkedin_lint::Linter;
 
 const EXTS: &[&str] = &[
     "rs", "ts", "py", "go", "java", "kt", "cs", "rb", "php", "pl", "sh", "md", "yaml", "toml", "json", ".env", "properties",
+    "ex", "html", "ipynb", "rst",
 ];
 
 fuzz_target!(|data: &[u8]| {
