@@ -401,6 +401,14 @@ impl<'t> Checker<'t> {
         {
             out.library_bases = BASE_V2 | BASE_REST;
         }
+        // LinkedIn's JavaScript SDK sent `IN.API.Raw(path)` to the v1 API.
+        if facts
+            .uses
+            .iter()
+            .any(|u| u == crate::extract::context::JS_SDK)
+        {
+            out.library_bases |= BASE_V1;
+        }
         out.version_keys = facts.version_keys.iter().map(|k| version_key(k)).collect();
         if out.sets_version || (facts.linkedin_context && !facts.docs) {
             out.defines = facts.defines.clone();

@@ -352,6 +352,24 @@ fn paths_relative_to_a_v1_url_in_r() {
 }
 
 #[test]
+fn linkedins_javascript_sdk_calls_the_v1_api() {
+    // hello.js's demo page: the retired `in.js` SDK, a relative path handed to `IN.API.Raw`.
+    let src = r#"<html><body>
+<script class="pre">
+function statusUpdate(){
+	IN.API.Raw("/people/~/current-status").method("PUT").result(done);
+}
+</script>
+<script>fetch("/people/~/avatar.png")</script>
+</body></html>
+"#;
+    assert_eq!(
+        found("demos/sdk/linkedIn.html", src),
+        [("v1-people".to_string(), "/people/~/current-status")]
+    );
+}
+
+#[test]
 fn an_apps_own_routes_are_not_v1_paths() {
     // flask-oauthlib's example: the v1 base is the only LinkedIn base in the file, and the
     // app's routes are paths too; only the v1 resource is a v1 path.

@@ -184,6 +184,15 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                 if !context && contains_ignore_ascii_case(id, "linkedin") {
                     context = true;
                 }
+                // LinkedIn's JavaScript SDK (`in.js`, retired with the v1 API):
+                // `IN.API.Raw("/people/~/current-status")`, `IN.API.Profile("me")`.
+                if id == "API"
+                    && matches!(prev(1), Some(Tok::Punct('.')))
+                    && matches!(prev(2), Some(Tok::Ident(n)) if n == "IN")
+                {
+                    context = true;
+                    uses.push(JS_SDK);
+                }
                 if matches!(prev(1), Some(Tok::Ident(k)) if DEFINERS.contains(&k.as_ref()))
                     && stack.is_empty()
                 {
@@ -593,6 +602,9 @@ fn version_segment_filled<'v>(
     }
     Some(format!("{}{filled}{}", &value[..at], &rest[seg_end..]))
 }
+
+/// The name [`analyze`] records as used where LinkedIn's JavaScript SDK is called.
+pub const JS_SDK: &str = "IN.API";
 
 /// HTTP methods a client wrapper names its calls after.
 const REQUEST_METHODS: &[&str] = &["get", "post", "put", "patch", "delete", "request"];
