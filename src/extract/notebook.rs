@@ -8,6 +8,7 @@
 //! byte to its place in the file, so a literal's span points at the right characters even
 //! past escapes (`\"`, `\n`, `\u00e9`). A literal whose text in the file differs from its value
 //! (an escape inside it) is not exact: it is reported whole and never fixed.
+// linkedin-lint: allow-file(endpoint-deprecated, scope-deprecated) -- unit-test inputs
 
 use super::{context, lexer, merge};
 use crate::facts::FileFacts;
