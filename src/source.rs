@@ -134,7 +134,11 @@ impl Lang {
             Some(b"rb" | b"rake" | b"gemspec" | b"ru") => Some(Lang::Ruby),
             Some(b"php") => Some(Lang::Php),
             Some(b"pl" | b"pm") => Some(Lang::Perl),
-            Some(b"sh" | b"bash" | b"zsh" | b"ksh" | b"fish" | b"ps1") => Some(Lang::Shell),
+            // `.http`/`.rest`: REST-client request files (`GET https://…` and header lines),
+            // read as a Markdown `http` block is.
+            Some(b"sh" | b"bash" | b"zsh" | b"ksh" | b"fish" | b"ps1" | b"http" | b"rest") => {
+                Some(Lang::Shell)
+            }
             Some(b"md" | b"markdown" | b"mdx" | b"rmd" | b"qmd" | b"rst") => Some(Lang::Markdown),
             Some(b"yaml" | b"yml") => Some(Lang::Yaml),
             Some(b"toml") => Some(Lang::Toml),

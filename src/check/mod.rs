@@ -536,6 +536,11 @@ fn header_of(lit: &Literal) -> (Option<&str>, Range<usize>) {
         }
     }
     if let Some((h, r)) = split_header_line(&lit.value) {
+        // `LinkedIn-Version:` alone (a raw HTTP line read word by word): its value is the
+        // next literal, which the context pass binds to the header.
+        if r.is_empty() {
+            return (None, 0..lit.value.len());
+        }
         if is_known_header(h) {
             return (Some(h), r);
         }

@@ -352,6 +352,27 @@ fn paths_relative_to_a_v1_url_in_r() {
 }
 
 #[test]
+fn raw_http_header_lines_read_word_by_word() {
+    // A REST-client `.http` file (and a Markdown `http` block, read the same way): each
+    // header's value is the word after `Name:`; `2.0.0` is right, not an empty value.
+    let src = "### me\nGET https://api.linkedin.com/v2/me\nAuthorization: Bearer {{token}}\nX-Restli-Protocol-Version: 2.0.0\n\n### post\nPOST https://api.linkedin.com/rest/posts\nX-Restli-Protocol-Version: 1.0.0\nLinkedIn-Version: 202405\n";
+    assert_eq!(
+        found("requests/test.http", src),
+        [
+            ("v2-me".to_string(), "/v2/me"),
+            ("restli-protocol-2".to_string(), "1.0.0"),
+            ("version-sunset-policy".to_string(), "202405"),
+        ]
+    );
+    let md = format!("# LinkedIn API\n\n```http\n{src}```\n");
+    let ids: Vec<String> = found("README.md", &md)
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(ids, ["v2-me", "restli-protocol-2", "version-sunset-policy"]);
+}
+
+#[test]
 fn linkedins_javascript_sdk_calls_the_v1_api() {
     // hello.js's demo page: the retired `in.js` SDK, a relative path handed to `IN.API.Raw`.
     let src = r#"<html><body>

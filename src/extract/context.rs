@@ -313,6 +313,17 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                 if !lits[li].in_comment && gives_context(&lits[li].value) {
                     context = true;
                 }
+                // A raw HTTP header line read word by word (`LinkedIn-Version: 202405` in an
+                // `http` block or a `.http` file): the word after `Name:` is its value.
+                if let Some(Tok::Lit(p)) = prev(1) {
+                    if let Some(name) = lits[*p].value.strip_suffix(':') {
+                        if !name.is_empty()
+                            && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                        {
+                            lits[li].header = Some(name.to_string());
+                        }
+                    }
+                }
                 // Direct binding, or through a fallback: `X = process.env.V || '202405'`.
                 let name = binding_name(toks, lits, i)
                     .or_else(|| fallback_binding(toks, lits, i))
