@@ -31,18 +31,19 @@ pub fn extract(file: &SourceFile) -> FileFacts {
 /// HTML: the code of its `<script>` elements (not `src=` ones, not data blocks such as
 /// `type="application/ld+json"`), read as JavaScript; markup and text are not read.
 pub fn html(file: &SourceFile, start: usize, end: usize) -> FileFacts {
-    let text = &file.text[..end];
-    let lower = text.to_ascii_lowercase();
+    // Only this range, lower-cased once (a Markdown file calls this per `html` block). `lower`
+    // is indexed from `start`: ASCII lower-casing keeps every byte offset.
+    let lower = file.text[start..end].to_ascii_lowercase();
+    let find = |from: usize, pat: &str| lower[from - start..].find(pat).map(|i| from + i);
     let mut out = FileFacts::default();
     let mut at = start;
-    while let Some(i) = lower[at..].find("<script") {
-        let tag_start = at + i;
-        let Some(tag_len) = lower[tag_start..].find('>') else {
+    while let Some(tag_start) = find(at, "<script") {
+        let Some(tag_end) = find(tag_start, ">") else {
             break;
         };
-        let tag = &lower[tag_start..tag_start + tag_len];
-        let body = tag_start + tag_len + 1;
-        let close = lower[body..].find("</script").map_or(end, |j| body + j);
+        let tag = &lower[tag_start - start..tag_end - start];
+        let body = tag_end + 1;
+        let close = find(body, "</script").unwrap_or(end);
         let script = tag
             .split_once("type=")
             .map(|(_, t)| t.trim_start_matches(['"', '\'']))
