@@ -194,3 +194,112 @@ campaigns = restli_client.finder(resource_path="/adAccounts", finder_name="searc
     let other = script.replace("RestliClient", "HttpClient");
     assert_eq!(ids(&other), Vec::<String>::new());
 }
+
+/// Declarative Java HTTP clients, in the shape of a release tool's LinkedIn announcer (Feign:
+/// `@RequestLine("GET /me")` in an interface, the `/v2` base in the class that builds it) and
+/// of Android apps (Retrofit: `@GET("me")`, base in `Retrofit.Builder().baseUrl(…)`).
+#[test]
+fn declarative_java_clients_join_their_paths_to_the_base_they_are_built_on() {
+    let feign_api = r#"package org.acme.announce.linkedin;
+
+import feign.Headers;
+import feign.RequestLine;
+
+public interface SocialApi {
+    @RequestLine("GET /me")
+    @Headers("Content-Type: application/json")
+    Member currentMember();
+
+    @RequestLine("POST /shares")
+    @Headers("Content-Type: application/json")
+    void share(Share share);
+}
+"#;
+    let feign_sdk = r#"package org.acme.announce.linkedin;
+
+public class SocialSdk {
+    private final SocialApi api;
+
+    SocialSdk(String apiHost, int timeout) {
+        this.api = Feign.builder()
+            .encoder(new JacksonEncoder())
+            .target(SocialApi.class, apiHost);
+    }
+
+    public static class Builder {
+        private String apiHost;
+
+        public SocialSdk build() {
+            if (apiHost == null) {
+                apiHost = "https://api.linkedin.com/v2";
+            }
+            return new SocialSdk(apiHost, 30);
+        }
+    }
+}
+"#;
+    let retrofit_service = r#"package com.acme.app.net;
+
+import retrofit2.Call;
+import retrofit2.http.GET;
+import retrofit2.http.Header;
+
+public interface LinkedInService {
+    @GET("me")
+    Call<Profile> me(@Header("Authorization") String bearer);
+}
+"#;
+    let retrofit_factory = r#"package com.acme.app.net;
+
+public final class Services {
+    public static LinkedInService linkedIn() {
+        Retrofit retrofit = new Retrofit.Builder()
+            .baseUrl("https://api.linkedin.com/v2/")
+            .addConverterFactory(GsonConverterFactory.create())
+            .build();
+        return retrofit.create(LinkedInService.class);
+    }
+}
+"#;
+    // A server route of the app's own (`@Get` is Micronaut's, NestJS's), not a request.
+    let route = r#"package com.acme.app.web;
+
+@Controller("/linkedin")
+public class LinkedinCallback {
+    @Get("/me")
+    public Profile me() { return profiles.current(); }
+}
+"#;
+    let tmp = common::tree(&[
+        ("announce/SocialApi.java", feign_api),
+        ("announce/SocialSdk.java", feign_sdk),
+        ("app/net/LinkedInService.java", retrofit_service),
+        ("app/net/Services.java", retrofit_factory),
+        ("app/web/LinkedinCallback.java", route),
+    ]);
+    let (out, _, code) = common::short_raw(tmp.path(), &["."]);
+    let found: Vec<&str> = out
+        .lines()
+        .map(|l| l.split(": ").next().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            // The span is the path, past Feign's `GET `.
+            "announce/SocialApi.java:7:23",
+            "announce/SocialApi.java:11:24",
+            "app/net/LinkedInService.java:8:11",
+        ],
+        "{out}"
+    );
+    assert!(
+        out.contains("[endpoint-deprecated/v2-me]")
+            && out.contains("[endpoint-deprecated/v2-shares]")
+    );
+    assert_eq!(code, 0, "warnings only");
+    // The same interface with nothing building it on a LinkedIn base: nothing says where
+    // `/me` goes.
+    let alone = common::tree(&[("announce/SocialApi.java", feign_api)]);
+    let (out, _, _) = common::short_raw(alone.path(), &["."]);
+    assert_eq!(out, "");
+}

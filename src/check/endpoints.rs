@@ -624,6 +624,7 @@ impl Checker<'_> {
                     generic,
                     v1_idiom,
                     versioned_name,
+                    asked: lit.request_arg,
                     finding,
                 });
             }

@@ -172,6 +172,9 @@ pub struct RelativeSite {
     /// reach, since a client that holds both bases sends it to `/rest/` (LinkedIn's own
     /// clients do).
     pub versioned_name: bool,
+    /// The path is asked of a client (`client.get('me')`, `@RequestLine("GET /me")`): it may
+    /// also take its base from a file that builds a client on this file's interface.
+    pub asked: bool,
     pub finding: Finding,
 }
 

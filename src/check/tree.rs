@@ -268,7 +268,22 @@ impl Checker<'_> {
             .flat_map(|f| f.defines.iter().cloned())
             .collect();
         base_names.extend(clients);
-        for f in files.iter_mut() {
+        // Names a file with a base uses: a client interface it builds on that base
+        // (`Feign.builder().target(LinkedinApi.class, base)`, `retrofit.create(…)`).
+        let used_with_base: HashSet<&str> = files
+            .iter()
+            .filter(|f| f.li_bases & (BASE_V1 | BASE_V2) != 0)
+            .flat_map(|f| f.uses.iter().map(String::as_str))
+            .collect();
+        let mut built_on: Vec<bool> = Vec::with_capacity(files.len());
+        for f in files.iter() {
+            let on = !f.relative.is_empty()
+                && f.defines
+                    .iter()
+                    .any(|d| used_with_base.contains(d.as_str()));
+            built_on.push(on);
+        }
+        for (f, built_on) in files.iter_mut().zip(built_on) {
             if f.relative.is_empty() {
                 continue;
             }
@@ -281,6 +296,7 @@ impl Checker<'_> {
                 if site.kind == BASE_V1 && !site.v1_idiom && f.li_bases != BASE_V1 {
                     continue;
                 }
+                let linked = linked || site.asked && built_on;
                 if site.generic && !(f.li_bases & site.kind != 0 || linked && !f.foreign_base) {
                     continue;
                 }

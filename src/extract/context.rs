@@ -361,6 +361,9 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                         && g.arg == 0
                         && matches!(prev(1), Some(Tok::Punct('(')))
                         && matches!(toks.get(i + 1), Some(Tok::Punct(',' | ')')));
+                    if lits[li].request_arg {
+                        strip_request_method(&mut lits[li]);
+                    }
                 }
                 // Position inside groups; wrappers pass through to the enclosing group.
                 if let Some(g) = value_group(&stack) {
@@ -624,13 +627,35 @@ const REQUEST_METHODS: &[&str] = &["get", "post", "put", "patch", "delete", "req
 /// `params.get('me')`, `config.get(…)` and `os.environ.get(…)` are lookups, not requests.
 const CLIENT_NAMES: &[&str] = &["client", "api", "linkedin", "http", "rest", "sdk"];
 
+/// Annotations that declare a request of an HTTP client interface, whose argument is a path
+/// relative to the client's base: Retrofit's `@GET("me")`, Feign's `@RequestLine("GET /me")`,
+/// Spring's `@GetExchange("/me")`. Upper-case `GET` only: `@Get('me')` is a NestJS or
+/// Micronaut server route, the app's own.
+const CLIENT_ANNOTATIONS: &[&str] = &[
+    "GET",
+    "POST",
+    "PUT",
+    "PATCH",
+    "DELETE",
+    "RequestLine",
+    "GetExchange",
+    "PostExchange",
+    "PutExchange",
+    "PatchExchange",
+    "DeleteExchange",
+];
+
 /// Whether the `(` at `i` opens an HTTP method called on a client: `client.get(`,
-/// `$this->client->post(`, `self.api.Get(`.
+/// `$this->client->post(`, `self.api.Get(`, or a client interface's annotation
+/// ([`CLIENT_ANNOTATIONS`]).
 fn request_call(toks: &[Tok<'_>], i: usize) -> bool {
     let at = |n: usize| i.checked_sub(n).map(|k| &toks[k]);
     let Some(Tok::Ident(method)) = at(1) else {
         return false;
     };
+    if matches!(at(2), Some(Tok::Punct('@'))) {
+        return CLIENT_ANNOTATIONS.contains(&method.as_ref());
+    }
     if !REQUEST_METHODS
         .iter()
         .any(|m| method.eq_ignore_ascii_case(m))
@@ -646,6 +671,20 @@ fn request_call(toks: &[Tok<'_>], i: usize) -> bool {
     CLIENT_NAMES
         .iter()
         .any(|n| contains_ignore_ascii_case(receiver, n))
+}
+
+/// Feign's request line `"GET /me"` names the path after the method: keep only the path, so
+/// it is judged (and reported) as one.
+fn strip_request_method(l: &mut crate::facts::Literal) {
+    let Some((method, path)) = l.value.split_once(' ') else {
+        return;
+    };
+    let is_method = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"].contains(&method);
+    if !is_method || path.is_empty() || path.contains(' ') || !l.exact {
+        return;
+    }
+    l.span.start += method.len() + 1;
+    l.value = path.to_string();
 }
 
 /// The name the value of the call whose `(` is at `i` is bound to: `X = new Uri(`,
@@ -748,6 +787,10 @@ const DEFINERS: &[&str] = &[
     "var",
     "val",
     "class",
+    "interface",
+    "trait",
+    "struct",
+    "object",
     "static",
     "export",
     "pub",
@@ -996,6 +1039,19 @@ mod tests {
             "self.linkedin_client.post(\"ugcPosts\", json=body)",
         );
         assert!(find(&f, "ugcPosts").request_arg);
+    }
+
+    #[test]
+    fn client_interface_annotations_ask_for_a_path() {
+        let f = facts(
+            Lang::Java,
+            "interface Api {\n  @RequestLine(\"GET /me\")\n  Member me();\n  @GET(\"ugcPosts\")\n  Call<X> posts();\n  @Get(\"/them\")\n  X route();\n}",
+        );
+        let me = find(&f, "/me");
+        assert!(me.request_arg);
+        assert_eq!(me.span, 36..39, "the span is the path, past `GET `");
+        assert!(find(&f, "ugcPosts").request_arg);
+        assert!(!find(&f, "/them").request_arg, "a server route");
     }
 
     #[test]
