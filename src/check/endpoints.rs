@@ -13,7 +13,12 @@ impl Checker<'_> {
         out: &mut FileCheck,
     ) {
         let v = &lit.value;
-        let (host, path_start) = url_parts(v);
+        let (host, mut path_start) = url_parts(v);
+        // After a base joined with `+`/`.` (`POSTS_BASE + "{post-id}"`), a leading placeholder
+        // is the path's next segment, not the base: that is `lead_ident`'s case.
+        if lit.base.is_some() && lit.lead_ident.is_none() && host.is_none() {
+            path_start = 0;
+        }
         let own_linkedin = host.is_some_and(is_linkedin_host);
         if host.is_some() && !own_linkedin {
             return; // another API's URL: never a finding
@@ -492,8 +497,12 @@ fn relative_path_like(own: &str, name: Option<&str>) -> bool {
     let resource_word = ["V2", "Statistics", "Posts", "Actions"]
         .iter()
         .any(|s| seg.ends_with(s));
-    // `?q=` is a Rest.li finder (`organizations?q=vanityName`): only an API path has one.
-    camel && (resource_word || own.contains('?')) || names_a_path(name) || own.contains("?q=")
+    // `?q=` is a Rest.li finder (`organizations?q=vanityName`) and `?projection=` a Rest.li
+    // field selection (`me?projection=(id)`): only an API path has one.
+    camel && (resource_word || own.contains('?'))
+        || names_a_path(name)
+        || own.contains("?q=")
+        || own.contains("?projection=")
 }
 
 impl Checker<'_> {

@@ -484,3 +484,30 @@ fn every_embedded_endpoint_path_has_an_inner_slash() {
     let checker = Checker::new(linter.table(), linter.options().clone());
     assert!(checker.paths_need_slash);
 }
+
+/// Shapes from a PHP framework's OAuth client and an old Java SDK: a Rest.li projection makes a
+/// one-word resource a path (`$this->api('me?projection=(' . …)` on a `/v2` base), and a
+/// placeholder right after a joined base is the path's next segment (`POSTS + "{post-id}"`),
+/// not a base interpolated at the start.
+#[test]
+fn projections_and_placeholders_after_a_joined_base() {
+    let linter = crate::Linter::builder()
+        .today("2026-11-23")
+        .build()
+        .unwrap();
+    let php = "<?php\nclass LinkedIn extends OAuth2 {\n    public $apiBaseUrl = 'https://api.linkedin.com/v2';\n    protected function initUserAttributes() {\n        return $this->api('me?projection=(' . implode(',', $this->attributeNames) . ')', 'GET');\n    }\n    protected function settings() {\n        return $this->options('me?scope=x');\n    }\n}\n";
+    let scan = linter.check_text("src/clients/LinkedIn.php", php);
+    let found: Vec<(&str, &str)> = scan
+        .findings
+        .iter()
+        .map(|f| (f.id.as_str(), &php[f.span.byte_start..f.span.byte_end]))
+        .collect();
+    assert_eq!(found, [("v2-me", "me")]);
+
+    let java = "class GroupTemplate {\n    public static final String BASE_URL = \"https://api.linkedin.com/v1/\";\n    public static final String POSTS_URL = BASE_URL + \"posts/\";\n    public static final String POST_URL = POSTS_URL + \"{post-id}\";\n}\n";
+    let scan = linter.check_text("GroupTemplate.java", java);
+    let lines: Vec<usize> = scan.findings.iter().map(|f| f.span.start.line).collect();
+    assert_eq!(lines, [2, 3, 4], "each join of the v1 base is a v1 request");
+    let last = scan.findings.last().unwrap();
+    assert_eq!(&java[last.span.byte_start..last.span.byte_end], "{post-id}");
+}
