@@ -108,4 +108,10 @@ pub struct FileFacts {
     /// `{'LinkedIn-Version': API_VERSION}` without a local `API_VERSION` gives `API_VERSION`.
     /// Another file that binds a version to one of them pins the header.
     pub version_keys: Vec<String>,
+    /// The file starts a local mock HTTP server (Go's `httptest.NewServer`, OkHttp's
+    /// `MockWebServer`, WireMock), so its host-less paths (`r.URL.Path == "/v2/me"`,
+    /// `server.URL + "/v2/me"`) are routes of that fake server, not requests to LinkedIn. Not
+    /// Rust's mock crates: a Rust file holds its tests beside the code they test; nor a mock
+    /// built on LinkedIn's own host (`new MockServer("https://api.linkedin.com")`).
+    pub local_server: bool,
 }

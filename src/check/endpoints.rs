@@ -24,6 +24,9 @@ impl Checker<'_> {
             return; // another API's URL: never a finding
         }
         let base_host = lit.base.as_deref().and_then(|b| url_parts(b).0);
+        if facts.local_server && host.is_none() && !base_host.is_some_and(is_linkedin_host) {
+            return; // a route of the test's own mock server
+        }
         let context = own_linkedin
             || match base_host {
                 Some(h) => is_linkedin_host(h),
@@ -572,6 +575,7 @@ impl Checker<'_> {
             return;
         }
         if !facts.linkedin_context
+            || facts.local_server
             || lit
                 .base
                 .as_deref()

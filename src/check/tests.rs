@@ -511,3 +511,27 @@ fn projections_and_placeholders_after_a_joined_base() {
     let last = scan.findings.last().unwrap();
     assert_eq!(&java[last.span.byte_start..last.span.byte_end], "{post-id}");
 }
+
+/// A Go test that serves LinkedIn's paths from its own `httptest` server: `r.URL.Path ==
+/// "/v2/me"` and `server.URL + "/v2/me"` are routes of the fake server (the rubric's "fake URLs
+/// in mocks"); the same file's real LinkedIn URL is still judged.
+#[test]
+fn a_local_mock_servers_routes_are_not_requests() {
+    let linter = crate::Linter::builder()
+        .today("2026-11-23")
+        .build()
+        .unwrap();
+    let go = "package main\n\nfunc TestProfile(t *testing.T) {\n\tserver := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {\n\t\tif r.URL.Path == \"/v2/me\" {\n\t\t\tjson.NewEncoder(w).Encode(map[string]string{\"id\": \"1\"})\n\t\t}\n\t}))\n\tdefer server.Close()\n\tprofileEndpoint = server.URL + \"/v2/me\"\n\tlive := \"https://api.linkedin.com/v2/me\"\n\t_ = linkedin.Endpoint\n}\n";
+    let lines = |src: &str| -> Vec<usize> {
+        linter
+            .check_text("main_test.go", src)
+            .findings
+            .iter()
+            .map(|f| f.span.start.line)
+            .collect()
+    };
+    assert_eq!(lines(go), [11]);
+    // Without the mock server, the same paths are LinkedIn's.
+    let real = go.replace("httptest.NewServer", "newServer");
+    assert_eq!(lines(&real), [5, 10, 11]);
+}

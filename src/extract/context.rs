@@ -169,6 +169,7 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
     let mut uses = Vec::new();
     let mut defines = Vec::new();
     let mut version_keys = Vec::new();
+    let mut local_server = false;
     // Literal index whose value is the header for a later literal: (value_lit, header_arg).
     let mut header_refs: Vec<(Arg, Arg)> = Vec::new();
     let mut base_refs: Vec<(usize, Arg)> = Vec::new();
@@ -183,6 +184,14 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
             Tok::Ident(id) => {
                 if !context && contains_ignore_ascii_case(id, "linkedin") {
                     context = true;
+                }
+                if LOCAL_SERVERS.contains(&id.as_ref())
+                    || id.starts_with("New")
+                        && id.ends_with("Server")
+                        && matches!(prev(1), Some(Tok::Punct('.')))
+                        && matches!(prev(2), Some(Tok::Ident(p)) if p == "httptest")
+                {
+                    local_server = true;
                 }
                 // LinkedIn's JavaScript SDK (`in.js`, retired with the v1 API):
                 // `IN.API.Raw("/people/~/current-status")`, `IN.API.Profile("me")`.
@@ -565,6 +574,7 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
     FileFacts {
         literals: lexed.lits,
         linkedin_context: context,
+        local_server,
         defines: defines.into_iter().map(str::to_string).collect(),
         uses: uses.into_iter().map(str::to_string).collect(),
         docs: false,
@@ -626,6 +636,10 @@ const REQUEST_METHODS: &[&str] = &["get", "post", "put", "patch", "delete", "req
 /// Receiver names that say an object is an API client (`$client`, `self.api`, `linkedInHttp`);
 /// `params.get('me')`, `config.get(…)` and `os.environ.get(…)` are lookups, not requests.
 const CLIENT_NAMES: &[&str] = &["client", "api", "linkedin", "http", "rest", "sdk"];
+
+/// Classes that start a local mock HTTP server in tests ([`FileFacts::local_server`]);
+/// Go's `httptest.NewServer` is matched with its package.
+const LOCAL_SERVERS: &[&str] = &["MockWebServer", "WireMockServer"];
 
 /// Annotations that declare a request of an HTTP client interface, whose argument is a path
 /// relative to the client's base: Retrofit's `@GET("me")`, Feign's `@RequestLine("GET /me")`,

@@ -120,6 +120,10 @@ pub fn about_linkedin(md: &str) -> bool {
         "linkedin api",
         "linkedin-version",
         "linkedin.com/oauth",
+        "linkedin.com/uas/",
+        // Links to LinkedIn's API documentation, old and new (a provider list's section).
+        "developer.linkedin.com",
+        "learn.microsoft.com/en-us/linkedin",
         // A sign-in library's own README: the provider named in its code samples
         // (`passport.authenticate('linkedin', { scope: […] })`), or its strategy class.
         "'linkedin'",
@@ -274,6 +278,23 @@ mod tests {
         assert!(v.iter().any(|v| v == "r_emailaddress"), "{v:?}");
         // A page that only links to a LinkedIn profile is not.
         let md = "# Me\n\nFind me on [LinkedIn](https://www.linkedin.com/in/me).\n\n    scope: ['r_emailaddress']\n";
+        assert!(values(md).is_empty());
+    }
+
+    #[test]
+    fn a_provider_lists_linkedin_section_is_about_linkedin() {
+        // A multi-provider auth plugin's provider list: the section links LinkedIn's developer
+        // docs and names the legacy `/uas/oauth2` URLs, but no API host.
+        let md = "### GitHub\n\n- `scope`: Defaults to `['user:email']`\n\n### LinkedIn\n\n[Provider Documentation](https://developer.linkedin.com/docs/oauth2)\n\n- `scope`: Defaults to `['r_basicprofile', 'r_emailaddress']`\n- `auth`: https://www.linkedin.com/uas/oauth2/authorization\n";
+        let v: Vec<_> = values(md).into_iter().map(|(v, _)| v).collect();
+        assert!(v.iter().any(|v| v == "r_emailaddress"), "{v:?}");
+        assert!(
+            v.iter()
+                .any(|v| v == "https://www.linkedin.com/uas/oauth2/authorization"),
+            "{v:?}"
+        );
+        // Without the link and the URL, a list of provider names says nothing about the API.
+        let md = "### LinkedIn\n\n- `scope`: Defaults to `['r_basicprofile', 'r_emailaddress']`\n";
         assert!(values(md).is_empty());
     }
 

@@ -70,6 +70,7 @@ pub fn lexical(file: &SourceFile, start: usize, end: usize, lang: Lang) -> FileF
 /// were one, and a scope fix in the second block deleted scopes "already in" the first.
 fn merge(into: &mut FileFacts, from: FileFacts) {
     into.linkedin_context |= from.linkedin_context;
+    into.local_server |= from.local_server;
     let offset = into
         .literals
         .iter()
