@@ -453,6 +453,20 @@ fn relative_path_like(own: &str, name: Option<&str>) -> bool {
     } else {
         own
     };
+    // `'%s/%s/shares' % (COMPANIES, company_id)`, `"{}/{}/likes".format(…)`: a segment that is
+    // only a placeholder stands for an id; the path goes on after it.
+    if let Some((seg, rest)) = own.trim_start_matches('/').split_once('/') {
+        let placeholder = matches!(seg, "%s" | "%d" | "%v" | "{}")
+            || seg.len() > 2
+                && seg.starts_with('{')
+                && seg.ends_with('}')
+                && seg[1..seg.len() - 1]
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        if placeholder && !rest.is_empty() {
+            return relative_path_like(&own[own.len() - rest.len() - 1..], name);
+        }
+    }
     let first = own.chars().next();
     if own.len() < 2
         || own.len() > 300

@@ -535,3 +535,40 @@ fn a_local_mock_servers_routes_are_not_requests() {
     let real = go.replace("httptest.NewServer", "newServer");
     assert_eq!(lines(&real), [5, 10, 11]);
 }
+
+/// A Go SDK's URL helpers named for their API version (`service.urlV2(…)`, the path often
+/// built by `fmt.Sprintf`): the argument is a `/v2` path. `parseV2(…)` names no URL.
+#[test]
+fn a_url_helper_named_for_v2_joins_its_argument_to_v2() {
+    let linter = crate::Linter::builder()
+        .today("2026-11-23")
+        .build()
+        .unwrap();
+    let go = "package linkedin\n\nfunc (service *Service) NetworkSizes(id int64, linkedInVersion *string) {\n\tconfig := RequestConfig{\n\t\tUrl: service.urlV2(fmt.Sprintf(\"networkSizes/urn:li:organization:%v?edgeType=CompanyFollowedByMember\", id)),\n\t}\n\tme := service.urlV2(\"me\")\n\tposts := service.urlRest(\"posts\")\n\tv := parseV2(\"ugcPosts/x\")\n}\n";
+    let scan = linter.check_text("OrganizationLookup.go", go);
+    let found: Vec<(usize, &str)> = scan
+        .findings
+        .iter()
+        .map(|f| (f.span.start.line, f.id.as_str()))
+        .collect();
+    assert_eq!(found, [(5, "v2-network-sizes"), (7, "v2-me")]);
+}
+
+/// The classic Python v1 client's shape: `'%s/%s/shares' % (ENDPOINTS.COMPANIES, company_id)`
+/// with the v1 bases as keyword arguments of an `enum(…)` call. A placeholder segment stands for
+/// an id and the path goes on after it.
+#[test]
+fn a_placeholder_segment_is_an_id_in_a_relative_path() {
+    let linter = crate::Linter::builder()
+        .today("2026-11-23")
+        .build()
+        .unwrap();
+    let py = "ENDPOINTS = enum('LinkedInURL',\n                 PEOPLE='https://api.linkedin.com/v1/people',\n                 COMPANIES='https://api.linkedin.com/v1/companies')\n\nclass LinkedInApplication(object):\n    def submit_company_share(self, company_id, comment=None):\n        url = '%s/%s/shares' % (ENDPOINTS.COMPANIES, company_id)\n        return self.make_request('POST', url)\n";
+    let scan = linter.check_text("linkedin/linkedin.py", py);
+    let found: Vec<(usize, &str)> = scan
+        .findings
+        .iter()
+        .map(|f| (f.span.start.line, &py[f.span.byte_start..f.span.byte_end]))
+        .collect();
+    assert_eq!(found, [(2, "/v1/"), (3, "/v1/"), (7, "%s/%s/shares"),]);
+}

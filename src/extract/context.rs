@@ -373,6 +373,26 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                     if lits[li].request_arg {
                         strip_request_method(&mut lits[li]);
                     }
+                    // A URL helper named for its API version (`service.urlV2("networkSizes/…")`,
+                    // `api_v2_url('me')`): its first argument is a path under that version.
+                    let first = g.arg == 0
+                        && matches!(prev(1), Some(Tok::Punct('(')))
+                        && matches!(toks.get(i + 1), Some(Tok::Punct(',' | ')')));
+                    // Or the format string of the first argument: `urlV2(fmt.Sprintf("…%v", id))`.
+                    let helper = match stack.len().checked_sub(2).map(|k| &stack[k]) {
+                        Some(outer)
+                            if g.callee.is_some_and(|f| FORMATTERS.contains(&f))
+                                && outer.arg == 0 =>
+                        {
+                            outer.callee
+                        }
+                        _ => g.callee,
+                    };
+                    if first && lits[li].base.is_none() {
+                        if let Some(base) = helper.and_then(versioned_url_helper) {
+                            lits[li].base = Some(base.to_string());
+                        }
+                    }
                 }
                 // Position inside groups; wrappers pass through to the enclosing group.
                 if let Some(g) = value_group(&stack) {
@@ -685,6 +705,46 @@ fn request_call(toks: &[Tok<'_>], i: usize) -> bool {
     CLIENT_NAMES
         .iter()
         .any(|n| contains_ignore_ascii_case(receiver, n))
+}
+
+/// Calls that build a string from a format and arguments.
+const FORMATTERS: &[&str] = &["Sprintf", "sprintf", "format"];
+
+/// The LinkedIn base a URL helper's name stands for: `urlV2`, `apiV2Url`, `v2_endpoint` → the
+/// `/v2` API. Only names that say both "URL" (or API/endpoint) and the version, so
+/// `parseV2(…)` is not one. (`urlRest(…)` is left alone: where it sends the version header is
+/// another question, answered by the tree-wide view.)
+fn versioned_url_helper(name: &str) -> Option<&'static str> {
+    let lc = name.to_ascii_lowercase();
+    if !["url", "api", "endpoint"].iter().any(|k| lc.contains(k)) {
+        return None;
+    }
+    split_words(name)
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case("v2"))
+        .then_some("https://api.linkedin.com/v2")
+}
+
+/// `urlV2` → `url`, `V2`; `api_v2_url` → `api`, `v2`, `url`; `buildRestUrl` → `build`, `Rest`,
+/// `Url`.
+fn split_words(name: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for part in name.split(['_', '-']) {
+        let b = part.as_bytes();
+        let mut start = 0;
+        for k in 1..b.len() {
+            // A capital after a lower-case letter or digit starts a word; a digit stays with
+            // the letter before it (`V2`).
+            if b[k].is_ascii_uppercase() && !b[k - 1].is_ascii_uppercase() {
+                out.push(&part[start..k]);
+                start = k;
+            }
+        }
+        if start < part.len() {
+            out.push(&part[start..]);
+        }
+    }
+    out
 }
 
 /// Feign's request line `"GET /me"` names the path after the method: keep only the path, so
