@@ -715,8 +715,10 @@ const FORMATTERS: &[&str] = &["Sprintf", "sprintf", "format"];
 /// `parseV2(…)` is not one. (`urlRest(…)` is left alone: where it sends the version header is
 /// another question, answered by the tree-wide view.)
 fn versioned_url_helper(name: &str) -> Option<&'static str> {
-    let lc = name.to_ascii_lowercase();
-    if !["url", "api", "endpoint"].iter().any(|k| lc.contains(k)) {
+    if !["url", "api", "endpoint"]
+        .iter()
+        .any(|k| contains_ignore_ascii_case(name, k))
+    {
         return None;
     }
     split_words(name)
