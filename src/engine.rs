@@ -978,7 +978,8 @@ mod tests {
     /// memory for the workspace, on disk for the scan), cross-file findings included.
     #[test]
     fn a_kept_workspace_finds_what_a_scan_finds() {
-        let linter = Linter::builder().today("2026-11-23").build().unwrap();
+        // 26 days before 202601's sunset: inside the `version-expiring` window.
+        let linter = Linter::builder().today("2026-12-20").build().unwrap();
         let dir = tempfile::tempdir().unwrap();
         let a = dir.path().join("a.py");
         let pin = |v: &str| format!("HEADERS = {{\"LinkedIn-Version\": \"{v}\"}}\n");

@@ -589,7 +589,8 @@ mod tests {
         };
         assert_eq!(row("202206"), "202206 sunset 2023-08-24 published");
         assert_eq!(row("202412"), "202412 never released -");
-        assert_eq!(row("202601"), "202601 expiring 2027-01-15 published");
+        // 53 days from its sunset: outside the 30-day window.
+        assert_eq!(row("202601"), "202601 active 2027-01-15 published");
         assert_eq!(row("202603"), "202603 active 2027-03-16 published");
         assert_eq!(row("202609"), "202609 active 2027-09-15 policy");
         assert_eq!(

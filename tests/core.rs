@@ -272,9 +272,9 @@ fn several_paths_and_deterministic_order() {
 
 #[test]
 fn today_from_source_date_epoch() {
-    // 2024-03-01: 202304 is still supported then (sunset 2024-04-15) but expiring.
+    // 2024-03-20: 202304 is still supported then (sunset 2024-04-15) but expiring.
     let out = bin()
-        .env("SOURCE_DATE_EPOCH", "1709251200")
+        .env("SOURCE_DATE_EPOCH", "1710892800")
         .args([
             "check",
             "tests/fixtures/legacy-client/src/linkedin.rs",

@@ -86,7 +86,7 @@ fn explain_rules_and_versions_commands() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains(
-            "202601    expiring        2027-01-15  published",
+            "202601    active          2027-01-15  published",
         ))
         .stdout(predicate::str::contains("\nRecommended pin: 202609 "));
 }

@@ -200,5 +200,5 @@ fn show_config_prints_a_valid_config_and_flags_override() {
         shown.starts_with("# linkedin-lint configuration: no config file"),
         "{shown}"
     );
-    assert!(shown.contains("expiring-days = 90\n"), "{shown}");
+    assert!(shown.contains("expiring-days = 30\n"), "{shown}");
 }
