@@ -338,9 +338,28 @@ pub(super) fn scope_region(v: &str) -> Option<(Range<usize>, Sep)> {
     let region = match v.find("scope=") {
         Some(i) if i == 0 || matches!(v.as_bytes()[i - 1], b'?' | b'&' | b' ' | b'"' | b'\'') => {
             let s = i + 6;
-            let e = v[s..]
+            let mut e = v[s..]
                 .find(['&', '#', '"', '\'', ' '])
                 .map_or(v.len(), |k| s + k);
+            // A raw space the browser encodes (`…&scope=r_basicprofile r_emailaddress` in a
+            // template string or an `href`): the list goes on while the next word is a scope
+            // (snake_case, or an OpenID scope), not prose after the URL.
+            while v[e..].starts_with(' ') {
+                let w = e + 1;
+                let we = v[w..]
+                    .find(['&', '#', '"', '\'', ' ', '`', '<', '>'])
+                    .map_or(v.len(), |k| w + k);
+                let word = &v[w..we];
+                let scope_like = !word.is_empty()
+                    && word
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+                    && (word.contains('_') || matches!(word, "openid" | "profile" | "email"));
+                if !scope_like {
+                    break;
+                }
+                e = we;
+            }
             s..e
         }
         _ => 0..v.len(),
@@ -352,6 +371,8 @@ pub(super) fn scope_region(v: &str) -> Option<(Range<usize>, Sep)> {
         Sep::Plus
     } else if r.contains(',') {
         Sep::Comma
+    } else if r.contains(' ') {
+        Sep::Space
     } else if region.start > 0 {
         // A `scope=` query parameter with one scope: a space is not allowed in a URL.
         Sep::Pct20

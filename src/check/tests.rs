@@ -103,6 +103,16 @@ fn scope_lists() {
     let v = "alter_emailaddress(x)";
     let (r, sep) = scope_region(v).unwrap();
     assert!(split_scopes(v, r, sep).is_empty());
+    // A raw space in a template string or an `href` (the browser encodes it): the list goes
+    // on over scope-shaped words, and stops at prose.
+    let v = "https://www.linkedin.com/oauth/v2/authorization?response_type=code&state=${state}&scope=r_basicprofile r_emailaddress";
+    let (r, sep) = scope_region(v).unwrap();
+    assert_eq!(sep, Sep::Space);
+    let toks: Vec<&str> = split_scopes(v, r, sep).into_iter().map(|t| &v[t]).collect();
+    assert_eq!(toks, ["r_basicprofile", "r_emailaddress"]);
+    let v = "open ?scope=r_liteprofile and then log in";
+    let (r, _) = scope_region(v).unwrap();
+    assert_eq!(&v[r], "r_liteprofile");
 }
 
 /// `text` (as the file `path`) with the fixes of its scope findings applied.
