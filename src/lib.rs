@@ -37,6 +37,7 @@ pub(crate) mod extract;
 pub(crate) mod facts;
 pub mod finding;
 pub mod fix;
+pub(crate) mod git_index;
 pub mod hook;
 pub(crate) mod input;
 pub mod prefilter;

@@ -455,6 +455,17 @@ where
     let Some((first, rest)) = dirs.split_first() else {
         return errors.into_inner().unwrap_or_default();
     };
+    // Files a repository commits although its `.gitignore` matches them: the walk never
+    // reaches them, so they are visited after it (once, even if a nested `.gitignore`
+    // re-includes one and the walk does reach it).
+    let committed: std::collections::HashSet<PathBuf> = if opts.respect_ignore {
+        dirs.iter()
+            .filter(|d| d.join(".git").is_dir())
+            .flat_map(|d| crate::git_index::tracked_but_ignored(d))
+            .collect()
+    } else {
+        Default::default()
+    };
     let mut b = WalkBuilder::new(first);
     for r in rest {
         b.add(r);
@@ -472,6 +483,7 @@ where
     b.build_parallel().run(|| {
         let visit = &visit;
         let errors = &errors;
+        let committed = &committed;
         let mut cache = DirCache::default();
         Box::new(move |res| {
             match res {
@@ -485,7 +497,9 @@ where
                             WalkState::Continue
                         };
                     }
-                    if entry.file_type().is_some_and(|t| t.is_file()) {
+                    if entry.file_type().is_some_and(|t| t.is_file())
+                        && (committed.is_empty() || !committed.contains(entry.path()))
+                    {
                         visit(entry.path(), false);
                     }
                 }
@@ -507,6 +521,14 @@ where
             WalkState::Continue
         })
     });
+    let mut committed: Vec<&PathBuf> = committed
+        .iter()
+        .filter(|f| !filter.excluded(f, false))
+        .collect();
+    committed.sort();
+    for f in committed {
+        visit(f, false);
+    }
     let mut errs = errors.into_inner().unwrap_or_default();
     errs.sort_by(|a, b| a.path.cmp(&b.path));
     errs

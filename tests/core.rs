@@ -343,3 +343,42 @@ fn jsonl_stream_honours_allow_comments() {
     );
     assert_eq!(lines.last().unwrap()["type"], "summary");
 }
+
+/// A Spring app that commits its `application.properties` although its `.gitignore` lists it
+/// (seen in two labelled repositories): git tracks the file, so it is read; an ignored file git
+/// does not track is still skipped, and `--exclude` still applies.
+#[test]
+fn committed_files_a_gitignore_lists_are_read() {
+    let props = "spring.security.oauth2.client.provider.linkedin.user-info-uri=https://api.linkedin.com/v2/me\n";
+    let dir = tree(&[
+        (
+            ".gitignore",
+            "**/src/main/resources/application.properties\nlocal/\n",
+        ),
+        ("app/src/main/resources/application.properties", props),
+        ("local/application.properties", props),
+    ]);
+    let git = |args: &[&str]| {
+        let st = std::process::Command::new("git")
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .expect("git is installed");
+        assert!(st.status.success(), "git {args:?}: {st:?}");
+    };
+    git(&["init", "-q"]);
+    git(&["add", "-f", "app/src/main/resources/application.properties"]);
+    git(&["add", ".gitignore"]);
+    let (found, code) = common::short(dir.path(), &["."]);
+    assert_eq!(
+        found,
+        ["app/src/main/resources/application.properties:1:87: warning[endpoint-deprecated/v2-me]"]
+    );
+    assert_eq!(code, 0, "a warning");
+    let (found, _) = common::short(dir.path(), &[".", "--exclude", "app/"]);
+    assert_eq!(found, Vec::<String>::new());
+    // Without the index (not a repository), the walk honours `.gitignore` alone.
+    std::fs::remove_dir_all(dir.path().join(".git")).unwrap();
+    let (found, _) = common::short(dir.path(), &["."]);
+    assert_eq!(found, Vec::<String>::new());
+}

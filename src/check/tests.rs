@@ -1,4 +1,4 @@
-// linkedin-lint: allow-file(endpoint-deprecated, scope-deprecated, scope-version-mismatch, hardcoded-token) -- unit-test inputs (fake credentials)
+// linkedin-lint: allow-file(endpoint-deprecated, scope-deprecated, hardcoded-token) -- unit-test inputs (fake credentials)
 
 use super::*;
 use super::{endpoints::*, headers::*, secrets::*};
