@@ -495,31 +495,43 @@ fn every_embedded_endpoint_path_has_an_inner_slash() {
     assert!(checker.paths_need_slash);
 }
 
+/// The findings of `text` (as the file `path`) on the team's reference date: line, id and the
+/// text each one spans.
+fn spans(path: &str, text: &str) -> Vec<(usize, String, String)> {
+    linter()
+        .check_text(path, text)
+        .findings
+        .iter()
+        .map(|f| {
+            let spanned = text[f.span.byte_start..f.span.byte_end].to_string();
+            (f.span.start.line, f.id.clone(), spanned)
+        })
+        .collect()
+}
+
+/// `spans`, as `line id` strings.
+fn found_ids(path: &str, text: &str) -> Vec<String> {
+    spans(path, text)
+        .into_iter()
+        .map(|(line, id, _)| format!("{line} {id}"))
+        .collect()
+}
+
 /// Shapes from a PHP framework's OAuth client and an old Java SDK: a Rest.li projection makes a
 /// one-word resource a path (`$this->api('me?projection=(' . …)` on a `/v2` base), and a
 /// placeholder right after a joined base is the path's next segment (`POSTS + "{post-id}"`),
 /// not a base interpolated at the start.
 #[test]
 fn projections_and_placeholders_after_a_joined_base() {
-    let linter = crate::Linter::builder()
-        .today("2026-11-23")
-        .build()
-        .unwrap();
     let php = "<?php\nclass LinkedIn extends OAuth2 {\n    public $apiBaseUrl = 'https://api.linkedin.com/v2';\n    protected function initUserAttributes() {\n        return $this->api('me?projection=(' . implode(',', $this->attributeNames) . ')', 'GET');\n    }\n    protected function settings() {\n        return $this->options('me?scope=x');\n    }\n}\n";
-    let scan = linter.check_text("src/clients/LinkedIn.php", php);
-    let found: Vec<(&str, &str)> = scan
-        .findings
-        .iter()
-        .map(|f| (f.id.as_str(), &php[f.span.byte_start..f.span.byte_end]))
-        .collect();
-    assert_eq!(found, [("v2-me", "me")]);
+    let f = spans("src/clients/LinkedIn.php", php);
+    assert_eq!(f, [(5, "v2-me".into(), "me".into())]);
 
     let java = "class GroupTemplate {\n    public static final String BASE_URL = \"https://api.linkedin.com/v1/\";\n    public static final String POSTS_URL = BASE_URL + \"posts/\";\n    public static final String POST_URL = POSTS_URL + \"{post-id}\";\n}\n";
-    let scan = linter.check_text("GroupTemplate.java", java);
-    let lines: Vec<usize> = scan.findings.iter().map(|f| f.span.start.line).collect();
+    let f = spans("GroupTemplate.java", java);
+    let lines: Vec<usize> = f.iter().map(|x| x.0).collect();
     assert_eq!(lines, [2, 3, 4], "each join of the v1 base is a v1 request");
-    let last = scan.findings.last().unwrap();
-    assert_eq!(&java[last.span.byte_start..last.span.byte_end], "{post-id}");
+    assert_eq!(f[2].2, "{post-id}");
 }
 
 /// A Go test that serves LinkedIn's paths from its own `httptest` server: `r.URL.Path ==
@@ -527,17 +539,11 @@ fn projections_and_placeholders_after_a_joined_base() {
 /// in mocks"); the same file's real LinkedIn URL is still judged.
 #[test]
 fn a_local_mock_servers_routes_are_not_requests() {
-    let linter = crate::Linter::builder()
-        .today("2026-11-23")
-        .build()
-        .unwrap();
     let go = "package main\n\nfunc TestProfile(t *testing.T) {\n\tserver := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {\n\t\tif r.URL.Path == \"/v2/me\" {\n\t\t\tjson.NewEncoder(w).Encode(map[string]string{\"id\": \"1\"})\n\t\t}\n\t}))\n\tdefer server.Close()\n\tprofileEndpoint = server.URL + \"/v2/me\"\n\tlive := \"https://api.linkedin.com/v2/me\"\n\t_ = linkedin.Endpoint\n}\n";
     let lines = |src: &str| -> Vec<usize> {
-        linter
-            .check_text("main_test.go", src)
-            .findings
-            .iter()
-            .map(|f| f.span.start.line)
+        spans("main_test.go", src)
+            .into_iter()
+            .map(|x| x.0)
             .collect()
     };
     assert_eq!(lines(go), [11]);
@@ -550,18 +556,11 @@ fn a_local_mock_servers_routes_are_not_requests() {
 /// built by `fmt.Sprintf`): the argument is a `/v2` path. `parseV2(…)` names no URL.
 #[test]
 fn a_url_helper_named_for_v2_joins_its_argument_to_v2() {
-    let linter = crate::Linter::builder()
-        .today("2026-11-23")
-        .build()
-        .unwrap();
     let go = "package linkedin\n\nfunc (service *Service) NetworkSizes(id int64, linkedInVersion *string) {\n\tconfig := RequestConfig{\n\t\tUrl: service.urlV2(fmt.Sprintf(\"networkSizes/urn:li:organization:%v?edgeType=CompanyFollowedByMember\", id)),\n\t}\n\tme := service.urlV2(\"me\")\n\tposts := service.urlRest(\"posts\")\n\tv := parseV2(\"ugcPosts/x\")\n}\n";
-    let scan = linter.check_text("OrganizationLookup.go", go);
-    let found: Vec<(usize, &str)> = scan
-        .findings
-        .iter()
-        .map(|f| (f.span.start.line, f.id.as_str()))
-        .collect();
-    assert_eq!(found, [(5, "v2-network-sizes"), (7, "v2-me")]);
+    assert_eq!(
+        found_ids("OrganizationLookup.go", go),
+        ["5 v2-network-sizes", "7 v2-me"]
+    );
 }
 
 /// The classic Python v1 client's shape: `'%s/%s/shares' % (ENDPOINTS.COMPANIES, company_id)`
@@ -569,16 +568,17 @@ fn a_url_helper_named_for_v2_joins_its_argument_to_v2() {
 /// an id and the path goes on after it.
 #[test]
 fn a_placeholder_segment_is_an_id_in_a_relative_path() {
-    let linter = crate::Linter::builder()
-        .today("2026-11-23")
-        .build()
-        .unwrap();
     let py = "ENDPOINTS = enum('LinkedInURL',\n                 PEOPLE='https://api.linkedin.com/v1/people',\n                 COMPANIES='https://api.linkedin.com/v1/companies')\n\nclass LinkedInApplication(object):\n    def submit_company_share(self, company_id, comment=None):\n        url = '%s/%s/shares' % (ENDPOINTS.COMPANIES, company_id)\n        return self.make_request('POST', url)\n";
-    let scan = linter.check_text("linkedin/linkedin.py", py);
-    let found: Vec<(usize, &str)> = scan
-        .findings
-        .iter()
-        .map(|f| (f.span.start.line, &py[f.span.byte_start..f.span.byte_end]))
+    let spans: Vec<(usize, String)> = spans("linkedin/linkedin.py", py)
+        .into_iter()
+        .map(|(line, _, text)| (line, text))
         .collect();
-    assert_eq!(found, [(2, "/v1/"), (3, "/v1/"), (7, "%s/%s/shares"),]);
+    assert_eq!(
+        spans,
+        [
+            (2, "/v1/".to_string()),
+            (3, "/v1/".to_string()),
+            (7, "%s/%s/shares".to_string())
+        ]
+    );
 }
