@@ -521,14 +521,11 @@ where
             WalkState::Continue
         })
     });
-    let mut committed: Vec<&PathBuf> = committed
+    let committed: Vec<&PathBuf> = committed
         .iter()
         .filter(|f| !filter.excluded(f, false))
         .collect();
-    committed.sort();
-    for f in committed {
-        visit(f, false);
-    }
+    visit_files(&committed, opts.threads, &|f: &Path, _| visit(f, false));
     let mut errs = errors.into_inner().unwrap_or_default();
     errs.sort_by(|a, b| a.path.cmp(&b.path));
     errs

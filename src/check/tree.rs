@@ -275,14 +275,14 @@ impl Checker<'_> {
             .filter(|f| f.li_bases & (BASE_V1 | BASE_V2) != 0)
             .flat_map(|f| f.uses.iter().map(String::as_str))
             .collect();
-        let mut built_on: Vec<bool> = Vec::with_capacity(files.len());
-        for f in files.iter() {
-            let on = !f.relative.is_empty()
-                && f.defines
+        let built_on: Vec<bool> = files
+            .iter()
+            .map(|f| {
+                f.defines
                     .iter()
-                    .any(|d| used_with_base.contains(d.as_str()));
-            built_on.push(on);
-        }
+                    .any(|d| used_with_base.contains(d.as_str()))
+            })
+            .collect();
         for (f, built_on) in files.iter_mut().zip(built_on) {
             if f.relative.is_empty() {
                 continue;

@@ -366,18 +366,15 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                 }
                 if let Some(g) = stack.last() {
                     // Only the argument itself, not a literal inside an expression there.
-                    lits[li].request_arg = g.request
-                        && g.arg == 0
+                    let first = g.arg == 0
                         && matches!(prev(1), Some(Tok::Punct('(')))
                         && matches!(toks.get(i + 1), Some(Tok::Punct(',' | ')')));
+                    lits[li].request_arg = g.request && first;
                     if lits[li].request_arg {
                         strip_request_method(&mut lits[li]);
                     }
                     // A URL helper named for its API version (`service.urlV2("networkSizes/…")`,
                     // `api_v2_url('me')`): its first argument is a path under that version.
-                    let first = g.arg == 0
-                        && matches!(prev(1), Some(Tok::Punct('(')))
-                        && matches!(toks.get(i + 1), Some(Tok::Punct(',' | ')')));
                     // Or the format string of the first argument: `urlV2(fmt.Sprintf("…%v", id))`.
                     let helper = match stack.len().checked_sub(2).map(|k| &stack[k]) {
                         Some(outer)
