@@ -658,3 +658,33 @@ impl Checker<'_> {
         }
     }
 }
+
+/// The base a file assembles from a bare host and a version word (keboola's
+/// `BASE_URL = "https://api.linkedin.com"`, `API_VERSION = "v2"`, then
+/// `f"{BASE_URL}/{API_VERSION}"`): the word's bit when both are in the file and the word is
+/// bound to a name that says version. Comments do not count.
+pub(super) fn assembled_base(literals: &[Literal]) -> u8 {
+    let live = || literals.iter().filter(|l| !l.in_comment);
+    let bare_host = live().any(|l| {
+        let (host, start) = url_parts(&l.value);
+        host.is_some_and(|h| h.eq_ignore_ascii_case("api.linkedin.com"))
+            && l.value[start..].trim_matches('/').is_empty()
+    });
+    if !bare_host {
+        return 0;
+    }
+    live()
+        .filter(|l| {
+            l.name
+                .as_deref()
+                .is_some_and(|n| n.to_ascii_lowercase().contains("version"))
+        })
+        .fold(0, |bits, l| {
+            bits | match l.value.trim_matches('/') {
+                "v1" => BASE_V1,
+                "v2" => BASE_V2,
+                "rest" => BASE_REST,
+                _ => 0,
+            }
+        })
+}

@@ -416,6 +416,7 @@ impl<'t> Checker<'t> {
         if out.sets_version || (facts.linkedin_context && !facts.docs) {
             out.defines = facts.defines.clone();
         }
+        out.li_bases |= endpoints::assembled_base(&facts.literals);
         if out.li_bases != 0 {
             // `NON_VERSIONED_BASE_URL = '…'` without a `const`: the name is defined all the same.
             out.defines.extend(

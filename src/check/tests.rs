@@ -582,3 +582,26 @@ fn a_placeholder_segment_is_an_id_in_a_relative_path() {
         ]
     );
 }
+
+/// An ETL component's client (keboola's LinkedIn Pages extractor): the base is assembled from a
+/// bare host and a version word (`f"{BASE_URL}/{API_VERSION}"`), and the resources are
+/// constants handed to a generic HTTP client. `"posts"` exists under `/rest` too (not judged),
+/// and a version word whose name says nothing of versions (`MODE = "v2"`) assembles nothing.
+#[test]
+fn a_base_assembled_from_host_and_version_word_places_resource_constants() {
+    let py = "BASE_URL = \"https://api.linkedin.com\"\nAPI_VERSION = \"v2\"\n\nENDPOINT_ORG = \"organizations\"\nENDPOINT_POSTS = \"posts\"\nENDPOINT_SOCIAL_ACTIONS = \"socialActions\"\n\n\nclass LinkedInClient(HttpClient):\n    def __init__(self, access_token: str) -> None:\n        base_url = f\"{BASE_URL}/{API_VERSION}\"\n        super().__init__(base_url)\n\n    def org(self, organization_id):\n        url = f\"{ENDPOINT_ORG}/{organization_id}\"\n        return self.get(endpoint_path=url)\n";
+    assert_eq!(
+        found_ids("src/linkedin/client.py", py),
+        ["4 v2-organizations", "6 v2-social-actions"]
+    );
+    let unnamed = py.replace("API_VERSION", "MODE");
+    assert_eq!(
+        found_ids("src/linkedin/client.py", &unnamed),
+        Vec::<String>::new()
+    );
+    let commented = py.replace("API_VERSION = \"v2\"", "# API_VERSION = \"v2\"");
+    assert_eq!(
+        found_ids("src/linkedin/client.py", &commented),
+        Vec::<String>::new()
+    );
+}
