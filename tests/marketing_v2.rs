@@ -35,6 +35,8 @@ fn marketing_v2_fixture_findings() {
         "ads.ts:35:59 endpoint-deprecated/v2-ad-forms",
         "ads.ts:37:59 endpoint-deprecated/v2-ad-form-responses",
         "ads.ts:39:59 endpoint-deprecated/ad-account-users-v2",
+        // An ads-reporting script's third-party tracking tags lookup, in a template string.
+        "ads.ts:42:34 endpoint-deprecated/v2-third-party-tracking-tags",
         // Python: `/v2/userinfo` (line 42) and another vendor's /v2/organizations (line 51)
         // are not findings.
         "community.py:9:36 endpoint-deprecated/v2-organizational-entity-acls",

@@ -80,7 +80,7 @@ impl Checker<'_> {
         };
         // Where the entry matches: at the start of the path, or (`segment: true`) after any `/`.
         let at = |e: &crate::rules::EndpointEntry| -> Option<usize> {
-            if path_matches(path, &e.path) {
+            if path_matches(path, &e.path) || is_bare_base(path, &e.path) {
                 return Some(0);
             }
             if e.segment {
@@ -101,15 +101,23 @@ impl Checker<'_> {
             return;
         };
         let slash = start > 0 || path.starts_with('/');
-        let plen = if slash {
+        let mut plen = if slash {
             e.path.len()
         } else {
             e.path.len() - 1
         };
+        // A base without its last `/` (`$baseurl = "https://www.linkedin.com/uas/oauth2"`).
+        let bare = start == 0 && is_bare_base(path, &e.path);
+        if bare {
+            plen -= 1;
+        }
         // The deprecated path is all in the base: reported where the base is defined. Except
         // the retired v1 API's own prefix: every path joined to a v1 base is a v1 request of
         // its own (`BASE_URL + "companies{id}:"`), reported at the literal.
-        let span = match to_file(start..start + plen) {
+        // A directory entry (`/uas/oauth2/`, `/v1/`) whose name is all in the base and only its
+        // closing `/` in this literal is in the base too (`"{$baseurl}/authorization"`).
+        let in_base = e.path.ends_with('/') && start + plen == pre + 1;
+        let span = match to_file(start..start + plen).filter(|_| !in_base) {
             Some(span) => span,
             None if e.path == "/v1/" && start == 0 && path.len() > pre && !own.is_empty() => {
                 lit.sub_span(0..v.len())
@@ -119,6 +127,9 @@ impl Checker<'_> {
         let mut replacement = e.replacement.clone().unwrap_or_default();
         if !slash {
             replacement = replacement.trim_start_matches('/').to_string();
+        }
+        if bare {
+            replacement = replacement.trim_end_matches('/').to_string();
         }
         let mut f = table_finding(
             Rule::EndpointDeprecated,
@@ -267,6 +278,15 @@ pub(super) fn url_parts(v: &str) -> (Option<&str>, usize) {
 pub(super) fn is_linkedin_host(h: &str) -> bool {
     let h = h.to_ascii_lowercase();
     h == "linkedin.com" || h.ends_with(".linkedin.com")
+}
+
+/// `path` is a directory `pattern` (`/uas/oauth2/`) named without its last `/`, and nothing
+/// after it: a base that paths are joined to (`"{$baseurl}/authorization"`).
+fn is_bare_base(path: &str, pattern: &str) -> bool {
+    pattern.len() > 1
+        && pattern
+            .strip_suffix('/')
+            .is_some_and(|p| path == p || !path.starts_with('/') && path == &p[1..])
 }
 
 /// `path` starts with `pattern` (or with it minus the leading `/`), at a name boundary.
@@ -597,6 +617,11 @@ impl Checker<'_> {
         {
             return; // no LinkedIn context, or joined to a base the per-file check already read
         }
+        // `$"{_settings.RestApiUrl}/videos"`: a path after a base named for `/rest` is not
+        // joined to `/v2` (GenPosting keeps `ApiUrl` and `RestApiUrl` side by side).
+        if lit.lead_ident.as_deref().is_some_and(names_rest_base) {
+            return;
+        }
         let own = &v[path_start..];
         let path_like = relative_path_like(own, lit.name.as_deref())
             || self.names_a_v2_resource(own)
@@ -687,4 +712,13 @@ pub(super) fn assembled_base(literals: &[Literal]) -> u8 {
                 _ => 0,
             }
         })
+}
+
+/// An identifier whose last part has the word `rest` (`_settings.RestApiUrl`, `REST_BASE`,
+/// `restUrl`): the versioned API's base. `restli`, `restaurant` are other words.
+fn names_rest_base(id: &str) -> bool {
+    let last = id.rsplit(['.', ':', '>', '$']).next().unwrap_or(id);
+    crate::extract::context::split_words(last)
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case("rest"))
 }

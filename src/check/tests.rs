@@ -605,3 +605,27 @@ fn a_base_assembled_from_host_and_version_word_places_resource_constants() {
         Vec::<String>::new()
     );
 }
+
+/// A C# service with both bases in its settings (`ApiUrl` → `/v2`, `RestApiUrl` → `/rest`):
+/// a path after the base named for `/rest` is not a `/v2` path.
+#[test]
+fn a_path_after_a_base_named_for_rest_is_not_joined_to_v2() {
+    let cs = "public class LinkedInSettings\n{\n    public string ApiUrl { get; set; } = \"https://api.linkedin.com/v2\";\n    public string RestApiUrl { get; set; } = \"https://api.linkedin.com/rest\";\n}\n\npublic class LinkedInService\n{\n    public async Task Run()\n    {\n        var requestUrl = $\"{_settings.ApiUrl}/ugcPosts?q=authors\";\n        var initUrl = $\"{_settings.RestApiUrl}/videos?action=initializeUpload\";\n        var images = $\"{_settings.RestApiUrl}/images?action=initializeUpload\";\n    }\n}\n";
+    assert_eq!(found_ids("LinkedInService.cs", cs), ["11 v2-ugc-posts"]);
+}
+
+/// A Drupal module's OAuth base named without its last `/`
+/// (`$baseurl = "https://www.linkedin.com/uas/oauth2"`) is reported there, once (not again
+/// where a path is joined to it); `/uas/oauth` (OAuth 1.0a) does not take `/uas/oauth2` for
+/// itself, and `/v1` alone is the v1 API's base.
+#[test]
+fn a_retired_directory_named_without_its_last_slash_is_a_base() {
+    let php = "<?php\nclass Linkedin {\n  protected function initAuthentication() {\n    $baseurl = \"https://www.linkedin.com/uas/oauth2\";\n    $auth->authorizeUrl = \"{$baseurl}/authorization\";\n    $api = \"https://api.linkedin.com/v1\";\n    $ok = \"https://www.linkedin.com/oauth/v2\";\n  }\n}\n";
+    assert_eq!(
+        spans("lib/Service/Linkedin.php", php),
+        [
+            (4, "uas-oauth2".into(), "/uas/oauth2".into()),
+            (6, "v1-api".into(), "/v1".into()),
+        ]
+    );
+}

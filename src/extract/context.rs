@@ -726,7 +726,7 @@ fn versioned_url_helper(name: &str) -> Option<&'static str> {
 
 /// `urlV2` → `url`, `V2`; `api_v2_url` → `api`, `v2`, `url`; `buildRestUrl` → `build`, `Rest`,
 /// `Url`.
-fn split_words(name: &str) -> Vec<&str> {
+pub(crate) fn split_words(name: &str) -> Vec<&str> {
     let mut out = Vec::new();
     for part in name.split(['_', '-']) {
         let b = part.as_bytes();
