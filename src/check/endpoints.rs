@@ -35,6 +35,11 @@ impl Checker<'_> {
         if !context {
             return;
         }
+        // A mock's dispatch in a test (`url.includes('api.linkedin.com/v2/me')` in a
+        // `.spec.ts`): the rubric's fake URL, not a request.
+        if is_test_path(&file.path) && in_url_test(&file.text, lit.outer.start) {
+            return;
+        }
         // The path as requested: a base's own path (`https://api.linkedin.com/v2`) joined to
         // the literal's path (`/adAccountsV2`). `pre` bytes of `joined` come from the base.
         let own = &v[path_start..];
@@ -223,6 +228,40 @@ fn in_assertion(text: &str, at: usize) -> bool {
         }
     }
     false
+}
+
+/// The literal at `at` is what a URL is tested against (`url.includes("…")`,
+/// `url.startsWith("…")`, `path.contains("…")`): a method called on another value, with the
+/// literal as its first argument.
+fn in_url_test(text: &str, at: usize) -> bool {
+    let head = text[..at].trim_end();
+    let Some(before) = head.strip_suffix('(') else {
+        return false;
+    };
+    let name_start = before
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .map_or(0, |p| p + 1);
+    let method = before[name_start..].to_ascii_lowercase();
+    before[..name_start].ends_with('.')
+        && matches!(
+            method.as_str(),
+            "includes" | "startswith" | "endswith" | "contains" | "indexof" | "match"
+        )
+}
+
+/// A test file by its name or folder (`x.spec.ts`, `x.test.js`, `x_test.go`, `tests/…`,
+/// `__tests__/…`, `spec/…`).
+fn is_test_path(path: &str) -> bool {
+    let p = path.replace('\\', "/");
+    let name = p.rsplit('/').next().unwrap_or(&p);
+    name.contains(".spec.")
+        || name.contains(".test.")
+        || name.contains("_test.")
+        || name.starts_with("test_")
+        || p.split('/')
+            .rev()
+            .skip(1)
+            .any(|d| matches!(d, "test" | "tests" | "__tests__" | "spec" | "__mocks__"))
 }
 
 pub(super) fn url_parts(v: &str) -> (Option<&str>, usize) {

@@ -629,3 +629,31 @@ fn a_retired_directory_named_without_its_last_slash_is_a_base() {
         ]
     );
 }
+
+/// Shapes from a NestJS scheduler and an Express backend: a Jest mock that answers by URL
+/// (`url.includes('api.linkedin.com/v2/me')` in a `.spec.ts`) is the rubric's fake URL; the
+/// same test's own request URL is still judged. `LINKEDIN_API_VERSION=v2` names the path's API
+/// version, not a `LinkedIn-Version` pin; `/rest/assets?action=registerUpload` is the Assets
+/// API's upload flow under the versioned prefix.
+#[test]
+fn mock_dispatch_path_versions_and_rest_assets() {
+    let spec = "describe('auth', () => {\n  mockedAxios.get.mockImplementation((url) => {\n    if (url.includes('api.linkedin.com/v2/me')) {\n      return Promise.resolve({ data: { id: 'li_user_123' } });\n    }\n  });\n  const live = 'https://api.linkedin.com/v2/me';\n});\n";
+    assert_eq!(
+        found_ids("src/auth/auth.service.spec.ts", spec),
+        ["7 v2-me"]
+    );
+    // Outside a test, a URL tested with `includes` stays LinkedIn's.
+    assert_eq!(
+        found_ids("src/auth/auth.service.ts", spec),
+        ["3 v2-me", "7 v2-me"]
+    );
+    let env = "LINKEDIN_API_BASE_URL=https://api.linkedin.com\nLINKEDIN_API_VERSION=v2\n";
+    assert_eq!(found_ids(".env.example", env), Vec::<String>::new());
+    let header = "const h = { 'LinkedIn-Version': 'v2' };\nfetch('https://api.linkedin.com/rest/posts', { headers: h });\n";
+    assert_eq!(found_ids("post.ts", header), ["1 version-format"]);
+    let ts = "const r = await http.post('https://api.linkedin.com/rest/assets?action=registerUpload', body, { headers: { 'LinkedIn-Version': '202611' } });\n";
+    assert_eq!(found_ids("media.ts", ts), ["1 rest-assets"]);
+    // Reading an asset by id is not the upload flow.
+    let read = "const url = `${config.baseUrl}/rest/assets/${assetId}?fields=mediaArtifacts`;\n";
+    assert_eq!(found_ids("media.ts", read), Vec::<String>::new());
+}

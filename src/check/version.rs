@@ -132,6 +132,15 @@ impl Checker<'_> {
         let value = raw.trim();
         let lead = raw.len() - raw.trim_start().len();
         let r = r.start + lead..r.start + lead + value.len();
+        // `LINKEDIN_API_VERSION=v2` names the path's API version (`/v2/`), not a
+        // `LinkedIn-Version` pin; sent as the header itself, `v2` is still malformed.
+        let the_header = [&lit.header, &lit.name]
+            .into_iter()
+            .flatten()
+            .any(|n| n.eq_ignore_ascii_case("linkedin-version"));
+        if !the_header && is_path_version(value) {
+            return;
+        }
         let span = lit.sub_span(r);
         let target = self.opts.target_version.to_string();
         let fix = |applicability| {
@@ -334,4 +343,10 @@ pub(super) fn names_version(key: &str) -> bool {
                     && a[diff[1]] == b[diff[0]]
             }
         })
+}
+
+/// An API path version (`v2`, `V1`, `rest`), as a variable named for "the API version" holds.
+fn is_path_version(value: &str) -> bool {
+    value.eq_ignore_ascii_case("rest")
+        || value.len() == 2 && value.starts_with(['v', 'V']) && value.as_bytes()[1].is_ascii_digit()
 }
