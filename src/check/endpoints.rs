@@ -620,6 +620,7 @@ impl Checker<'_> {
         file: &SourceFile,
         facts: &FileFacts,
         lit: &Literal,
+        sections: &Sections,
         out: &mut FileCheck,
     ) {
         let v = lit.value.as_str();
@@ -660,6 +661,17 @@ impl Checker<'_> {
         // joined to `/v2` (GenPosting keeps `ApiUrl` and `RestApiUrl` side by side).
         if lit.lead_ident.as_deref().is_some_and(names_rest_base) {
             return;
+        }
+        // A key of a config section whose base is another API's, or `/rest`.
+        if let Some(bits) = lit
+            .name
+            .as_deref()
+            .and_then(|n| n.rsplit_once('.'))
+            .and_then(|(parent, _)| sections.get(parent))
+        {
+            if bits & (SECTION_FOREIGN | SECTION_REST) != 0 {
+                return;
+            }
         }
         let own = &v[path_start..];
         let path_like = relative_path_like(own, lit.name.as_deref())
@@ -723,10 +735,60 @@ impl Checker<'_> {
     }
 }
 
+/// What the keys of one section of a config (`a.b.c` → section `a.b`) say of its base.
+pub(super) type Sections = std::collections::HashMap<String, u8>;
+/// A key of the section is another API's URL (`api-base-url: https://graph.facebook.com`).
+const SECTION_FOREIGN: u8 = 1;
+/// A key of the section is the `/rest` path word or a `/rest` base.
+const SECTION_REST: u8 = 2;
+
+/// The sections of a file whose keys are dotted paths (YAML, TOML, JSON, Spring `@Value`
+/// keys): a relative path under `linkedin.ads` is joined to that section's base, not to a
+/// `/v2` base elsewhere in the file (integrixs' `application-adapters.yml` keeps Facebook's
+/// `messages-endpoint: /me/messages` and LinkedIn's `rest-path: /rest` beside a `/v2` base).
+pub(super) fn sections(facts: &FileFacts) -> Sections {
+    let mut out = Sections::new();
+    if !facts.linkedin_context {
+        return out;
+    }
+    for l in facts.literals.iter().filter(|l| !l.in_comment) {
+        let Some((parent, _)) = l.name.as_deref().and_then(|n| n.rsplit_once('.')) else {
+            continue;
+        };
+        let v = l.value.trim();
+        let (host, start) = url_parts(v);
+        let bits = match host {
+            Some(h) if is_linkedin_host(h) => {
+                let p = v[start..].trim_end_matches('/');
+                if p == "/rest" { SECTION_REST } else { 0 }
+            }
+            Some(h)
+                if (v.starts_with("http") || v.starts_with("//"))
+                    && h.contains('.')
+                    && !h.starts_with("localhost")
+                    && names_an_api(h, &v[start..]) =>
+            {
+                SECTION_FOREIGN
+            }
+            Some(_) => 0,
+            None if v == "/rest" || v == "/rest/" => SECTION_REST,
+            None => 0,
+        };
+        if bits != 0 {
+            *out.entry(parent.to_string()).or_default() |= bits;
+        }
+    }
+    out
+}
+
 /// The base a file assembles from a bare host and a version word (keboola's
 /// `BASE_URL = "https://api.linkedin.com"`, `API_VERSION = "v2"`, then
 /// `f"{BASE_URL}/{API_VERSION}"`): the word's bit when both are in the file and the word is
 /// bound to a name that says version. Comments do not count.
+///
+/// A file that also binds the `/rest` path word (integrixs' `rest-path:/rest`, joined as
+/// `apiBaseUrl + restPath + adCampaignsEndpoint`) builds its URLs on `/rest`: a `v2` word
+/// beside it (`api-version:v2`, never joined) names the path's old version, not a base.
 pub(super) fn assembled_base(literals: &[Literal]) -> u8 {
     let live = || literals.iter().filter(|l| !l.in_comment);
     let bare_host = live().any(|l| {
@@ -736,6 +798,9 @@ pub(super) fn assembled_base(literals: &[Literal]) -> u8 {
     });
     if !bare_host {
         return 0;
+    }
+    if live().any(|l| l.name.is_some() && l.value.trim_matches('/') == "rest") {
+        return BASE_REST;
     }
     live()
         .filter(|l| {

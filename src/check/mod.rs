@@ -319,6 +319,7 @@ impl<'t> Checker<'t> {
             ..FileCheck::default()
         };
         let mut scope_lists: BTreeMap<ListKey, ScopeList> = BTreeMap::new();
+        let sections = endpoints::sections(facts);
         for (idx, lit) in facts.literals.iter().enumerate() {
             self.secrets(file, facts, lit, &mut out);
             if lit.in_comment {
@@ -368,7 +369,7 @@ impl<'t> Checker<'t> {
             if lit.kind == LitKind::Str {
                 self.misspelled_header(file, facts, lit, &mut out);
                 self.endpoints(file, facts, lit, &mut out);
-                self.relative(file, facts, lit, &mut out);
+                self.relative(file, facts, lit, &sections, &mut out);
                 self.doc_versions(file, facts, lit, &mut out);
                 self.doc_scopes(file, facts, lit, &mut out);
                 self.collect_scopes(idx, lit, &mut scope_lists);

@@ -657,3 +657,22 @@ fn mock_dispatch_path_versions_and_rest_assets() {
     let read = "const url = `${config.baseUrl}/rest/assets/${assetId}?fields=mediaArtifacts`;\n";
     assert_eq!(found_ids("media.ts", read), Vec::<String>::new());
 }
+
+/// A Spring integration platform (integrixs-flow-bridge): bases are `@Value` defaults injected
+/// into fields, and paths are joined to the field. `LINKEDIN_API_REST_BASE + "/images"` is a
+/// `/rest` request (here without `LinkedIn-Version`), not `/v2/images`; the UGC base is `/v2`.
+/// The ads adapter joins its endpoint names after `restPath` (`/rest`) on a bare host; its
+/// `api-version:v2` word is never joined and makes no `/v2` base.
+#[test]
+fn spring_injected_bases_place_their_paths() {
+    let java = "public class LinkedInOutboundAdapter {\n    @Value(\"${integrix.adapters.linkedin.rest-api-base-url:https://api.linkedin.com/rest}\")\n    private String LINKEDIN_API_REST_BASE;\n\n    @Value(\"${integrix.adapters.linkedin.ugc-api-base-url:https://api.linkedin.com/v2}\")\n    private String LINKEDIN_API_UGC;\n\n    void share() {\n        String url = LINKEDIN_API_UGC + \"/ugcPosts\";\n        String registerUrl = LINKEDIN_API_REST_BASE + \"/images\";\n        HttpHeaders headers = new HttpHeaders();\n        headers.setBearerAuth(getAccessToken());\n    }\n}\n";
+    assert_eq!(
+        found_ids("LinkedInOutboundAdapter.java", java),
+        ["9 v2-ugc-posts", "10 rest-without-version"]
+    );
+    let ads = "public class LinkedInAdsOutboundAdapter {\n    @Value(\"${integrix.adapters.linkedin.ads.api-base-url:https://api.linkedin.com}\")\n    private String apiBaseUrl;\n\n    @Value(\"${integrix.adapters.linkedin.ads.api-version:v2}\")\n    private String apiVersion;\n\n    @Value(\"${integrix.adapters.linkedin.ads.rest-path:/rest}\")\n    private String restPath;\n\n    @Value(\"${integrix.adapters.linkedin.ads.ad-campaigns-endpoint:/adCampaigns}\")\n    private String adCampaignsEndpoint;\n\n    @Value(\"${integrix.adapters.linkedin.ads.dmp-segments-endpoint:/dmpSegments}\")\n    private String dmpSegmentsEndpoint;\n\n    void get(String id) {\n        String url = apiBaseUrl + restPath + adCampaignsEndpoint + \"/\" + id;\n        headers.set(\"LinkedIn-Version\", \"202611\");\n    }\n}\n";
+    assert_eq!(
+        found_ids("LinkedInAdsOutboundAdapter.java", ads),
+        Vec::<String>::new()
+    );
+}

@@ -177,6 +177,8 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
     let mut pending_name: Option<String> = None;
     // The index of the last import keyword (`import`, `use`, `require`…) seen.
     let mut last_import: Option<usize> = None;
+    // Spring `@Value("${key:default}") private String FIELD;`: (the literal, FIELD).
+    let mut injected: Vec<(usize, String)> = Vec::new();
 
     for (i, t) in toks.iter().enumerate() {
         let prev = |n: usize| i.checked_sub(n).map(|k| &toks[k]);
@@ -321,6 +323,9 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                 let li = *li;
                 if !lits[li].in_comment && gives_context(&lits[li].value) {
                     context = true;
+                }
+                if let Some(field) = injected_field(toks, i) {
+                    injected.push((li, field));
                 }
                 // A raw HTTP header line read word by word (`LinkedIn-Version: 202405` in an
                 // `http` block or a `.http` file): the word after `Name:` is its value.
@@ -507,17 +512,26 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
     // `${key:default}` (Spring `@Value`, shell `${VAR:-default}`): the default is a value
     // bound to the key.
     let n = lits.len();
+    let mut fields: Vec<(String, usize)> = Vec::new();
     for k in 0..n {
         if let Some(d) = placeholder_default(&lits[k]) {
+            if let Some((_, f)) = injected.iter().find(|(l, _)| *l == k) {
+                fields.push((f.clone(), lits.len()));
+            }
             lits.push(d);
         }
     }
-    // Constants of the file: first string literal bound to each name.
+    // Constants of the file: first string literal bound to each name. An injected field
+    // holds its placeholder's default (`LINKEDIN_API_REST_BASE + "/images"`), though the
+    // literal keeps the key as its name.
     let mut consts: HashMap<String, usize> = HashMap::new();
     for (k, l) in lits.iter().enumerate() {
         if let (Some(n), false) = (&l.name, l.in_comment) {
             consts.entry(n.clone()).or_insert(k);
         }
+    }
+    for (f, k) in fields {
+        consts.entry(f).or_insert(k);
     }
     let resolve_str = |lits: &[crate::facts::Literal], a: &Arg| -> Option<String> {
         match a {
@@ -780,6 +794,29 @@ fn call_binding(toks: &[Tok<'_>], lits: &[crate::facts::Literal], i: usize) -> O
         j -= step;
     }
     binding_name(toks, lits, j)
+}
+
+/// The field a Spring `@Value("${key:default}")` literal (token `i`) is injected into: the
+/// last identifier of the declaration that follows (`private String NAME;`, Kotlin's
+/// `lateinit var NAME: String`, a constructor parameter `String name,`).
+fn injected_field(toks: &[Tok<'_>], i: usize) -> Option<String> {
+    let prev = |n: usize| i.checked_sub(n).map(|k| &toks[k]);
+    if !(matches!(prev(1), Some(Tok::Punct('(')))
+        && matches!(prev(2), Some(Tok::Ident(v)) if v == "Value")
+        && matches!(toks.get(i + 1), Some(Tok::Punct(')'))))
+    {
+        return None;
+    }
+    let mut last = None;
+    for t in toks.iter().skip(i + 2).take(12) {
+        match t {
+            Tok::Ident(id) => last = Some(id),
+            Tok::Punct('@') => {}
+            Tok::Punct(';' | '=' | ',' | ')' | ':') => return last.map(|s| s.to_string()),
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// The default of a `${key:default}` / `${VAR:-default}` placeholder, as its own literal.
@@ -1248,6 +1285,39 @@ mod tests {
         assert_eq!(&src[d.span.clone()], "202304");
         let f = facts(Lang::Shell, "V=\"${LINKEDIN_VERSION:-202301}\"\n");
         assert_eq!(find(&f, "202301").name.as_deref(), Some("LINKEDIN_VERSION"));
+    }
+
+    #[test]
+    fn injected_fields_hold_their_defaults() {
+        // integrixs-flow-bridge's outbound adapter: the base is a Spring property's default.
+        let src = "@Value(\"${integrix.adapters.linkedin.rest-api-base-url:https://api.linkedin.com/rest}\")\n    private String LINKEDIN_API_REST_BASE;\n\n    void f() {\n        String url = LINKEDIN_API_REST_BASE + \"/images\";\n    }\n";
+        let f = facts(Lang::Java, src);
+        let d = find(&f, "https://api.linkedin.com/rest");
+        assert_eq!(
+            d.name.as_deref(),
+            Some("integrix.adapters.linkedin.rest-api-base-url")
+        );
+        assert_eq!(
+            find(&f, "/images").base.as_deref(),
+            Some("https://api.linkedin.com/rest")
+        );
+        // Kotlin, and a constructor parameter.
+        let src = "@Value(\"\\${li.base:https://api.linkedin.com/v2}\") lateinit var base: String\nval u = base + \"/me\"\n";
+        let f = facts(Lang::Kotlin, src);
+        assert_eq!(
+            find(&f, "/me").base.as_deref(),
+            Some("https://api.linkedin.com/v2")
+        );
+        let src = "Client(@Value(\"${li.base:https://api.linkedin.com/v2}\") String base) { this.u = base + \"/me\"; }";
+        let f = facts(Lang::Java, src);
+        assert_eq!(
+            find(&f, "/me").base.as_deref(),
+            Some("https://api.linkedin.com/v2")
+        );
+        // Another annotation's argument is not a field's default.
+        let src = "@Named(\"${li.base:https://api.linkedin.com/v2}\") String base;\nString u = base + \"/me\";";
+        let f = facts(Lang::Java, src);
+        assert_eq!(find(&f, "/me").base, None);
     }
 
     #[test]
