@@ -127,7 +127,11 @@ impl Lang {
             Some(b"m" | b"mm") => Some(Lang::ObjC),
             Some(b"hs" | b"lhs") => Some(Lang::Haskell),
             Some(b"ex" | b"exs") => Some(Lang::Elixir),
-            Some(b"html" | b"htm" | b"xhtml") => Some(Lang::Html),
+            // HTML templates: their markup's links are read as HTML's are.
+            Some(
+                b"html" | b"htm" | b"xhtml" | b"ejs" | b"erb" | b"hbs" | b"handlebars" | b"twig"
+                | b"njk",
+            ) => Some(Lang::Html),
             Some(b"ipynb") => Some(Lang::Notebook),
             Some(b"kt" | b"kts") => Some(Lang::Kotlin),
             Some(b"cs") => Some(Lang::CSharp),

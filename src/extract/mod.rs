@@ -28,14 +28,18 @@ pub fn extract(file: &SourceFile) -> FileFacts {
     }
 }
 
-/// HTML: the code of its `<script>` elements (not `src=` ones, not data blocks such as
-/// `type="application/ld+json"`), read as JavaScript; markup and text are not read.
+/// HTML (and HTML templates: EJS, ERB, Handlebars, Twig, Nunjucks): the code of its
+/// `<script>` elements (not `src=` ones, not data blocks such as
+/// `type="application/ld+json"`), read as JavaScript, and the URLs of its links and forms
+/// (`<a href="https://www.linkedin.com/oauth/v2/authorization?…&scope=…">`); other markup and
+/// text are not read.
 pub fn html(file: &SourceFile, start: usize, end: usize) -> FileFacts {
     // Only this range, lower-cased once (a Markdown file calls this per `html` block). `lower`
     // is indexed from `start`: ASCII lower-casing keeps every byte offset.
     let lower = file.text[start..end].to_ascii_lowercase();
     let find = |from: usize, pat: &str| lower[from - start..].find(pat).map(|i| from + i);
     let mut out = FileFacts::default();
+    let mut scripts: Vec<std::ops::Range<usize>> = Vec::new();
     let mut at = start;
     while let Some(tag_start) = find(at, "<script") {
         let Some(tag_end) = find(tag_start, ">") else {
@@ -55,8 +59,61 @@ pub fn html(file: &SourceFile, start: usize, end: usize) -> FileFacts {
         if script && close > body {
             merge(&mut out, lexical(file, body, close, Lang::JavaScript));
         }
+        scripts.push(tag_start..close.max(body));
         at = close.max(body);
     }
+    let mut comments: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut at = start;
+    while let Some(open) = find(at, "<!--") {
+        let close = find(open + 4, "-->").map_or(end, |c| c + 3);
+        comments.push(open..close);
+        at = close;
+    }
+    let inside =
+        |ranges: &[std::ops::Range<usize>], p: usize| ranges.iter().any(|r| r.contains(&p));
+    for attr in ["href=", "action="] {
+        let mut at = start;
+        while let Some(p) = find(at, attr) {
+            at = p + attr.len();
+            let spaced = p > start && file.text.as_bytes()[p - 1].is_ascii_whitespace();
+            let Some(&q) = file
+                .text
+                .as_bytes()
+                .get(at)
+                .filter(|&&q| q == b'"' || q == b'\'')
+            else {
+                continue;
+            };
+            if !spaced || inside(&scripts, p) {
+                continue;
+            }
+            let vs = at + 1;
+            let Some(ve) = file.text[vs..end].find(q as char).map(|i| vs + i) else {
+                break;
+            };
+            at = ve + 1;
+            let raw = &file.text[vs..ve];
+            let (value, exact) = if raw.contains("&amp;") {
+                (raw.replace("&amp;", "&"), false)
+            } else {
+                (raw.to_string(), true)
+            };
+            if !context::gives_context(&value) && !value.contains("linkedin.com") {
+                continue;
+            }
+            let mut lit = crate::facts::Literal::new(
+                crate::facts::LitKind::Str,
+                value,
+                vs..ve,
+                at - raw.len() - 2..ve + 1,
+                exact,
+            );
+            lit.in_comment = inside(&comments, p);
+            out.linkedin_context |= !lit.in_comment;
+            out.literals.push(lit);
+        }
+    }
+    out.literals.sort_by_key(|l| l.span.start);
     out
 }
 
@@ -99,6 +156,35 @@ mod tests {
         assert_eq!(vals, ["/people/~/current-status"]);
         let l = &facts.literals[0];
         assert_eq!(&page[l.span.clone()], "/people/~/current-status");
+    }
+
+    /// An Express app's login page (an EJS view): the sign-in link is the request.
+    #[test]
+    fn html_reads_the_urls_of_its_links_and_forms() {
+        let page = "<html>\n  <body>\n    <!-- <a href=\"https://www.linkedin.com/uas/oauth2/authorization\">old</a> -->\n    <a href=\"https://www.linkedin.com/oauth/v2/authorization?response_type=code&client_id=7852\n&redirect_uri=http://localhost:8080/auth/linkedin/callback&state=<%= state %>&scope=r_basicprofile r_emailaddress\">Login with Linkedin </a>\n    <a href='/about'>About</a>\n    <form action=\"https://api.linkedin.com/v2/ugcPosts?a=1&amp;b=2\"></form>\n  </body>\n</html>\n";
+        let f = SourceFile::new("views/login.ejs", Lang::Html, page.as_bytes().to_vec());
+        let facts = extract(&f);
+        let got: Vec<_> = facts
+            .literals
+            .iter()
+            .map(|l| (l.value.as_str(), l.in_comment, l.exact))
+            .collect();
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(
+            got[0],
+            (
+                "https://www.linkedin.com/uas/oauth2/authorization",
+                true,
+                true
+            )
+        );
+        assert!(got[1].0.ends_with("&scope=r_basicprofile r_emailaddress"));
+        assert_eq!(&page[facts.literals[1].span.clone()], got[1].0);
+        assert_eq!(
+            got[2],
+            ("https://api.linkedin.com/v2/ugcPosts?a=1&b=2", false, false)
+        );
+        assert!(facts.linkedin_context);
     }
 
     #[test]
