@@ -676,3 +676,30 @@ fn spring_injected_bases_place_their_paths() {
         Vec::<String>::new()
     );
 }
+
+/// Scopes requested through LinkedIn's retired mobile SDKs are constants, not strings: a React
+/// Native bridge's Android module (`Scope.R_EMAILADDRESS.getName()`) and a Flutter plugin's iOS
+/// side (`LISDK_EMAILADDRESS_PERMISSION`). Each is judged as the scope it stands for, at the
+/// constant; the map keys beside them (`"R_EMAILADDRESS"`) are not scopes.
+#[test]
+fn retired_mobile_sdk_scope_constants_are_scopes() {
+    let java = "import com.linkedin.platform.utils.Scope;\n\nclass RNLinkedInSessionManagerModule {\n    public Map<String, Object> getConstants() {\n        constants.put(\"R_BASICPROFILE\", Scope.R_BASICPROFILE.getName());\n        constants.put(\"R_EMAILADDRESS\", Scope.R_EMAILADDRESS.getName());\n        constants.put(\"W_SHARE\", Scope.W_SHARE.getName());\n        return constants;\n    }\n}\n";
+    let got = spans("RNLinkedInSessionManagerModule.java", java);
+    let lines: Vec<(usize, &str)> = got.iter().map(|(l, id, _)| (*l, id.as_str())).collect();
+    assert!(lines.contains(&(6, "r-emailaddress")), "{got:?}");
+    assert!(lines.contains(&(7, "w-share")), "{got:?}");
+    let (_, _, text) = got.iter().find(|(l, _, _)| *l == 6).unwrap();
+    assert_eq!(text, "R_EMAILADDRESS");
+    assert!(lines.iter().all(|(l, _)| (5..=7).contains(l)), "{got:?}");
+    let objc = "#import <linkedin-sdk/LISDK.h>\n\n- (void)login {\n    [LISDKSessionManager\n     createSessionWithAuth:[NSArray arrayWithObjects:LISDK_BASIC_PROFILE_PERMISSION, LISDK_EMAILADDRESS_PERMISSION, nil]\n     state:nil];\n}\n";
+    let got = spans("ios/Classes/FlutterLinkedinLoginPlugin.m", objc);
+    assert!(
+        got.iter().any(|(l, id, t)| *l == 5
+            && id == "r-emailaddress"
+            && t == "LISDK_EMAILADDRESS_PERMISSION"),
+        "{got:?}"
+    );
+    // Without the SDK's class in front, the name is someone else's constant.
+    let bare = "int R_EMAILADDRESS = 3;\n";
+    assert_eq!(found_ids("Consts.java", bare), Vec::<String>::new());
+}

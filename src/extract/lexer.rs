@@ -332,6 +332,18 @@ impl<'a> Lexer<'a> {
                 }
                 let text: &'a str = self.text;
                 let name = text[st..self.i].trim_start_matches('$');
+                if let Some(scope) = mobile_sdk_scope(name, &text[..st]) {
+                    // The scope the constant stands for, checked as if it were written.
+                    let mut lit = Literal::new(
+                        LitKind::Str,
+                        scope.to_string(),
+                        st..self.i,
+                        st..self.i,
+                        false,
+                    );
+                    lit.name = Some("scope".to_string());
+                    self.out.lits.push(lit);
+                }
                 self.out.toks.push(Tok::Ident(Cow::Borrowed(name)));
                 continue;
             }
@@ -979,6 +991,33 @@ pub fn unescape(src: &str) -> (String, bool) {
 
 /// The identifier interpolated at the very start of a string: `${API}`, `{BASE}`, `#{BASE}`,
 /// `$BASE`, `{$base}`; the last path segment of `${this.baseUrl}`/`{settings.API}`.
+/// The scope a constant of LinkedIn's retired mobile SDKs requests: Android's
+/// `com.linkedin.platform.utils.Scope` (`Scope.R_EMAILADDRESS`, always written with its class)
+/// and iOS's `LISDK_*_PERMISSION` (`LISDK_EMAILADDRESS_PERMISSION`). `before` is the text up to
+/// the identifier.
+fn mobile_sdk_scope(name: &str, before: &str) -> Option<&'static str> {
+    if before.ends_with("Scope.") {
+        return match name {
+            "R_BASICPROFILE" => Some("r_basicprofile"),
+            "R_FULLPROFILE" => Some("r_fullprofile"),
+            "R_EMAILADDRESS" => Some("r_emailaddress"),
+            "R_CONTACTINFO" => Some("r_contactinfo"),
+            "RW_COMPANY_ADMIN" => Some("rw_company_admin"),
+            "W_SHARE" => Some("w_share"),
+            _ => None,
+        };
+    }
+    match name.strip_prefix("LISDK_")?.strip_suffix("_PERMISSION")? {
+        "BASIC_PROFILE" => Some("r_basicprofile"),
+        "FULL_PROFILE" => Some("r_fullprofile"),
+        "EMAILADDRESS" => Some("r_emailaddress"),
+        "CONTACT_INFO" => Some("r_contactinfo"),
+        "RW_COMPANY_ADMIN" => Some("rw_company_admin"),
+        "W_SHARE" => Some("w_share"),
+        _ => None,
+    }
+}
+
 pub fn lead_ident(src: &str, interp: bool) -> Option<String> {
     if !interp {
         return None;
