@@ -146,6 +146,8 @@ struct Group<'a> {
     wrapper: bool,
     /// The argument list of an HTTP method called on a client ([`request_call`]).
     request: bool,
+    /// The token index of the opening bracket.
+    open: usize,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -179,6 +181,8 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
     let mut last_import: Option<usize> = None;
     // Spring `@Value("${key:default}") private String FIELD;`: (the literal, FIELD).
     let mut injected: Vec<(usize, String)> = Vec::new();
+    // The name of the last Python `def` (functions without braces).
+    let mut last_def: Option<&str> = None;
 
     for (i, t) in toks.iter().enumerate() {
         let prev = |n: usize| i.checked_sub(n).map(|k| &toks[k]);
@@ -228,6 +232,9 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                 }
                 if IMPORTS.contains(&id.as_ref()) {
                     last_import = Some(i);
+                }
+                if matches!(prev(1), Some(Tok::Ident(d)) if d == "def") {
+                    last_def = Some(id.as_ref());
                 }
             }
             Tok::Punct(c @ ('(' | '[' | '{')) => {
@@ -289,6 +296,7 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                     prev_arg: None,
                     wrapper,
                     request,
+                    open: i,
                 });
             }
             Tok::Punct(c @ (')' | ']' | '}')) => {
@@ -339,11 +347,38 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                     }
                 }
                 // Direct binding, or through a fallback: `X = process.env.V || '202405'`.
-                let name = binding_name(toks, lits, i)
-                    .or_else(|| fallback_binding(toks, lits, i))
-                    .or_else(|| joined_binding(toks, lits, i));
+                // `return m ? m[1] : "202509"`: the `:` of a conditional, not a key's.
+                let ternary = matches!(prev(1), Some(Tok::Punct(':'))) && {
+                    let stmt = toks[i.saturating_sub(16)..i]
+                        .iter()
+                        .rev()
+                        .take_while(|t| !matches!(t, Tok::Punct(';' | '{' | '}') | Tok::Newline));
+                    let (mut q, mut r) = (false, false);
+                    for t in stmt {
+                        q |= matches!(t, Tok::Punct('?'));
+                        r |= matches!(t, Tok::Ident(w) if w == "return");
+                    }
+                    q && r
+                };
+                let name = if ternary {
+                    None
+                } else {
+                    binding_name(toks, lits, i)
+                        .or_else(|| fallback_binding(toks, lits, i))
+                        .or_else(|| joined_binding(toks, lits, i))
+                };
                 if let Some(n) = &name {
                     lits[li].name = Some(n.clone());
+                } else if let Some(f) = returned_by(toks, &stack, last_def, i)
+                    .filter(|f| contains_ignore_ascii_case(f, "version"))
+                    // The value itself, not an argument of a call in the return statement
+                    // (`return raw.substring(0, 6)`).
+                    .filter(|_| lits[li].kind == LitKind::Str)
+                    .filter(|_| stack.last().is_none_or(|g| g.close == '}'))
+                {
+                    // `function normalizeLinkedInVersion(raw) { if (!raw) return "202509"; … }`:
+                    // a value returned by a function named for versions is that version.
+                    lits[li].name = Some(f.to_string());
                 }
                 // The default of an environment/config getter is bound to the key:
                 // `os.environ.get('LINKEDIN_VERSION', '202311')`, `getProperty("k", "v")`.
@@ -794,6 +829,99 @@ fn call_binding(toks: &[Tok<'_>], lits: &[crate::facts::Literal], i: usize) -> O
         j -= step;
     }
     binding_name(toks, lits, j)
+}
+
+/// The function whose value the literal at token `i` is, when it is in a `return` statement
+/// (`return "202509"`, `return m ? m[1] : "202509"`): the name before the parameter list of the
+/// innermost braced block (`function name(…) {`, `name(…): string {`, `const name = (…) => {`),
+/// or else the last Python `def`.
+fn returned_by<'a>(
+    toks: &'a [Tok<'a>],
+    stack: &[Group<'_>],
+    last_def: Option<&'a str>,
+    i: usize,
+) -> Option<&'a str> {
+    let start = i.saturating_sub(16);
+    let ret = toks[start..i]
+        .iter()
+        .rev()
+        .take_while(|t| !matches!(t, Tok::Punct(';' | '{' | '}') | Tok::Newline))
+        .any(|t| matches!(t, Tok::Ident(r) if r == "return"));
+    if !ret {
+        return None;
+    }
+    let mut blocks = stack.iter().rev().filter(|g| g.close == '}').peekable();
+    if blocks.peek().is_none() {
+        return last_def;
+    }
+    // The innermost block that is not an `if`/`for`/`else`/`try` body.
+    for block in blocks {
+        match block_owner(toks, block.open) {
+            Owner::Control => continue,
+            Owner::Function(f) => return Some(f),
+            Owner::Other => return None,
+        }
+    }
+    None
+}
+
+enum Owner<'a> {
+    Function(&'a str),
+    Control,
+    Other,
+}
+
+/// What the block opened at token `open` belongs to.
+fn block_owner<'a>(toks: &'a [Tok<'a>], open: usize) -> Owner<'a> {
+    const CONTROL: &[&str] = &["if", "for", "while", "switch", "catch", "with", "foreach"];
+    if let Some(Tok::Ident(w)) = open.checked_sub(1).map(|k| &toks[k]) {
+        if matches!(w.as_ref(), "else" | "try" | "finally" | "do") {
+            return Owner::Control;
+        }
+    }
+    // Back from the `{` over a return type to the `)` of the parameters, then to its `(`.
+    let mut k = open;
+    let close = loop {
+        let Some(p) = k.checked_sub(1).filter(|&p| open - p <= 8) else {
+            return Owner::Other;
+        };
+        k = p;
+        match &toks[k] {
+            Tok::Punct(')') => break k,
+            Tok::Ident(_) | Tok::Punct(':' | '<' | '>' | '|' | '?' | '.' | '=' | '[' | ']') => {}
+            _ => return Owner::Other,
+        }
+    };
+    let mut depth = 0usize;
+    let mut k = close;
+    let paren = loop {
+        match &toks[k] {
+            Tok::Punct(')') => depth += 1,
+            Tok::Punct('(') => {
+                depth -= 1;
+                if depth == 0 {
+                    break k;
+                }
+            }
+            _ => {}
+        }
+        match k.checked_sub(1).filter(|_| close - k < 200) {
+            Some(p) => k = p,
+            None => return Owner::Other,
+        }
+    };
+    let prev = |n: usize| paren.checked_sub(n).map(|k| &toks[k]);
+    match (prev(1), prev(2), prev(3)) {
+        (Some(Tok::Ident(f)), _, _) if CONTROL.contains(&f.as_ref()) => Owner::Control,
+        // `const name = async (…) => {`.
+        (Some(Tok::Ident(a)), Some(Tok::Punct('=')), Some(Tok::Ident(f))) if a == "async" => {
+            Owner::Function(f.as_ref())
+        }
+        (Some(Tok::Ident(f)), _, _) if f != "function" => Owner::Function(f.as_ref()),
+        // `const name = (…) => {`.
+        (Some(Tok::Punct('=')), Some(Tok::Ident(f)), _) => Owner::Function(f.as_ref()),
+        _ => Owner::Other,
+    }
 }
 
 /// The field a Spring `@Value("${key:default}")` literal (token `i`) is injected into: the
@@ -1318,6 +1446,33 @@ mod tests {
         let src = "@Named(\"${li.base:https://api.linkedin.com/v2}\") String base;\nString u = base + \"/me\";";
         let f = facts(Lang::Java, src);
         assert_eq!(find(&f, "/me").base, None);
+    }
+
+    /// QuillSocial's version normaliser: its fallbacks are the version, in an `if` or not;
+    /// a Python getter's too. A function not named for versions binds nothing.
+    #[test]
+    fn values_returned_by_a_version_function_are_bound_to_it() {
+        let src = "function normalizeLinkedInVersion(raw: string): string {\n  if (!raw) return \"202509\";\n  if (/^\\d{6}$/.test(raw)) { return raw; }\n  if (raw.length > 6) {\n    return \"202510\";\n  }\n  const m = raw.match(/(\\d{6})/);\n  return m ? m[1] : \"202511\";\n}\nfunction label(x) { return \"202512\"; }\nconst getVersion = async () => {\n  return \"202601\";\n};\n";
+        let f = facts(Lang::JavaScript, src);
+        for v in ["202509", "202510", "202511"] {
+            assert_eq!(
+                find(&f, v).name.as_deref(),
+                Some("normalizeLinkedInVersion"),
+                "{v}"
+            );
+        }
+        assert_eq!(find(&f, "202512").name, None);
+        let src = "function normalizeLinkedInVersion(raw) {\n  if (/^\\d{8}$/.test(raw)) return raw.substring(0, 6);\n}\n";
+        let g = facts(Lang::JavaScript, src);
+        assert!(
+            g.literals.iter().all(|l| l.name.is_none()),
+            "{:?}",
+            g.literals
+        );
+        assert_eq!(find(&f, "202601").name.as_deref(), Some("getVersion"));
+        let py = "def linkedin_version():\n    return \"202401\"\n";
+        let f = facts(Lang::Python, py);
+        assert_eq!(find(&f, "202401").name.as_deref(), Some("linkedin_version"));
     }
 
     #[test]
