@@ -703,3 +703,14 @@ fn retired_mobile_sdk_scope_constants_are_scopes() {
     let bare = "int R_EMAILADDRESS = 3;\n";
     assert_eq!(found_ids("Consts.java", bare), Vec::<String>::new());
 }
+
+/// An ads dashboard's edge function (geryslov/linkedin-ads-buddy) resolves organization names
+/// with the unversioned batch lookup; `/v2/organizations` alone does not take it for itself.
+#[test]
+fn the_unversioned_organization_lookup_is_deprecated() {
+    let ts = "const res = await fetch(`https://api.linkedin.com/v2/organizationsLookup?ids=List(${ids.join(',')})`, { headers });\nconst one = await fetch(`https://api.linkedin.com/v2/organizations/${id}`, { headers });\n";
+    assert_eq!(
+        found_ids("supabase/functions/linkedin-api/index.ts", ts),
+        ["1 v2-organizations-lookup", "2 v2-organizations"]
+    );
+}
