@@ -108,6 +108,13 @@ impl Lang {
         } {
             return Some(l);
         }
+        // A template of a file to copy (`config.php.dist`, `settings.py.example`,
+        // `app.json.sample`) is read as the file it becomes.
+        let name = [".dist", ".example", ".sample", ".template", ".tpl"]
+            .iter()
+            .find_map(|t| name.strip_suffix(t.as_bytes()))
+            .filter(|n| n.iter().skip(1).any(|&c| c == b'.'))
+            .unwrap_or(name);
         let ext = name
             .iter()
             .rposition(|&c| c == b'.')
@@ -480,6 +487,16 @@ mod tests {
             Some(Lang::Python)
         );
         assert_eq!(Lang::detect(Path::new("logo.png"), b"\x89PNG"), None);
+        // Templates of files to copy are read as the file they become.
+        assert_eq!(
+            Lang::detect(Path::new("example/config.php.dist"), b""),
+            Some(Lang::Php)
+        );
+        assert_eq!(
+            Lang::detect(Path::new("settings.py.example"), b""),
+            Some(Lang::Python)
+        );
+        assert_eq!(Lang::detect(Path::new("notes.example"), b""), None);
     }
 }
 

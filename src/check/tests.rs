@@ -714,3 +714,26 @@ fn the_unversioned_organization_lookup_is_deprecated() {
         ["1 v2-organizations-lookup", "2 v2-organizations"]
     );
 }
+
+/// A PHP social-login library's provider (SocialConnect's LinkedIn): the base is a method's
+/// return value and the resource the second argument of a request helper whose first is the
+/// HTTP method. `'GET'`-less helpers and other arguments stay quiet.
+#[test]
+fn a_request_helpers_path_after_its_method_is_a_resource() {
+    let php = "<?php\nclass LinkedIn extends AbstractProvider\n{\n    public function getBaseUri()\n    {\n        return 'https://api.linkedin.com/v2/';\n    }\n\n    protected function fetchPrimaryEmail(AccessTokenInterface $accessToken, User $user)\n    {\n        $response = $this->request(\n            'GET',\n            'emailAddress',\n            [\n                'q' => 'members',\n            ],\n            $accessToken\n        );\n        $me = $this->request('GET', 'me', $query, $accessToken);\n        $label = $this->translate('me', 'GET');\n    }\n}\n";
+    assert_eq!(
+        found_ids("src/OAuth2/Provider/LinkedIn.php", php),
+        ["13 v2-email-address", "19 v2-me"]
+    );
+}
+
+/// A Rails app's ads job (Advisable, before it dropped LinkedIn Ads): resource names joined to
+/// a `/v2/` root defined in another class; sponsored conversations moved to Conversation Ads.
+#[test]
+fn sponsored_conversations_moved_to_conversation_ads() {
+    let rb = "class LinkedinApi\n  API_ROOT = \"https://api.linkedin.com/v2/\".freeze\nend\n\nclass CreateLinkedinAdJob\n  def perform\n    linkedin.post_request(\"sponsoredConversations\", {parentAccount: account})\n  end\nend\n";
+    assert_eq!(
+        found_ids("app/jobs/create_linkedin_ad_job.rb", rb),
+        ["7 v2-sponsored-conversations"]
+    );
+}

@@ -409,7 +409,25 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                     let first = g.arg == 0
                         && matches!(prev(1), Some(Tok::Punct('(')))
                         && matches!(toks.get(i + 1), Some(Tok::Punct(',' | ')')));
-                    lits[li].request_arg = g.request && first;
+                    // `$this->request('GET', 'me', …)`, `self._request("POST", "ugcPosts")`: a
+                    // request helper whose first argument is the HTTP method.
+                    let after_method = g.arg == 1
+                        && matches!(prev(1), Some(Tok::Punct(',')))
+                        && matches!(toks.get(i + 1), Some(Tok::Punct(',' | ')')))
+                        && g.callee.is_some_and(|f| {
+                            let f = f.trim_start_matches('_');
+                            [
+                                "request",
+                                "makeRequest",
+                                "sendRequest",
+                                "apiRequest",
+                                "call",
+                            ]
+                            .iter()
+                            .any(|r| f.eq_ignore_ascii_case(r))
+                        })
+                        && matches!(g.first_arg, Some(Arg::Lit(k)) if HTTP_METHODS.contains(&lits[k].value.as_str()));
+                    lits[li].request_arg = g.request && first || after_method;
                     if lits[li].request_arg {
                         strip_request_method(&mut lits[li]);
                     }
@@ -698,6 +716,11 @@ pub const JS_SDK: &str = "IN.API";
 
 /// HTTP methods a client wrapper names its calls after.
 const REQUEST_METHODS: &[&str] = &["get", "post", "put", "patch", "delete", "request"];
+
+/// HTTP methods as a request helper's first argument (`request('GET', 'me')`).
+const HTTP_METHODS: &[&str] = &[
+    "GET", "POST", "PUT", "PATCH", "DELETE", "get", "post", "put", "patch", "delete",
+];
 
 /// Receiver names that say an object is an API client (`$client`, `self.api`, `linkedInHttp`);
 /// `params.get('me')`, `config.get(…)` and `os.environ.get(…)` are lookups, not requests.

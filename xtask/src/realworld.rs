@@ -353,12 +353,17 @@ fn score_repo(
     labels: &Labels,
     keep: Option<&Path>,
 ) -> Result<Report, String> {
+    // By repository and commit: an older snapshot of a repository has a label file of its own.
+    let name = format!(
+        "{}@{}",
+        labels.repo.replace('/', "+"),
+        labels.commit.get(..7).unwrap_or(&labels.commit)
+    );
     let tmp = match keep {
-        Some(dir) => dir.join(labels.repo.replace('/', "+")),
+        Some(dir) => dir.join(&name),
         None => std::env::temp_dir().join(format!(
-            "linkedin-lint-realworld-{}-{}",
+            "linkedin-lint-realworld-{}-{name}",
             std::process::id(),
-            labels.repo.replace('/', "+")
         )),
     };
     let _ = std::fs::remove_dir_all(&tmp);
