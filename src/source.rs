@@ -473,30 +473,20 @@ mod tests {
 
     #[test]
     fn detects_languages() {
-        assert_eq!(
-            Lang::detect(Path::new("x/a.tsx"), b""),
-            Some(Lang::JavaScript)
-        );
-        assert_eq!(Lang::detect(Path::new(".env.local"), b""), Some(Lang::Env));
-        assert_eq!(
-            Lang::detect(Path::new("deploy"), b"#!/usr/bin/env bash\n"),
-            Some(Lang::Shell)
-        );
-        assert_eq!(
-            Lang::detect(Path::new("tool"), b"#!/usr/bin/python3.11\n"),
-            Some(Lang::Python)
-        );
-        assert_eq!(Lang::detect(Path::new("logo.png"), b"\x89PNG"), None);
-        // Templates of files to copy are read as the file they become.
-        assert_eq!(
-            Lang::detect(Path::new("example/config.php.dist"), b""),
-            Some(Lang::Php)
-        );
-        assert_eq!(
-            Lang::detect(Path::new("settings.py.example"), b""),
-            Some(Lang::Python)
-        );
-        assert_eq!(Lang::detect(Path::new("notes.example"), b""), None);
+        let cases: [(&str, &[u8], Option<Lang>); 8] = [
+            ("x/a.tsx", b"", Some(Lang::JavaScript)),
+            (".env.local", b"", Some(Lang::Env)),
+            ("deploy", b"#!/usr/bin/env bash\n", Some(Lang::Shell)),
+            ("tool", b"#!/usr/bin/python3.11\n", Some(Lang::Python)),
+            ("logo.png", b"\x89PNG", None),
+            // Templates of files to copy are read as the file they become.
+            ("example/config.php.dist", b"", Some(Lang::Php)),
+            ("settings.py.example", b"", Some(Lang::Python)),
+            ("notes.example", b"", None),
+        ];
+        for (path, head, lang) in cases {
+            assert_eq!(Lang::detect(Path::new(path), head), lang, "{path}");
+        }
     }
 }
 
