@@ -302,3 +302,46 @@ public class LinkedinCallback {
     let (out, _, _) = common::short_raw(alone.path(), &["."]);
     assert_eq!(out, "");
 }
+
+/// An old v1 SDK (node-linkedin's shape): the only LinkedIn base of the tree is v1, and the
+/// service modules ask a request helper for resources after the HTTP method
+/// (`this.createCall('GET', 'companies/' + id)`). Each such resource is a v1 request. A
+/// lower-case method in a helper not named for requests (`cache('get', 'people')`) is not; an
+/// upper-case one is, whatever the helper (`translate('GET', 'companies')`). With a `/v2` base
+/// anywhere in the tree, a plain resource name is not taken for v1.
+#[test]
+fn a_v1_sdks_resource_modules_ask_for_v1_paths() {
+    assert_eq!(
+        findings("relative-v1-sdk"),
+        [
+            "lib/main.js:4:39 endpoint-deprecated/v1-api",
+            "lib/services/companies.js:8:37 endpoint-deprecated/v1-api",
+            "lib/services/companies.js:12:37 endpoint-deprecated/v1-api",
+            // A full v1 URL, and the path joined to it.
+            "lib/services/companies.js:16:62 endpoint-deprecated/v1-api",
+            "lib/services/companies.js:16:86 endpoint-deprecated/v1-api",
+            "lib/services/companies.js:20:36 endpoint-deprecated/v1-api",
+        ]
+    );
+    let dir = common::tree(&[
+        (
+            "lib/main.js",
+            "var config = { api_url: \"https://api.linkedin.com/v2/\" };\n",
+        ),
+        (
+            "lib/services/companies.js",
+            // The same module, its one full URL on the `/v2` base.
+            &std::fs::read_to_string(
+                "tests/fixtures/project/relative-v1-sdk/lib/services/companies.js",
+            )
+            .unwrap()
+            .replace("/v1/companies/", "/v2/companies/"),
+        ),
+    ]);
+    let (doc, _) = json(&[dir.path().to_str().unwrap()]);
+    let v1: Vec<String> = brief(&doc)
+        .into_iter()
+        .filter(|f| f.contains("v1-"))
+        .collect();
+    assert_eq!(v1, Vec::<String>::new());
+}

@@ -674,17 +674,21 @@ impl Checker<'_> {
             }
         }
         let own = &v[path_start..];
-        let path_like = relative_path_like(own, lit.name.as_deref())
-            || self.names_a_v2_resource(own)
-            || lit.request_arg && self.is_v2_resource(own);
-        if !path_like {
-            return;
-        }
         let seg = own
             .trim_start_matches('/')
             .split(['/', '?', ':', '(', '#', '.', '['])
             .next()
             .unwrap_or("");
+        let path_like = relative_path_like(own, lit.name.as_deref())
+            || self.names_a_v2_resource(own)
+            || lit.request_arg && self.is_v2_resource(own)
+            // `createCall('GET', 'companies', …)`: judged as v1 only in a v1-only tree.
+            || lit.request_arg
+                && own.len() <= 64
+                && V1_RESOURCES.contains(&seg.to_ascii_lowercase().as_str());
+        if !path_like {
+            return;
+        }
         let generic = GENERIC_SEGMENTS.contains(&seg) && !own.contains('~');
         for (kind, base) in [
             (BASE_V2, "https://api.linkedin.com/v2"),
@@ -697,9 +701,12 @@ impl Checker<'_> {
             // Other paths only as `/resource/…` of the v1 API (not XPath `number(//a/b)`, not
             // a map key, not the app's own routes `/login`, `/emails` in a multi-provider file).
             // (After a placeholder, `"{post-id}/relation-to-viewer"`, it continues an id.)
+            let v1_resource = V1_RESOURCES.contains(&seg.to_ascii_lowercase().as_str());
             let plain = own.starts_with('/')
                 && !own.contains(['(', ' '])
-                && (path_start > 0 || V1_RESOURCES.contains(&seg.to_ascii_lowercase().as_str()));
+                && (path_start > 0 || v1_resource)
+                // A resource a client is asked for (`createCall('GET', 'companies/' + id)`).
+                || lit.request_arg && v1_resource && !own.contains(' ');
             if kind == BASE_V1 && !v1_idiom && !plain {
                 continue;
             }

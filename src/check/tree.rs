@@ -293,7 +293,14 @@ impl Checker<'_> {
                 if kinds & site.kind == 0 {
                     continue;
                 }
-                if site.kind == BASE_V1 && !site.v1_idiom && f.li_bases != BASE_V1 {
+                // A plain v1 path needs the file's own v1 base, or a tree whose only LinkedIn
+                // API is v1 and a client asked for it (an old v1 SDK's resource modules).
+                let v1_tree = (project | libraries) & (BASE_V2 | BASE_REST) == 0;
+                if site.kind == BASE_V1
+                    && !site.v1_idiom
+                    && f.li_bases != BASE_V1
+                    && !(site.asked && v1_tree)
+                {
                     continue;
                 }
                 let linked = linked || site.asked && built_on;

@@ -413,20 +413,8 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                     // request helper whose first argument is the HTTP method.
                     let after_method = g.arg == 1
                         && matches!(prev(1), Some(Tok::Punct(',')))
-                        && matches!(toks.get(i + 1), Some(Tok::Punct(',' | ')')))
-                        && g.callee.is_some_and(|f| {
-                            let f = f.trim_start_matches('_');
-                            [
-                                "request",
-                                "makeRequest",
-                                "sendRequest",
-                                "apiRequest",
-                                "call",
-                            ]
-                            .iter()
-                            .any(|r| f.eq_ignore_ascii_case(r))
-                        })
-                        && matches!(g.first_arg, Some(Arg::Lit(k)) if HTTP_METHODS.contains(&lits[k].value.as_str()));
+                        && matches!(toks.get(i + 1), Some(Tok::Punct(',' | ')' | '+' | '.')))
+                        && matches!(g.first_arg, Some(Arg::Lit(k)) if names_a_request(&lits[k].value, g.callee));
                     lits[li].request_arg = g.request && first || after_method;
                     if lits[li].request_arg {
                         strip_request_method(&mut lits[li]);
@@ -717,7 +705,27 @@ pub const JS_SDK: &str = "IN.API";
 /// HTTP methods a client wrapper names its calls after.
 const REQUEST_METHODS: &[&str] = &["get", "post", "put", "patch", "delete", "request"];
 
-/// HTTP methods as a request helper's first argument (`request('GET', 'me')`).
+/// Whether a call whose first argument is `method` makes a request: an upper-case HTTP method
+/// whatever the helper is called (node-linkedin's `this.createCall('GET', 'companies/' + id)`),
+/// a lower-case one only in a helper named for requests.
+fn names_a_request(method: &str, callee: Option<&str>) -> bool {
+    HTTP_METHODS[..5].contains(&method)
+        || HTTP_METHODS.contains(&method)
+            && callee.is_some_and(|f| {
+                let f = f.trim_start_matches('_');
+                [
+                    "request",
+                    "makeRequest",
+                    "sendRequest",
+                    "apiRequest",
+                    "call",
+                ]
+                .iter()
+                .any(|r| f.eq_ignore_ascii_case(r))
+            })
+}
+
+/// HTTP methods as a request helper's first argument (`request('GET', 'me')`); upper case first.
 const HTTP_METHODS: &[&str] = &[
     "GET", "POST", "PUT", "PATCH", "DELETE", "get", "post", "put", "patch", "delete",
 ];
