@@ -276,7 +276,11 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                 // `_apiHost = new Uri("…")`, `BASE = URI.create("…")`: the wrapped literal is
                 // bound to the name the call's value is assigned to.
                 let passes_value = callee.is_some_and(|f| !GETTERS.contains(&f));
-                let name = if wrapper && passes_value && name.is_none() && !is_list {
+                // A list built by a call is bound the same way (`VERSION_CANDIDATES =
+                // List.of("202606", "202601", "202507")`).
+                let name = if (wrapper && passes_value && !is_list || list_call && *c == '(')
+                    && name.is_none()
+                {
                     call_binding(toks, lits, i)
                 } else {
                     name
@@ -1504,6 +1508,19 @@ mod tests {
         let py = "def linkedin_version():\n    return \"202401\"\n";
         let f = facts(Lang::Python, py);
         assert_eq!(find(&f, "202401").name.as_deref(), Some("linkedin_version"));
+    }
+
+    /// Sahayak's fallback versions: the list a call builds is bound to the name it is assigned.
+    #[test]
+    fn a_list_built_by_a_call_is_bound_to_its_name() {
+        let src = "private static final List<String> VERSION_CANDIDATES = List.of(\"202606\", \"202601\", \"202507\");\nval scopes = listOf(\"openid\", \"profile\")\n";
+        let f = facts(Lang::Java, src);
+        for v in ["202606", "202507"] {
+            assert_eq!(find(&f, v).name.as_deref(), Some("VERSION_CANDIDATES"), "{v}");
+        }
+        assert_eq!(find(&f, "202606").list, find(&f, "202507").list);
+        let f = facts(Lang::Kotlin, src);
+        assert_eq!(find(&f, "openid").name.as_deref(), Some("scopes"));
     }
 
     #[test]
