@@ -1516,7 +1516,11 @@ mod tests {
         let src = "private static final List<String> VERSION_CANDIDATES = List.of(\"202606\", \"202601\", \"202507\");\nval scopes = listOf(\"openid\", \"profile\")\n";
         let f = facts(Lang::Java, src);
         for v in ["202606", "202507"] {
-            assert_eq!(find(&f, v).name.as_deref(), Some("VERSION_CANDIDATES"), "{v}");
+            assert_eq!(
+                find(&f, v).name.as_deref(),
+                Some("VERSION_CANDIDATES"),
+                "{v}"
+            );
         }
         assert_eq!(find(&f, "202606").list, find(&f, "202507").list);
         let f = facts(Lang::Kotlin, src);
