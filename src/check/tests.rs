@@ -737,3 +737,18 @@ fn sponsored_conversations_moved_to_conversation_ads() {
         ["7 v2-sponsored-conversations"]
     );
 }
+
+/// LinkedIn's own Python client sends `resource_path` to `/v2` unless the call passes a
+/// `version_string` (then `/rest`): a sign-in connector's `get(resource_path='/me', …)` is a
+/// `/v2/me` request; the same path with a version is not.
+#[test]
+fn restli_client_paths_without_a_version_go_to_v2() {
+    let py = "from linkedin_api.clients.restli.client import RestliClient\n\nclient = RestliClient()\n\ndef profile(token):\n    me = client.get(resource_path='/me', access_token=token)\n    posts = client.get(\n        resource_path='/me',\n        access_token=token,\n        version_string='202611',\n    )\n    return me, posts\n";
+    assert_eq!(found_ids("connectors/social.py", py), ["6 v2-me"]);
+    // Another library's `resource_path` keyword is not LinkedIn's client.
+    let other = py.replace("RestliClient", "GraphClient");
+    assert_eq!(
+        found_ids("connectors/social.py", &other),
+        Vec::<String>::new()
+    );
+}

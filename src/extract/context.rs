@@ -183,6 +183,8 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
     let mut injected: Vec<(usize, String)> = Vec::new();
     // The name of the last Python `def` (functions without braces).
     let mut last_def: Option<&str> = None;
+    // `resource_path=` arguments of calls: (the literal, the call's `(` token).
+    let mut resource_paths: Vec<(usize, usize)> = Vec::new();
 
     for (i, t) in toks.iter().enumerate() {
         let prev = |n: usize| i.checked_sub(n).map(|k| &toks[k]);
@@ -338,6 +340,13 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                 }
                 if let Some(field) = injected_field(toks, i) {
                     injected.push((li, field));
+                }
+                if matches!(prev(1), Some(Tok::Punct('=' | ':')))
+                    && matches!(prev(2), Some(Tok::Ident(k)) if k == "resource_path" || k == "resourcePath")
+                {
+                    if let Some(call) = stack.iter().rev().find(|g| g.close == ')') {
+                        resource_paths.push((li, call.open));
+                    }
                 }
                 // A raw HTTP header line read word by word (`LinkedIn-Version: 202405` in an
                 // `http` block or a `.http` file): the word after `Name:` is its value.
@@ -643,6 +652,34 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
         }) {
             lits[k].value = v;
             lits[k].exact = false;
+        }
+    }
+    // LinkedIn's own clients (`RestliClient`, Python and JS) send `resource_path` to `/rest`
+    // when the call passes a version (`version_string=`, `versionString:`), else to `/v2`.
+    if uses.contains(&"RestliClient") {
+        for (li, open) in resource_paths {
+            if lits[li].base.is_some() || !lits[li].value.starts_with('/') {
+                continue;
+            }
+            let mut depth = 0usize;
+            let mut versioned = false;
+            for t in &toks[open..] {
+                match t {
+                    Tok::Punct('(') => depth += 1,
+                    Tok::Punct(')') => {
+                        depth -= 1;
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    Tok::Ident(k) if k == "version_string" || k == "versionString" => {
+                        versioned = true;
+                    }
+                    _ => {}
+                }
+            }
+            let base = if versioned { "rest" } else { "v2" };
+            lits[li].base = Some(format!("https://api.linkedin.com/{base}"));
         }
     }
     uses.sort();
