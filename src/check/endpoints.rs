@@ -496,7 +496,7 @@ fn names_a_path(name: Option<&str>) -> bool {
         ["path", "resource", "endpoint", "url", "uri", "route"]
             .iter()
             .any(|k| n.contains(k))
-    })
+    }) || name == Some("Address") // a .NET request's `Address = "me"` (IdentityModel)
 }
 
 /// A literal that reads as a path relative to an API base: `/ugcPosts`, `people/~:(id)`,
@@ -525,6 +525,11 @@ fn relative_path_like(own: &str, name: Option<&str>) -> bool {
         if placeholder && !rest.is_empty() {
             return relative_path_like(&own[own.len() - rest.len() - 1..], name);
         }
+    }
+    // `ugcPosts[${i}]=${urn}`: a query parameter of another request, not a resource.
+    let head = own.split(['/', '?']).next().unwrap_or(own);
+    if head.contains(['[', '=']) {
+        return false;
     }
     let first = own.chars().next();
     if own.len() < 2

@@ -752,3 +752,21 @@ fn restli_client_paths_without_a_version_go_to_v2() {
         Vec::<String>::new()
     );
 }
+
+/// A Flutter sign-in service: scopes inside a `${…}` of a Dart string that uses the same
+/// quotes (`'&scope=${Uri.encodeComponent('r_liteprofile r_emailaddress')}'`); and a
+/// dashboard's `ugcPosts[${i}]=…` query parameter of a `/rest` statistics request, which is not
+/// the UGC Posts resource.
+#[test]
+fn dart_interpolations_and_query_parameters() {
+    let dart = "class LinkedInService {\n  Uri auth(String state) {\n    return Uri.parse(\n      'https://www.linkedin.com/oauth/v2/authorization'\n      '&state=$state'\n      '&scope=${Uri.encodeComponent('r_liteprofile r_emailaddress')}'\n    );\n  }\n}\n";
+    assert_eq!(
+        found_ids("lib/services/linkedin_service.dart", dart),
+        ["6 r-liteprofile", "6 r-emailaddress"]
+    );
+    let ts = "const API_REST_URL = 'https://api.linkedin.com/rest';\nconst params = chunk.map((urn, i) => `ugcPosts[${i}]=${encodeURIComponent(urn)}`).join('&');\nconst url = `${API_REST_URL}/organizationalEntityShareStatistics?q=organizationalEntity&${params}`;\nawait fetch(url, { headers: { 'LinkedIn-Version': '202611' } });\n";
+    assert_eq!(
+        found_ids("lib/linkedin/community.ts", ts),
+        Vec::<String>::new()
+    );
+}

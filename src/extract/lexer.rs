@@ -63,6 +63,8 @@ struct Spec {
     r_lang: bool,
     /// Swift `\(expr)` interpolation (read as `${expr}`).
     swift: bool,
+    /// Dart/Kotlin `"…${expr}…"` (any quote): the expression may hold quotes of its own.
+    brace_interp: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -93,6 +95,7 @@ fn spec(lang: Lang) -> Spec {
         shell_words: false,
         r_lang: false,
         swift: false,
+        brace_interp: false,
     };
     match lang {
         Lang::Rust => Spec {
@@ -110,7 +113,12 @@ fn spec(lang: Lang) -> Spec {
             backtick: Backtick::Raw,
             ..c
         },
-        Lang::Java | Lang::Kotlin | Lang::ObjC => Spec { triple: true, ..c },
+        Lang::Java | Lang::ObjC => Spec { triple: true, ..c },
+        Lang::Kotlin => Spec {
+            triple: true,
+            brace_interp: true,
+            ..c
+        },
         // Swift `"""…"""`, nested `/* */`; `\(x)` interpolation is read by `lead_ident`.
         Lang::Swift => Spec {
             swift: true,
@@ -124,6 +132,7 @@ fn spec(lang: Lang) -> Spec {
             triple: true,
             py_prefixes: true,
             nested_blocks: true,
+            brace_interp: true,
             ..c
         },
         Lang::Haskell => Spec {
@@ -742,6 +751,17 @@ impl<'a> Lexer<'a> {
                 exprs.push((k + 2, e));
                 k = (e + 1).min(self.end);
                 continue;
+            }
+            // Dart/Kotlin `'…${Uri.encodeComponent('r_liteprofile r_emailaddress')}…'`: the
+            // same, for `${…}` in any quote.
+            // (An unclosed `${` is left to the string: it ends at its quote or line.)
+            if sp.brace_interp && !no_escape && c == b'$' && self.at(k + 1) == b'{' {
+                let e = self.matching_close(k + 2, b'{', b'}');
+                if e < self.end {
+                    exprs.push((k + 2, e));
+                    k = e + 1;
+                    continue;
+                }
             }
             if raw && sp.csharp && c == b'"' && self.at(k + 1) == b'"' {
                 k += 2;
