@@ -345,3 +345,44 @@ fn a_v1_sdks_resource_modules_ask_for_v1_paths() {
         .collect();
     assert_eq!(v1, Vec::<String>::new());
 }
+
+/// A plugin in corsair's shape: the client is built on the bare host in one module and each
+/// endpoint module passes a whole `/v2/…` path. Generic names (`/v2/images`, `/v2/videos`) need
+/// LinkedIn's host, which the tree holds; without it, or in a module that also names another
+/// API's URL, they stay quiet.
+#[test]
+fn whole_v2_paths_join_the_bare_host_held_elsewhere() {
+    let client = "export const BASE_URL = 'https://api.linkedin.com';\nexport const linkedinClient = createClient({ baseUrl: BASE_URL });\n";
+    let images = "import { linkedinClient } from '../client';\n\nexport async function uploadImage(body) {\n  return linkedinClient.post('/v2/images', body);\n}\n";
+    let brief_of = |files: &[(&str, &str)]| {
+        let dir = common::tree(files);
+        let root = dir.path().to_str().unwrap().to_string();
+        let (doc, _) = json(&[&root]);
+        brief(&doc)
+            .into_iter()
+            .map(|f| f.trim_start_matches(&format!("{root}/")).to_string())
+            .collect::<Vec<String>>()
+    };
+    assert_eq!(
+        brief_of(&[
+            ("src/client.ts", client),
+            ("src/endpoints/images.ts", images)
+        ]),
+        ["src/endpoints/images.ts:4:31 endpoint-deprecated/v2-images"]
+    );
+    assert_eq!(
+        brief_of(&[("src/endpoints/images.ts", images)]),
+        Vec::<String>::new()
+    );
+    let mixed = images.replace(
+        "export async",
+        "const REGISTRY = 'https://registry.example.com/v2';\nexport async",
+    );
+    assert_eq!(
+        brief_of(&[
+            ("src/client.ts", client),
+            ("src/endpoints/images.ts", &mixed)
+        ]),
+        Vec::<String>::new()
+    );
+}

@@ -103,6 +103,18 @@ impl Checker<'_> {
             .filter(|e| host_ok(e))
             .find_map(|e| at(e).map(|p| (e, p)))
         else {
+            // A whole `/v2/…` path with no host (`'/v2/images'`): judged on LinkedIn's host,
+            // kept if the tree holds it ([`Checker::resolve_hostless`]).
+            if actual_host.is_none() && lit.base.is_none() && path.starts_with("/v2/") {
+                let mut joined = lit.clone();
+                joined.base = Some("https://api.linkedin.com".to_string());
+                let mut tmp = FileCheck::default();
+                self.endpoints(file, facts, &joined, &mut tmp);
+                out.hostless.extend(tmp.findings.into_iter().map(|mut f| {
+                    f.fix = None;
+                    f
+                }));
+            }
             return;
         };
         let slash = start > 0 || path.starts_with('/');
@@ -637,6 +649,7 @@ impl Checker<'_> {
                     .next()
                     .unwrap_or("")
                     .trim_end_matches('/');
+                out.li_host |= p.is_empty() && !lit.in_comment;
                 // The whole v1 API is retired, so a path joined to any v1 URL
                 // (`https://api.linkedin.com/v1/people/`) is a v1 path.
                 out.li_bases |= match p {

@@ -121,6 +121,12 @@ pub struct FileCheck {
     pub library_bases: u8,
     /// The file holds a URL of another host's API (`https://graph.facebook.com/v2`).
     pub foreign_base: bool,
+    /// The file holds the API's bare host (`https://api.linkedin.com`), a base a client joins
+    /// whole `/v2/…` paths to.
+    pub li_host: bool,
+    /// Findings of host-less `/v2/…` paths whose rule needs LinkedIn's host (`'/v2/images'`):
+    /// kept by [`Checker::finish`] when some file of the tree holds the bare host.
+    pub hostless: Vec<Finding>,
     /// The file sets some request header (it builds its own requests).
     pub builds_headers: bool,
     /// A `/rest/` URL written in place (not bound to a name that a helper may be given).
@@ -384,6 +390,7 @@ impl<'t> Checker<'t> {
                 .findings
                 .iter_mut()
                 .chain(out.relative.iter_mut().map(|r| &mut r.finding))
+                .chain(out.hostless.iter_mut())
             {
                 f.severity = f.severity.min(Severity::Info);
                 f.in_comment = true;
@@ -457,6 +464,7 @@ impl<'t> Checker<'t> {
         self.mismatch(files);
         self.missing(files);
         self.resolve_relative(files);
+        self.resolve_hostless(files);
     }
 }
 
@@ -472,6 +480,7 @@ impl FileCheck {
             || !self.requirement_sites.is_empty()
             || !self.rest_sites.is_empty()
             || !self.relative.is_empty()
+            || !self.hostless.is_empty()
             || !self.version_candidates.is_empty()
     }
 }

@@ -315,3 +315,19 @@ impl Checker<'_> {
         }
     }
 }
+
+impl Checker<'_> {
+    /// Host-less `/v2/…` paths whose rule needs LinkedIn's host (`'/v2/images'`, a generic
+    /// name): LinkedIn's when the tree holds the bare host a client joins them to (corsair's
+    /// `baseUrl: 'https://api.linkedin.com'` with `'/v2/videos'` in the endpoint modules), and
+    /// the file names no other API's URL.
+    pub(super) fn resolve_hostless(&self, files: &mut [FileCheck]) {
+        let host = files.iter().any(|f| f.li_host);
+        for f in files.iter_mut() {
+            let found = std::mem::take(&mut f.hostless);
+            if host && !f.foreign_base {
+                f.findings.extend(found);
+            }
+        }
+    }
+}
