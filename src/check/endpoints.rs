@@ -680,6 +680,10 @@ impl Checker<'_> {
         if lit.lead_ident.as_deref().is_some_and(names_rest_base) {
             return;
         }
+        // `${basePath}/media/${imagePath}`: a file-system path, not a URL.
+        if lit.base.is_none() && lit.lead_ident.as_deref().is_some_and(names_a_file_path) {
+            return;
+        }
         // A key of a config section whose base is another API's, or `/rest`.
         if let Some(bits) = lit
             .name
@@ -841,6 +845,25 @@ pub(super) fn assembled_base(literals: &[Literal]) -> u8 {
                 _ => 0,
             }
         })
+}
+
+/// An identifier that names a place on disk (`basePath`, `__dirname`, `UPLOAD_DIR`,
+/// `filePath`): what follows it is a file's path. (`API_ROOT`, `baseUrl` are URLs.)
+fn names_a_file_path(id: &str) -> bool {
+    let last = id.rsplit(['.', ':', '>', '$']).next().unwrap_or(id);
+    crate::extract::context::split_words(last).iter().any(|w| {
+        [
+            "path",
+            "dir",
+            "dirname",
+            "directory",
+            "folder",
+            "file",
+            "filepath",
+        ]
+        .iter()
+        .any(|k| w.eq_ignore_ascii_case(k))
+    })
 }
 
 /// An identifier whose last part has the word `rest` (`_settings.RestApiUrl`, `REST_BASE`,

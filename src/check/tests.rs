@@ -770,3 +770,15 @@ fn dart_interpolations_and_query_parameters() {
         Vec::<String>::new()
     );
 }
+
+/// A social suite's LinkedIn module (Socioboard) holds v1 URLs and builds media file paths
+/// (`${basePath}/media/${imagePath}`): a path after a name for a place on disk is a file's,
+/// not a v1 request; after a name for a URL it still is.
+#[test]
+fn a_path_after_a_file_system_name_is_not_a_request() {
+    let js = "const stats = `https://api.linkedin.com/v1/companies/${id}/company-statistics?format=json`;\nconst filePath = `${basePath}/media/${imagePath}`;\nconst upload = `${__dirname}/uploads/${name}`;\nconst people = `${apiRoot}/people/~`;\n";
+    assert_eq!(
+        found_ids("Common/Cluster/linkedin.cluster.js", js),
+        ["1 v1-api", "4 v1-people"]
+    );
+}
