@@ -6,7 +6,7 @@
 //! `.header("K", "v")` and other setter calls, `NAME = ["a", "b"]`, `BASE + "/p"`,
 //! `"a" "b"` (implicit concatenation), `concat!(BASE, "/p")`, `"{}/p".format(BASE)`, and
 //! interpolation at the start of a string (`${API}/p`).
-// linkedin-lint: allow-file(endpoint-deprecated, scope-deprecated) -- unit-test inputs
+// linkedin-lint: allow-file(endpoint-deprecated, scope-deprecated, version-missing) -- unit-test inputs
 
 use std::collections::HashMap;
 
