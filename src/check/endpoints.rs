@@ -48,6 +48,17 @@ impl Checker<'_> {
         if self.paths_need_slash && lit.base.is_none() && host.is_none() && !own.contains('/') {
             return;
         }
+        // `"v2/assets image upload failed"`: a slash-less path followed by words is a message.
+        if host.is_none()
+            && lit.base.is_none()
+            && !own.starts_with('/')
+            && own
+                .split(['?', '#'])
+                .next()
+                .is_some_and(|p| p.contains(char::is_whitespace))
+        {
+            return;
+        }
         let joined = joined_path(own, host, lit.base.as_deref());
         let pre = joined.len() - own.len();
         let path = joined.as_str();

@@ -782,3 +782,15 @@ fn a_path_after_a_file_system_name_is_not_a_request() {
         ["1 v1-api", "4 v1-people"]
     );
 }
+
+/// An MCP server's error messages name the endpoint they failed on (`"v2/assets image upload
+/// failed"`): a slash-less path followed by words is a message, not a request; the same path
+/// alone (a Retrofit-style relative path) still is.
+#[test]
+fn a_slashless_path_followed_by_words_is_a_message() {
+    let ts = "import { linkedinRequest } from './client';\nthrow new Error(\"v2/assets image upload failed\");\nconst path = 'v2/assets?action=registerUpload';\n";
+    assert_eq!(
+        found_ids("src/api/media.ts", ts),
+        ["3 v2-assets-register-upload"]
+    );
+}
