@@ -470,6 +470,16 @@ fn without_interpolations(text: &str) -> String {
 /// Whether a URL of another host reads as an API's (`https://graph.facebook.com/v2`,
 /// `https://www.googleapis.com/…`, `https://slack.com/api/`), not as content: a repository,
 /// an image or a page shared in a post (`'originalUrl' => 'https://github.com/…'`).
+/// `v` (host `h`, path from `start`) is the URL of another service's API
+/// (`https://graph.facebook.com/v2`), not LinkedIn's, a local server or a bare name.
+fn is_foreign_api_url(v: &str, h: &str, start: usize) -> bool {
+    !is_linkedin_host(h)
+        && (v.starts_with("http") || v.starts_with("//"))
+        && h.contains('.')
+        && !h.starts_with("localhost")
+        && names_an_api(h, &v[start..])
+}
+
 fn names_an_api(host: &str, path: &str) -> bool {
     let host = host.to_ascii_lowercase();
     let first = path
@@ -670,10 +680,8 @@ impl Checker<'_> {
                     "/rest" => BASE_REST,
                     _ => 0,
                 };
-            } else if !is_linkedin_host(h) && (v.starts_with("http") || v.starts_with("//")) {
-                out.foreign_base |= h.contains('.')
-                    && !h.starts_with("localhost")
-                    && names_an_api(h, &v[path_start..]);
+            } else {
+                out.foreign_base |= is_foreign_api_url(v, h, path_start);
             }
             return;
         }
@@ -712,13 +720,12 @@ impl Checker<'_> {
             .split(['/', '?', ':', '(', '#', '.', '['])
             .next()
             .unwrap_or("");
+        let v1_resource = V1_RESOURCES.contains(&seg.to_ascii_lowercase().as_str());
         let path_like = relative_path_like(own, lit.name.as_deref())
             || self.names_a_v2_resource(own)
             || lit.request_arg && self.is_v2_resource(own)
             // `createCall('GET', 'companies', …)`: judged as v1 only in a v1-only tree.
-            || lit.request_arg
-                && own.len() <= 64
-                && V1_RESOURCES.contains(&seg.to_ascii_lowercase().as_str());
+            || lit.request_arg && own.len() <= 64 && v1_resource;
         if !path_like {
             return;
         }
@@ -734,7 +741,6 @@ impl Checker<'_> {
             // Other paths only as `/resource/…` of the v1 API (not XPath `number(//a/b)`, not
             // a map key, not the app's own routes `/login`, `/emails` in a multi-provider file).
             // (After a placeholder, `"{post-id}/relation-to-viewer"`, it continues an id.)
-            let v1_resource = V1_RESOURCES.contains(&seg.to_ascii_lowercase().as_str());
             let plain = own.starts_with('/')
                 && !own.contains(['(', ' '])
                 && (path_start > 0 || v1_resource)
@@ -802,14 +808,7 @@ pub(super) fn sections(facts: &FileFacts) -> Sections {
                 let p = v[start..].trim_end_matches('/');
                 if p == "/rest" { SECTION_REST } else { 0 }
             }
-            Some(h)
-                if (v.starts_with("http") || v.starts_with("//"))
-                    && h.contains('.')
-                    && !h.starts_with("localhost")
-                    && names_an_api(h, &v[start..]) =>
-            {
-                SECTION_FOREIGN
-            }
+            Some(h) if is_foreign_api_url(v, h, start) => SECTION_FOREIGN,
             Some(_) => 0,
             None if v == "/rest" || v == "/rest/" => SECTION_REST,
             None => 0,
@@ -861,9 +860,9 @@ pub(super) fn assembled_base(literals: &[Literal]) -> u8 {
 /// An identifier that names a place on disk (`basePath`, `__dirname`, `UPLOAD_DIR`,
 /// `filePath`): what follows it is a file's path. (`API_ROOT`, `baseUrl` are URLs.)
 fn names_a_file_path(id: &str) -> bool {
-    let last = id.rsplit(['.', ':', '>', '$']).next().unwrap_or(id);
-    crate::extract::context::split_words(last).iter().any(|w| {
-        [
+    last_part_has_word(
+        id,
+        &[
             "path",
             "dir",
             "dirname",
@@ -871,17 +870,21 @@ fn names_a_file_path(id: &str) -> bool {
             "folder",
             "file",
             "filepath",
-        ]
-        .iter()
-        .any(|k| w.eq_ignore_ascii_case(k))
-    })
+        ],
+    )
 }
 
 /// An identifier whose last part has the word `rest` (`_settings.RestApiUrl`, `REST_BASE`,
 /// `restUrl`): the versioned API's base. `restli`, `restaurant` are other words.
 fn names_rest_base(id: &str) -> bool {
+    last_part_has_word(id, &["rest"])
+}
+
+/// The last part of a dotted/member identifier (`_settings.RestApiUrl` → `RestApiUrl`) has one
+/// of `words` as a whole word, in any case.
+fn last_part_has_word(id: &str, words: &[&str]) -> bool {
     let last = id.rsplit(['.', ':', '>', '$']).next().unwrap_or(id);
     crate::extract::context::split_words(last)
         .iter()
-        .any(|w| w.eq_ignore_ascii_case("rest"))
+        .any(|w| words.iter().any(|k| w.eq_ignore_ascii_case(k)))
 }

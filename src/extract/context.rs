@@ -361,18 +361,8 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                 }
                 // Direct binding, or through a fallback: `X = process.env.V || '202405'`.
                 // `return m ? m[1] : "202509"`: the `:` of a conditional, not a key's.
-                let ternary = matches!(prev(1), Some(Tok::Punct(':'))) && {
-                    let stmt = toks[i.saturating_sub(16)..i]
-                        .iter()
-                        .rev()
-                        .take_while(|t| !matches!(t, Tok::Punct(';' | '{' | '}') | Tok::Newline));
-                    let (mut q, mut r) = (false, false);
-                    for t in stmt {
-                        q |= matches!(t, Tok::Punct('?'));
-                        r |= matches!(t, Tok::Ident(w) if w == "return");
-                    }
-                    q && r
-                };
+                let ternary = matches!(prev(1), Some(Tok::Punct(':')))
+                    && return_statement(toks, i) == Some(true);
                 let name = if ternary {
                     None
                 } else {
@@ -750,26 +740,27 @@ const REQUEST_METHODS: &[&str] = &["get", "post", "put", "patch", "delete", "req
 /// whatever the helper is called (node-linkedin's `this.createCall('GET', 'companies/' + id)`),
 /// a lower-case one only in a helper named for requests.
 fn names_a_request(method: &str, callee: Option<&str>) -> bool {
-    HTTP_METHODS[..5].contains(&method)
-        || HTTP_METHODS.contains(&method)
-            && callee.is_some_and(|f| {
-                let f = f.trim_start_matches('_');
-                [
-                    "request",
-                    "makeRequest",
-                    "sendRequest",
-                    "apiRequest",
-                    "call",
-                ]
-                .iter()
-                .any(|r| f.eq_ignore_ascii_case(r))
-            })
+    let known = ["GET", "POST", "PUT", "PATCH", "DELETE"]
+        .iter()
+        .any(|m| m.eq_ignore_ascii_case(method));
+    let upper = method.bytes().all(|b| b.is_ascii_uppercase());
+    let lower = method.bytes().all(|b| b.is_ascii_lowercase());
+    known
+        && (upper
+            || lower
+                && callee.is_some_and(|f| {
+                    let f = f.trim_start_matches('_');
+                    [
+                        "request",
+                        "makeRequest",
+                        "sendRequest",
+                        "apiRequest",
+                        "call",
+                    ]
+                    .iter()
+                    .any(|r| f.eq_ignore_ascii_case(r))
+                }))
 }
-
-/// HTTP methods as a request helper's first argument (`request('GET', 'me')`); upper case first.
-const HTTP_METHODS: &[&str] = &[
-    "GET", "POST", "PUT", "PATCH", "DELETE", "get", "post", "put", "patch", "delete",
-];
 
 /// Receiver names that say an object is an API client (`$client`, `self.api`, `linkedInHttp`);
 /// `params.get('me')`, `config.get(…)` and `os.environ.get(…)` are lookups, not requests.
@@ -913,15 +904,7 @@ fn returned_by<'a>(
     last_def: Option<&'a str>,
     i: usize,
 ) -> Option<&'a str> {
-    let start = i.saturating_sub(16);
-    let ret = toks[start..i]
-        .iter()
-        .rev()
-        .take_while(|t| !matches!(t, Tok::Punct(';' | '{' | '}') | Tok::Newline))
-        .any(|t| matches!(t, Tok::Ident(r) if r == "return"));
-    if !ret {
-        return None;
-    }
+    return_statement(toks, i)?;
     let mut blocks = stack.iter().rev().filter(|g| g.close == '}').peekable();
     if blocks.peek().is_none() {
         return last_def;
@@ -935,6 +918,22 @@ fn returned_by<'a>(
         }
     }
     None
+}
+
+/// Whether the token at `i` is in a `return` statement (looking back at most 16 tokens, to the
+/// statement's start): `Some(conditional)`, `conditional` when a `?` comes before it
+/// (`return m ? m[1] : "202509"`); `None` outside one.
+fn return_statement(toks: &[Tok<'_>], i: usize) -> Option<bool> {
+    let (mut ret, mut question) = (false, false);
+    for t in toks[i.saturating_sub(16)..i]
+        .iter()
+        .rev()
+        .take_while(|t| !matches!(t, Tok::Punct(';' | '{' | '}') | Tok::Newline))
+    {
+        ret |= matches!(t, Tok::Ident(w) if w == "return");
+        question |= matches!(t, Tok::Punct('?'));
+    }
+    ret.then_some(question)
 }
 
 enum Owner<'a> {

@@ -105,7 +105,7 @@ pub fn html(file: &SourceFile, start: usize, end: usize) -> FileFacts {
                 crate::facts::LitKind::Str,
                 value,
                 vs..ve,
-                at - raw.len() - 2..ve + 1,
+                vs - 1..ve + 1, // with its quotes
                 exact,
             );
             lit.in_comment = inside(&comments, p);
