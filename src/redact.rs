@@ -81,6 +81,23 @@ pub fn is_placeholder(s: &str) -> bool {
     .any(|p| lower.contains(p))
 }
 
+/// Whether [`credentials`] can find anything in `text` or in any substring of it: a file
+/// without a parameter name, `bearer ` or `AQ` has no credential in any of its literals that
+/// are copied from it byte for byte, and a checker can skip asking for each of them.
+pub fn may_hold_credentials(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memmem::find(b, b"AQ").is_some()
+        || FOLDED.with_borrow_mut(|buf| {
+            buf.clear();
+            buf.extend(b.iter().map(u8::to_ascii_lowercase));
+            let found = names().is_match(&buf[..]);
+            if buf.capacity() > 1 << 20 {
+                *buf = Vec::new();
+            }
+            found
+        })
+}
+
 /// Credentials in `text`, by shape, with their kind. Ranges may overlap.
 pub fn credentials(text: &str) -> Vec<(Range<usize>, Kind)> {
     let b = text.as_bytes();

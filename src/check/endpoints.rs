@@ -288,7 +288,10 @@ fn is_test_path(path: &str) -> bool {
 }
 
 pub(super) fn url_parts(v: &str) -> (Option<&str>, usize) {
-    let after_scheme = if let Some(i) = v.find("://") {
+    // `://` found by its `:` (memchr), not a substring searcher built for every literal.
+    let scheme_end =
+        memchr::memchr_iter(b':', v.as_bytes()).find(|&i| v[i + 1..].starts_with("//"));
+    let after_scheme = if let Some(i) = scheme_end {
         Some(i + 3)
     } else if v.starts_with("//") {
         Some(2)
@@ -573,11 +576,14 @@ fn relative_path_like(own: &str, name: Option<&str>) -> bool {
     {
         return false;
     }
-    let lc = own.to_ascii_lowercase();
-    let t = lc.trim_start_matches('/');
+    let t = own.trim_start_matches('/').as_bytes();
     if ["v1/", "v2/", "rest/", "v1", "v2", "rest", "oauth/", "uas/"]
         .iter()
-        .any(|p| t.starts_with(p) && (p.ends_with('/') || t.len() == p.len()))
+        .any(|p| {
+            t.get(..p.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+                && (p.ends_with('/') || t.len() == p.len())
+        })
     {
         return false;
     }
@@ -720,7 +726,7 @@ impl Checker<'_> {
             .split(['/', '?', ':', '(', '#', '.', '['])
             .next()
             .unwrap_or("");
-        let v1_resource = V1_RESOURCES.contains(&seg.to_ascii_lowercase().as_str());
+        let v1_resource = V1_RESOURCES.iter().any(|r| r.eq_ignore_ascii_case(seg));
         let path_like = relative_path_like(own, lit.name.as_deref())
             || self.names_a_v2_resource(own)
             || lit.request_arg && self.is_v2_resource(own)

@@ -326,8 +326,10 @@ impl<'t> Checker<'t> {
         };
         let mut scope_lists: BTreeMap<ListKey, ScopeList> = BTreeMap::new();
         let sections = endpoints::sections(facts);
+        // One search of the file instead of one per literal (most files hold no credential).
+        let text_has_credentials = crate::redact::may_hold_credentials(&file.text);
         for (idx, lit) in facts.literals.iter().enumerate() {
-            self.secrets(file, facts, lit, &mut out);
+            self.secrets(file, facts, lit, text_has_credentials, &mut out);
             if lit.in_comment {
                 continue;
             }

@@ -12,9 +12,10 @@ impl Checker<'_> {
         file: &SourceFile,
         facts: &FileFacts,
         lit: &Literal,
+        text_has_credentials: bool,
         out: &mut FileCheck,
     ) {
-        for (range, kind) in secret_ranges(lit) {
+        for (range, kind) in secret_ranges(lit, text_has_credentials || !lit.exact) {
             let aq = lit.value[range.clone()].starts_with("AQ");
             // The parameter name just before a value in the string (`…&client_secret=…`).
             let param = lit.value[..range.start]
@@ -58,8 +59,9 @@ impl Checker<'_> {
 /// Ranges of `lit.value` that hold a secret: a token/secret-shaped value bound to a
 /// token/secret name, the credentials of an Authorization value, or what
 /// [`crate::redact::credentials`] finds anywhere in it (query and form parameters, `Bearer`
-/// credentials, LinkedIn-token-shaped runs).
-pub(super) fn secret_ranges(lit: &Literal) -> Vec<(Range<usize>, SecretKind)> {
+/// credentials, LinkedIn-token-shaped runs). `scan: false` skips that last search (the
+/// value is copied from a text [`crate::redact::may_hold_credentials`] ruled out).
+pub(super) fn secret_ranges(lit: &Literal, scan: bool) -> Vec<(Range<usize>, SecretKind)> {
     let v = &lit.value;
     let mut out = Vec::new();
     let name = lit
@@ -112,6 +114,8 @@ pub(super) fn secret_ranges(lit: &Literal) -> Vec<(Range<usize>, SecretKind)> {
         return out;
     }
     // Query strings, form bodies, `Bearer …`, `AQ…` runs: the masker's own detector.
-    out.extend(crate::redact::credentials(v));
+    if scan {
+        out.extend(crate::redact::credentials(v));
+    }
     out
 }

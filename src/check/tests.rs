@@ -274,7 +274,7 @@ fn secrets() {
         true,
     );
     l.header = Some("Authorization".into());
-    let r = secret_ranges(&l);
+    let r = secret_ranges(&l, true);
     assert_eq!(r[0].0, 7..l.value.len());
     let mut l = Literal::new(
         LitKind::Str,
@@ -284,7 +284,7 @@ fn secrets() {
         true,
     );
     l.name = Some("LINKEDIN_CLIENT_SECRET".into());
-    assert_eq!(secret_ranges(&l)[0].1, SecretKind::ClientSecret);
+    assert_eq!(secret_ranges(&l, true)[0].1, SecretKind::ClientSecret);
     let mut l = Literal::new(
         LitKind::Str,
         "your-client-secret-here!".into(),
@@ -293,7 +293,7 @@ fn secrets() {
         true,
     );
     l.name = Some("client_secret".into());
-    assert!(secret_ranges(&l).is_empty());
+    assert!(secret_ranges(&l, true).is_empty());
     let mut l = Literal::new(
         LitKind::Str,
         "https://www.linkedin.com/oauth/v2/accessToken".into(),
@@ -302,7 +302,7 @@ fn secrets() {
         true,
     );
     l.name = Some("TOKEN_URL".into());
-    assert!(secret_ranges(&l).is_empty());
+    assert!(secret_ranges(&l, true).is_empty());
 }
 
 #[test]

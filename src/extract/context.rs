@@ -335,7 +335,8 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
             }
             Tok::Lit(li) => {
                 let li = *li;
-                if !lits[li].in_comment && gives_context(&lits[li].value) {
+                // Once the file is known to be LinkedIn's, no literal can change that.
+                if !context && !lits[li].in_comment && gives_context(&lits[li].value) {
                     context = true;
                 }
                 if let Some(field) = injected_field(toks, i) {
@@ -458,7 +459,7 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                         && !(matches!(prev(2), Some(Tok::Ident(_)))
                             && matches!(prev(3), Some(Tok::Punct('(' | ','))));
                     if let Some(f) = g.callee.filter(|_| !assignment) {
-                        if SETTERS.contains(&f) && g.arg == 1 {
+                        if g.arg == 1 && SETTERS.contains(&f) {
                             if let Some(h) = g.first_arg {
                                 header_refs.push((Arg::Lit(li), h));
                             }
@@ -624,8 +625,8 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
     }
     for k in 0..lits.len() {
         if lits[k].base.is_none() {
-            if let Some(id) = lits[k].lead_ident.clone() {
-                if let Some(&c) = consts.get(&id) {
+            if let Some(id) = lits[k].lead_ident.as_deref() {
+                if let Some(&c) = consts.get(id) {
                     if c != k {
                         let base = lits[c].base.clone().unwrap_or_default() + &lits[c].value;
                         lits[k].base = Some(base);
@@ -672,7 +673,8 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
             lits[li].base = Some(format!("https://api.linkedin.com/{base}"));
         }
     }
-    uses.sort();
+    // Most of a file's calls are to a few names: unstable sort handles runs of equals fast.
+    uses.sort_unstable();
     uses.dedup();
     FileFacts {
         literals: lexed.lits,
@@ -709,6 +711,10 @@ fn version_segment_filled<'v>(
     value: &str,
     lookup: impl Fn(&str) -> Option<&'v str>,
 ) -> Option<String> {
+    // Most literals have no `}`: a byte search rules them out before the substring search.
+    if !value.contains('}') {
+        return None;
+    }
     let host = "api.linkedin.com/";
     let at = value.find(host)? + host.len();
     let rest = &value[at..];
@@ -1069,11 +1075,22 @@ fn well_known_header(id: &str) -> Option<String> {
 
 /// Whether `hay` contains `needle` (lower-case ASCII), ignoring ASCII case; no allocation.
 fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
-    hay.len() >= needle.len()
-        && hay
-            .as_bytes()
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return true;
+    };
+    if h.len() < n.len() {
+        return false;
+    }
+    // Candidates are found by the first byte in either case (memchr), not at every offset:
+    // this runs for every identifier and literal of a file.
+    let last_start = h.len() - n.len();
+    memchr::memchr2_iter(
+        first.to_ascii_lowercase(),
+        first.to_ascii_uppercase(),
+        &h[..=last_start],
+    )
+    .any(|p| h[p..p + n.len()].eq_ignore_ascii_case(n))
 }
 
 const IMPORTS: &[&str] = &[
@@ -1112,10 +1129,11 @@ const DEFINERS: &[&str] = &[
 /// LinkedIn header, or a client package name do; a link to a LinkedIn *page*
 /// (`https://www.linkedin.com/company/acme`) or the word "LinkedIn" in a label do not.
 pub fn gives_context(v: &str) -> bool {
-    let lc = v.to_ascii_lowercase();
-    if !lc.contains("linkedin") && !lc.contains("restli") {
+    // Nearly every literal fails this test: make it without a lower-cased copy.
+    if !contains_ignore_ascii_case(v, "linkedin") && !contains_ignore_ascii_case(v, "restli") {
         return false;
     }
+    let lc = v.to_ascii_lowercase();
     if [
         "api.linkedin.com",
         "linkedin.com/oauth",

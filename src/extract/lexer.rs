@@ -512,6 +512,9 @@ impl<'a> Lexer<'a> {
                 let st = self.i;
                 let mut depth = 0usize;
                 let mut j = self.i;
+                // Only a byte that starts the opener or the closer can change the depth: jump
+                // to the next one (a doc comment is long, and every byte of it was tried).
+                let (o0, c0) = (open.as_bytes()[0], close.as_bytes()[0]);
                 while j < self.end {
                     if self.s[j..self.end].starts_with(open.as_bytes())
                         && (depth == 0 || sp.nested_blocks)
@@ -525,7 +528,8 @@ impl<'a> Lexer<'a> {
                             break;
                         }
                     } else {
-                        j += 1;
+                        j = memchr::memchr2(o0, c0, &self.s[j + 1..self.end])
+                            .map_or(self.end, |p| j + 1 + p);
                     }
                 }
                 let j = j.min(self.end);
@@ -952,7 +956,12 @@ fn find(s: &[u8], from: usize, end: usize, pat: &[u8]) -> Option<usize> {
     if from >= end {
         return None;
     }
-    memchr::memmem::find(&s[from..end], pat).map(|p| from + p)
+    // A one-byte pattern (a closing quote) is a memchr; memmem builds a searcher per call.
+    match pat {
+        [b] => memchr::memchr(*b, &s[from..end]),
+        _ => memchr::memmem::find(&s[from..end], pat),
+    }
+    .map(|p| from + p)
 }
 
 /// A Swift string with `\(expr)` interpolation, decoded with each `\(expr)` written
