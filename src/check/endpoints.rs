@@ -631,6 +631,22 @@ impl Checker<'_> {
     /// One-word names (`me`, `organizations`) are too common to count on their own, and
     /// `emailAddress` is also the response field every sign-in library reads.
     fn names_a_v2_resource(&self, own: &str) -> bool {
+        // A Rest.li action on a resource that exists only under `/v2`
+        // (`assets?action=registerUpload`) is LinkedIn's idiom, whatever the resource's name
+        // looks like. A resource `/rest` has too (`images?action=initializeUpload`) says
+        // nothing of the base: a client may send it to either.
+        if let Some((word, query)) = own.split_once('?') {
+            return query.starts_with("action=")
+                && !word.is_empty()
+                && word.bytes().all(|b| b.is_ascii_alphanumeric())
+                && self.table.endpoints.iter().any(|e| {
+                    e.path.strip_prefix("/v2/") == Some(word)
+                        && e.replacement
+                            .as_deref()
+                            .and_then(|r| r.strip_prefix("/rest/"))
+                            != Some(word)
+                });
+        }
         let camel = own != "emailAddress"
             && own.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
             && own.bytes().any(|b| b.is_ascii_uppercase())

@@ -172,6 +172,12 @@ impl Checker<'_> {
             .chars()
             .take_while(|c| c.is_ascii_alphabetic())
             .collect();
+        // LinkedIn takes no `Basic` credentials anywhere (its token endpoint reads the client
+        // secret from the form): in a file that talks to LinkedIn, `Basic` is another
+        // service's request (a multi-platform poster refreshing its Pinterest token).
+        if scheme.eq_ignore_ascii_case("basic") && value[scheme.len()..].starts_with(' ') {
+            return;
+        }
         let e = self.entry(CheckId::BearerScheme);
         // Never echo the value: only its scheme word, and only if it is short and alphabetic.
         let shown =

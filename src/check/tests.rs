@@ -15,6 +15,42 @@ fn auth_value_with_multibyte_char_at_seven() {
     assert!(scan.findings.iter().any(|f| f.id == "bearer-scheme"));
 }
 
+/// Modelled on a multi-platform scheduler's token refresher (round 25): LinkedIn refreshed
+/// with form credentials, Pinterest with `Basic`; only a non-`Bearer` LinkedIn value counts.
+#[test]
+fn basic_credentials_are_another_services() {
+    let linter = crate::Linter::builder()
+        .today("2026-11-23")
+        .build()
+        .unwrap();
+    let src = r#"<?php
+class ConnectionVerifier
+{
+    private function refreshLinkedInToken($account): void
+    {
+        $response = Http::asForm()->post('https://www.linkedin.com/oauth/v2/accessToken', [
+            'grant_type' => 'refresh_token',
+        ]);
+    }
+
+    private function refreshPinterestToken($account): void
+    {
+        $response = Http::withHeaders([
+            'Authorization' => "Basic {$credentials}",
+        ])->asForm()->post(config('platforms.pinterest.api').'/oauth/token', []);
+        $other = Http::withHeaders(['Authorization' => "Token {$token}"]);
+    }
+}
+"#;
+    let scan = linter.check_text("app/Services/ConnectionVerifier.php", src);
+    let lines: Vec<(usize, &str)> = scan
+        .findings
+        .iter()
+        .map(|f| (f.span.start.line, f.id.as_str()))
+        .collect();
+    assert_eq!(lines, [(16, "bearer-scheme")]);
+}
+
 #[test]
 fn slashless_requirement_path_before_multibyte_char() {
     // Found by the `readers` fuzz target: `rest/meÿ` (no leading slash) was measured with
@@ -515,6 +551,39 @@ fn found_ids(path: &str, text: &str) -> Vec<String> {
         .into_iter()
         .map(|(line, id, _)| format!("{line} {id}"))
         .collect()
+}
+
+/// Modelled on a Laravel publisher (round 25): a URL helper joins one-word resources to a
+/// `/v2` base constant; `assets?action=registerUpload` is LinkedIn's Rest.li action, while a
+/// plain `assets` word or another query (`assets?page=2`) may be anything, and an action on
+/// a resource `/rest` has too (`images?action=initializeUpload`, a client that picks its
+/// base per call) says nothing of the base.
+#[test]
+fn a_restli_action_on_a_resource_is_a_path() {
+    let php = r#"<?php
+class LinkedInService
+{
+    private const API_BASE_URL = 'https://api.linkedin.com/v2';
+
+    public function upload(): array
+    {
+        $register = $this->buildApiUrl('assets?action=registerUpload');
+        $list = $this->buildApiUrl('assets?page=2');
+        $other = $this->buildApiUrl('assets');
+        $image = $this->client->post('images?action=initializeUpload', [], [], true);
+        return [$register, $list, $other, $image];
+    }
+
+    private function buildApiUrl(string $path): string
+    {
+        return self::API_BASE_URL . '/' . ltrim($path, '/');
+    }
+}
+"#;
+    assert_eq!(
+        found_ids("src/Services/LinkedInService.php", php),
+        ["8 v2-assets-register-upload"]
+    );
 }
 
 /// Shapes from a PHP framework's OAuth client and an old Java SDK: a Rest.li projection makes a

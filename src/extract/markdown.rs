@@ -46,6 +46,13 @@ pub fn extract(file: &SourceFile, start: usize, end: usize) -> FileFacts {
                             merge(&mut out, read_code(file, r, lang));
                         }
                     }
+                    // A block of `NAME=value` lines with no language (the `.env` a README
+                    // tells you to write): read as the `.env` file it is.
+                    Some((None, ranges)) if is_env_block(text, &ranges) => {
+                        for r in join(ranges) {
+                            merge(&mut out, read_code(file, r, Lang::Env));
+                        }
+                    }
                     // No language we read (none given, `http`, `console`, an indented
                     // block): read it like prose, which finds URLs, paths, scope names and
                     // header lines without needing to know the syntax.
@@ -98,6 +105,30 @@ fn read_code(file: &SourceFile, r: Range<usize>, lang: Lang) -> FileFacts {
         Lang::Html => super::html(file, r.start, r.end),
         l => lexical(file, r.start, r.end, l),
     }
+}
+
+/// Every line of the block is an environment assignment (`LINKEDIN_API_VERSION=202510`,
+/// `export K=v`) or a `#` comment, and there is at least one assignment.
+fn is_env_block(text: &str, ranges: &[Range<usize>]) -> bool {
+    let mut any = false;
+    for r in ranges {
+        for line in text[r.clone()].lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let line = line.strip_prefix("export ").unwrap_or(line);
+            let Some((name, _)) = line.split_once('=') else {
+                return false;
+            };
+            let name_ok = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+            if !name_ok {
+                return false;
+            }
+            any = true;
+        }
+    }
+    any
 }
 
 /// Merge ranges that touch (a block's lines) into one.
@@ -267,6 +298,37 @@ mod tests {
         assert!(
             v.iter().any(|v| v == "https://api.linkedin.com/v2/me"),
             "{v:?}"
+        );
+    }
+
+    /// Modelled on an MCP server's README (round 25): the `.env` to write, in a block with
+    /// no language, is read as a `.env` file (its version is judged); a shell session with
+    /// an assignment among commands is not.
+    #[test]
+    fn an_unlabelled_block_of_assignments_is_a_dotenv() {
+        let md = "# Setup\n\nAdd these fields to `.env`:\n\n```\nLINKEDIN_CLIENT_ID=your_id\n# pinned\nexport LINKEDIN_API_VERSION=202510\n```\n";
+        let f = SourceFile::new("README.md", Lang::Markdown, md.as_bytes().to_vec());
+        let facts = extract(&f, 0, md.len());
+        let named: Vec<_> = facts
+            .literals
+            .iter()
+            .filter(|l| !l.in_comment)
+            .map(|l| (l.name.as_deref().unwrap_or(""), l.value.as_str()))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                ("LINKEDIN_CLIENT_ID", "your_id"),
+                ("LINKEDIN_API_VERSION", "202510")
+            ]
+        );
+        let md = "# Setup\n\n```\nLINKEDIN_API_VERSION=202510\nnpm start\n```\n";
+        let f = SourceFile::new("README.md", Lang::Markdown, md.as_bytes().to_vec());
+        assert!(
+            extract(&f, 0, md.len())
+                .literals
+                .iter()
+                .all(|l| l.name.is_none())
         );
     }
 
