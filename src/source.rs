@@ -47,11 +47,13 @@ pub enum Lang {
     Json,
     Env,
     Properties,
+    /// XML configuration: property lists, Android resources, Spring and .NET configs.
+    Xml,
 }
 
 impl Lang {
     /// Every language, in declaration order.
-    pub const ALL: [Lang; 25] = [
+    pub const ALL: [Lang; 26] = [
         Lang::Rust,
         Lang::JavaScript,
         Lang::Python,
@@ -77,6 +79,7 @@ impl Lang {
         Lang::Json,
         Lang::Env,
         Lang::Properties,
+        Lang::Xml,
     ];
 
     /// Recognise a file by extension, name, or shebang (first line).
@@ -156,6 +159,9 @@ impl Lang {
             Some(b"json" | b"jsonc" | b"json5") => Some(Lang::Json),
             Some(b"properties" | b"ini" | b"cfg" | b"conf") => Some(Lang::Properties),
             Some(b"env") => Some(Lang::Env),
+            Some(b"xml" | b"plist") => Some(Lang::Xml),
+            // .NET `web.config`/`app.config`, when it is XML.
+            Some(b"config") if head.trim_ascii_start().starts_with(b"<") => Some(Lang::Xml),
             _ => None,
         };
         by_ext.or_else(|| Self::from_shebang(head))
@@ -211,6 +217,7 @@ impl Lang {
             Lang::Json => "json",
             Lang::Env => "env",
             Lang::Properties => "properties",
+            Lang::Xml => "xml",
         }
     }
 
@@ -246,6 +253,7 @@ impl Lang {
             "json" | "jsonc" => Lang::Json,
             "env" | "dotenv" => Lang::Env,
             "ini" | "properties" => Lang::Properties,
+            "xml" | "plist" => Lang::Xml,
             _ => return None,
         })
     }

@@ -9,7 +9,7 @@ use linkedin_lint::Linter;
 
 const EXTS: &[&str] = &[
     "rs", "ts", "py", "go", "java", "kt", "cs", "rb", "php", "pl", "sh", "md", "yaml", "toml", "json", ".env", "properties",
-    "ex", "html", "ipynb", "rst",
+    "ex", "html", "ipynb", "rst", "xml", "plist",
 ];
 
 fuzz_target!(|data: &[u8]| {

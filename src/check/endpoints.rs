@@ -107,13 +107,16 @@ impl Checker<'_> {
             }
             None
         };
-        let Some((e, start)) = self
-            .table
-            .endpoints
-            .iter()
-            .filter(|e| host_ok(e))
-            .find_map(|e| at(e).map(|p| (e, p)))
-        else {
+        let found = if self.endpoint_cores.is_match(path) {
+            self.table
+                .endpoints
+                .iter()
+                .filter(|e| host_ok(e))
+                .find_map(|e| at(e).map(|p| (e, p)))
+        } else {
+            None
+        };
+        let Some((e, start)) = found else {
             // A whole `/v2/…` path with no host (`'/v2/images'`): judged on LinkedIn's host,
             // kept if the tree holds it ([`Checker::resolve_hostless`]).
             if actual_host.is_none() && lit.base.is_none() && path.starts_with("/v2/") {

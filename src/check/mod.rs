@@ -198,6 +198,13 @@ pub struct Checker<'t> {
     pub table: &'t RuleTable,
     pub opts: CheckOptions,
     known_scopes: HashSet<&'t str>,
+    /// The known scopes as one automaton: a literal holding none of them (most strings) is
+    /// no scope list unless its name says so, and is not split into tokens.
+    scope_words: aho_corasick::AhoCorasick,
+    /// Each endpoint entry's path without its leading and trailing `/`: a path that holds
+    /// none of them matches no entry (in any of the ways `endpoints` tries), so the entries
+    /// are not tried one by one.
+    endpoint_cores: aho_corasick::AhoCorasick,
     /// Every endpoint path (of the entries not bound to a host) and requirement path of the
     /// table has a `/` after its first character: a literal without a `/`, a host or a base
     /// cannot match one.
@@ -232,10 +239,19 @@ impl<'t> Checker<'t> {
         let mut known_scopes: HashSet<&str> = CURRENT_SCOPES.iter().copied().collect();
         known_scopes.extend(table.scopes.iter().map(|s| s.scope.as_str()));
         known_scopes.extend(table.requirements.iter().map(|r| r.scope.as_str()));
+        let scope_words = aho_corasick::AhoCorasick::new(known_scopes.iter())
+            .expect("scope names build an automaton");
+        let endpoint_cores = aho_corasick::AhoCorasick::new(table.endpoints.iter().map(|e| {
+            let p = e.path.strip_prefix('/').unwrap_or(&e.path);
+            p.strip_suffix('/').unwrap_or(p)
+        }))
+        .expect("endpoint paths build an automaton");
         Checker {
             table,
             opts,
             known_scopes,
+            scope_words,
+            endpoint_cores,
             paths_need_slash: table
                 .endpoints
                 .iter()

@@ -10,6 +10,15 @@ impl Checker<'_> {
         lit: &Literal,
         lists: &mut BTreeMap<ListKey, ScopeList>,
     ) {
+        let name_says_scope = lit
+            .name
+            .as_deref()
+            .is_some_and(|n| n.to_ascii_lowercase().contains("scope"));
+        // A token that is a known scope is a substring of the value: without one, only a
+        // name that says "scope" makes a list.
+        if !name_says_scope && !self.scope_words.is_match(&lit.value) {
+            return;
+        }
         let Some((region, sep)) = scope_region(&lit.value) else {
             return;
         };
@@ -17,10 +26,6 @@ impl Checker<'_> {
         if tokens.is_empty() {
             return;
         }
-        let name_says_scope = lit
-            .name
-            .as_deref()
-            .is_some_and(|n| n.to_ascii_lowercase().contains("scope"));
         let known = tokens
             .iter()
             .any(|t| self.known_scopes.contains(&lit.value[t.clone()]));

@@ -20,14 +20,19 @@ pub fn extract(text: &str, start: usize, end: usize, lang: Lang) -> FileFacts {
         _ => r.keyvalue(start, end),
     }
     let mut f = r.out;
-    f.linkedin_context = f.literals.iter().any(|l| {
+    f.linkedin_context = mentions_linkedin(&f.literals);
+    f
+}
+
+/// A config gives LinkedIn context when a value or a key outside comments names LinkedIn.
+pub(super) fn mentions_linkedin(literals: &[Literal]) -> bool {
+    literals.iter().any(|l| {
         !l.in_comment
             && (l.value.to_ascii_lowercase().contains("linkedin")
                 || l.name
                     .as_deref()
                     .is_some_and(|n| n.to_ascii_lowercase().contains("linkedin")))
-    });
-    f
+    })
 }
 
 struct Reader<'a> {

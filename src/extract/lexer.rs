@@ -104,7 +104,8 @@ fn spec(lang: Lang) -> Spec {
             ..c
         },
         // HTML is read through its scripts (`extract::html`); as text, it lexes as they do.
-        Lang::JavaScript | Lang::Html => Spec {
+        // XML is read by `extract::xml`, never lexed; markup lexes best as HTML's.
+        Lang::JavaScript | Lang::Html | Lang::Xml => Spec {
             single_quote_str: true,
             backtick: Backtick::Template,
             ..c

@@ -103,6 +103,7 @@ fn read_code(file: &SourceFile, r: Range<usize>, lang: Lang) -> FileFacts {
         }
         Lang::Markdown | Lang::Notebook => FileFacts::default(),
         Lang::Html => super::html(file, r.start, r.end),
+        Lang::Xml => super::xml::extract(&file.text, r.start, r.end),
         l => lexical(file, r.start, r.end, l),
     }
 }

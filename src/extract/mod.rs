@@ -10,6 +10,7 @@ pub mod lexer;
 pub mod markdown;
 pub mod notebook;
 pub mod rust;
+pub mod xml;
 
 use crate::facts::FileFacts;
 use crate::source::{Lang, SourceFile};
@@ -23,6 +24,7 @@ pub fn extract(file: &SourceFile) -> FileFacts {
             config::extract(&file.text, 0, file.text.len(), file.lang)
         }
         Lang::Html => html(file, 0, file.text.len()),
+        Lang::Xml => xml::extract(&file.text, 0, file.text.len()),
         Lang::Notebook => notebook::extract(file),
         lang => lexical(file, 0, file.text.len(), lang),
     }
