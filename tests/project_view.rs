@@ -346,6 +346,17 @@ fn a_v1_sdks_resource_modules_ask_for_v1_paths() {
     assert_eq!(v1, Vec::<String>::new());
 }
 
+/// The findings of a tree written from `files`, with paths relative to its root.
+fn tree_findings(files: &[(&str, &str)]) -> Vec<String> {
+    let dir = common::tree(files);
+    let root = dir.path().to_str().unwrap().to_string();
+    let (doc, _) = json(&[&root]);
+    brief(&doc)
+        .into_iter()
+        .map(|f| f.trim_start_matches(&format!("{root}/")).to_string())
+        .collect()
+}
+
 /// A plugin in corsair's shape: the client is built on the bare host in one module and each
 /// endpoint module passes a whole `/v2/…` path. Generic names (`/v2/images`, `/v2/videos`) need
 /// LinkedIn's host, which the tree holds; without it, or in a module that also names another
@@ -354,24 +365,15 @@ fn a_v1_sdks_resource_modules_ask_for_v1_paths() {
 fn whole_v2_paths_join_the_bare_host_held_elsewhere() {
     let client = "export const BASE_URL = 'https://api.linkedin.com';\nexport const linkedinClient = createClient({ baseUrl: BASE_URL });\n";
     let images = "import { linkedinClient } from '../client';\n\nexport async function uploadImage(body) {\n  return linkedinClient.post('/v2/images', body);\n}\n";
-    let brief_of = |files: &[(&str, &str)]| {
-        let dir = common::tree(files);
-        let root = dir.path().to_str().unwrap().to_string();
-        let (doc, _) = json(&[&root]);
-        brief(&doc)
-            .into_iter()
-            .map(|f| f.trim_start_matches(&format!("{root}/")).to_string())
-            .collect::<Vec<String>>()
-    };
     assert_eq!(
-        brief_of(&[
+        tree_findings(&[
             ("src/client.ts", client),
             ("src/endpoints/images.ts", images)
         ]),
         ["src/endpoints/images.ts:4:31 endpoint-deprecated/v2-images"]
     );
     assert_eq!(
-        brief_of(&[("src/endpoints/images.ts", images)]),
+        tree_findings(&[("src/endpoints/images.ts", images)]),
         Vec::<String>::new()
     );
     let mixed = images.replace(
@@ -379,10 +381,30 @@ fn whole_v2_paths_join_the_bare_host_held_elsewhere() {
         "const REGISTRY = 'https://registry.example.com/v2';\nexport async",
     );
     assert_eq!(
-        brief_of(&[
+        tree_findings(&[
             ("src/client.ts", client),
             ("src/endpoints/images.ts", &mixed)
         ]),
+        Vec::<String>::new()
+    );
+}
+
+/// A .NET client generated from an XML service definition (round 28): `Path="/v1/…"`
+/// attributes with no host, joined at run time to the configured `https://api.linkedin.com`.
+/// Without the host in the tree, a `/v1/…` path may be any API's (Medium's `/v1/me`).
+#[test]
+fn generated_clients_v1_paths_join_the_bare_host_held_elsewhere() {
+    let config = "namespace Sparkle.LinkedInNET\n{\n    public class LinkedInApiConfiguration\n    {\n        public string BaseApiUrl { get; set; } = \"https://api.linkedin.com\";\n    }\n}\n";
+    let api = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Root>\n  <ApiGroup Name=\"Profiles\">\n    <ApiMethod MethodName=\"GetProfileById\" HttpMethod=\"GET\" Path=\"/v1/people/id={MemberToken}\"\n      Remark=\"See https://developer.linkedin.com/documents/profile-api\" />\n  </ApiGroup>\n</Root>\n";
+    assert_eq!(
+        tree_findings(&[
+            ("src/LinkedInApiConfiguration.cs", config),
+            ("src/LinkedInApi.xml", api)
+        ]),
+        ["src/LinkedInApi.xml:4:67 endpoint-deprecated/v1-api"]
+    );
+    assert_eq!(
+        tree_findings(&[("src/LinkedInApi.xml", api)]),
         Vec::<String>::new()
     );
 }

@@ -117,9 +117,13 @@ impl Checker<'_> {
             None
         };
         let Some((e, start)) = found else {
-            // A whole `/v2/…` path with no host (`'/v2/images'`): judged on LinkedIn's host,
+            // A whole `/v2/…` or `/v1/…` path with no host (`'/v2/images'`, a client
+            // generator's `Path="/v1/people/id={MemberToken}"`): judged on LinkedIn's host,
             // kept if the tree holds it ([`Checker::resolve_hostless`]).
-            if actual_host.is_none() && lit.base.is_none() && path.starts_with("/v2/") {
+            if actual_host.is_none()
+                && lit.base.is_none()
+                && (path.starts_with("/v2/") || path.starts_with("/v1/"))
+            {
                 let mut joined = lit.clone();
                 joined.base = Some("https://api.linkedin.com".to_string());
                 let mut tmp = FileCheck::default();
