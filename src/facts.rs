@@ -46,6 +46,11 @@ pub struct Literal {
     /// The first argument of an HTTP method called on a client (`$client->get('me', …)`,
     /// `self.api.post("ugcPosts", …)`): a resource name relative to the client's base.
     pub request_arg: bool,
+    /// Inside a later argument of a call whose first argument is another API's URL
+    /// (`nock('https://api.github.com', { reqheaders: { Authorization: 'token …' } })`,
+    /// `fetch('https://api.github.com/user', { headers })`): part of a request that is not
+    /// LinkedIn's.
+    pub foreign_call: bool,
 }
 
 impl Literal {
@@ -69,6 +74,7 @@ impl Literal {
             lead_ident: None,
             list: None,
             request_arg: false,
+            foreign_call: false,
         }
     }
 

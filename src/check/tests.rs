@@ -51,6 +51,33 @@ class ConnectionVerifier
     assert_eq!(lines, [(16, "bearer-scheme")]);
 }
 
+/// Modelled on a Fastify app's OAuth tests (round 26): `nock` expectations for each
+/// provider in one file, GitHub's with its own `token` scheme; the same header sent to
+/// LinkedIn (or to no URL the call names) is still judged.
+#[test]
+fn another_apis_request_headers_are_not_linkedins() {
+    let js = r#"const nock = require('nock')
+function mockLinkedin () {
+  nock('https://api.linkedin.com', {
+    reqheaders: { Authorization: 'OAuth my-access-token' }
+  }).get('/v2/userinfo').reply(200, {})
+}
+function mockGithub () {
+  nock('https://api.github.com', {
+    reqheaders: {
+      Authorization: 'token my-access-token',
+      'User-Agent': 'Roomler APP'
+    }
+  }).get('/user').reply(200, {})
+  const h = { Authorization: 'token my-access-token' }
+}
+"#;
+    assert_eq!(
+        found_ids("packages/tests/api/.common/oauth-ops.js", js),
+        ["4 bearer-scheme", "14 bearer-scheme"]
+    );
+}
+
 #[test]
 fn slashless_requirement_path_before_multibyte_char() {
     // Found by the `readers` fuzz target: `rest/meÿ` (no leading slash) was measured with

@@ -342,6 +342,11 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                 if let Some(field) = injected_field(toks, i) {
                     injected.push((li, field));
                 }
+                lits[li].foreign_call = stack.iter().any(|g| {
+                    g.callee.is_some()
+                        && g.arg >= 1
+                        && matches!(g.first_arg, Some(Arg::Lit(k)) if is_foreign_url(&lits[k].value))
+                });
                 if matches!(prev(1), Some(Tok::Punct('=' | ':')))
                     && matches!(prev(2), Some(Tok::Ident(k)) if k == "resource_path" || k == "resourcePath")
                 {
@@ -734,6 +739,23 @@ fn version_segment_filled<'v>(
         return None;
     }
     Some(format!("{}{filled}{}", &value[..at], &rest[seg_end..]))
+}
+
+/// An absolute `http(s)` URL whose host is not LinkedIn's.
+fn is_foreign_url(v: &str) -> bool {
+    let Some(rest) = v
+        .strip_prefix("https://")
+        .or_else(|| v.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#', ':']).next().unwrap_or("");
+    !host.is_empty()
+        && host.contains('.')
+        && !host.to_ascii_lowercase().contains("linkedin")
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
 }
 
 /// The name [`analyze`] records as used where LinkedIn's JavaScript SDK is called.
