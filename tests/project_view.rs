@@ -408,3 +408,22 @@ fn generated_clients_v1_paths_join_the_bare_host_held_elsewhere() {
         Vec::<String>::new()
     );
 }
+
+/// A Go CLI in the shape of round 29's: the package's client sets `LinkedIn-Version` in its
+/// `doRequest` method, and the other files of the package build `/rest/` URLs in place and
+/// hand them to `c.doRequest(…)`. A package is its directory: a file of another package that
+/// does the same with its own unversioned client is still judged.
+#[test]
+fn a_go_package_shares_its_clients_version_header() {
+    let client = "package linkedin\n\nconst baseURL = \"https://api.linkedin.com\"\n\nfunc (c *Client) doRequest(method, url string, body io.Reader) ([]byte, error) {\n\treq, _ := http.NewRequest(method, url, body)\n\treq.Header.Set(\"LinkedIn-Version\", \"202602\")\n\treturn c.send(req)\n}\n";
+    let feed = "package linkedin\n\nfunc (c *Client) GetPosts() ([]byte, error) {\n\treqURL := fmt.Sprintf(\"%s/rest/posts?q=author\", baseURL)\n\treturn c.doRequest(\"GET\", reqURL, nil)\n}\n";
+    let other = "package export\n\nfunc Export(c *http.Client) {\n\treq, _ := http.NewRequest(\"GET\", \"https://api.linkedin.com/rest/posts?q=author\", nil)\n\treq.Header.Set(\"Authorization\", \"Bearer \"+token)\n\tc.Do(req)\n}\n";
+    assert_eq!(
+        tree_findings(&[
+            ("internal/linkedin/client.go", client),
+            ("internal/linkedin/feed.go", feed),
+            ("internal/export/export.go", other),
+        ]),
+        ["internal/export/export.go:4:60 version-missing/rest-without-version"]
+    );
+}

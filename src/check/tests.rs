@@ -78,6 +78,24 @@ function mockGithub () {
     );
 }
 
+/// Modelled on a Play app's sign-in (round 29): Scala's `"key" -> value` pairs name a
+/// header as `=>` does; a lambda's `x -> "v"` names nothing.
+#[test]
+fn scala_arrow_pairs_name_headers() {
+    let scala = r#"class UserInfoProvider(ws: WSClient) {
+  def linkedIn(token: String) =
+    ws.url("https://api.linkedin.com/v2/userinfo")
+      .addHttpHeaders("Authorization" -> s"Bearer $token", "LinkedIn-Version" -> "202502")
+      .get()
+  val labels = versions.map(version -> "202502")
+}
+"#;
+    assert_eq!(
+        found_ids("app/services/UserInfoProvider.scala", scala),
+        ["4 version-sunset-dated"]
+    );
+}
+
 #[test]
 fn slashless_requirement_path_before_multibyte_char() {
     // Found by the `readers` fuzz target: `rest/meÿ` (no leading slash) was measured with

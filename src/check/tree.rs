@@ -193,6 +193,11 @@ impl Checker<'_> {
     }
 
     pub(super) fn missing(&self, files: &mut [FileCheck]) {
+        /// The package directory of a Go file.
+        fn go_package(path: &str) -> Option<&str> {
+            path.ends_with(".go")
+                .then(|| path.rsplit_once('/').map_or("", |(d, _)| d))
+        }
         // Names defined by files that set the version header: using one is using the helper.
         let helpers: HashSet<String> = files
             .iter()
@@ -203,9 +208,20 @@ impl Checker<'_> {
         // names its `/rest/` URLs (`const EndpointSnapshot = "…/rest/…"`) hands them to that
         // helper (`versionedHttpRequest`). A URL written into a call in place is still judged.
         let tree_sets = files.iter().any(|f| f.sets_version && !f.docs);
+        // A Go package is its directory: a file reaches the package's request helper
+        // (`c.doRequest(…)`, a method on the package's client) with no import and often no
+        // name the helper's file defines at top level.
+        let go_sets: HashSet<String> = files
+            .iter()
+            .filter(|f| f.sets_version && !f.docs)
+            .filter_map(|f| go_package(&f.path).map(str::to_string))
+            .collect();
         let e = self.entry(CheckId::RestWithoutVersion);
         for f in files.iter_mut() {
             if tree_sets && !f.builds_headers && !f.rest_inline {
+                continue;
+            }
+            if go_package(&f.path).is_some_and(|d| go_sets.contains(d)) {
                 continue;
             }
             if f.sets_version

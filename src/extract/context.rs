@@ -1224,10 +1224,18 @@ fn binding_name(toks: &[Tok<'_>], lits: &[crate::facts::Literal], i: usize) -> O
         return Some(id.to_string());
     }
     let mut k = 1;
-    // Operator: `=`, `:`, `=>`, `:=`, `?=`, `||=`, `<-`.
+    // Operator: `=`, `:`, `=>`, `:=`, `?=`, `||=`, `<-`, and Scala's `"key" -> value` (only
+    // after a string: `x -> "v"` is a lambda).
     let op = match prev(k)? {
         Tok::Punct(c @ ('=' | ':')) => *c,
         Tok::Punct('>') if matches!(prev(k + 1), Some(Tok::Punct('='))) => {
+            k += 1;
+            '>'
+        }
+        Tok::Punct('>')
+            if matches!(prev(k + 1), Some(Tok::Punct('-')))
+                && matches!(prev(k + 2), Some(Tok::Lit(l)) if lits[*l].kind == LitKind::Str) =>
+        {
             k += 1;
             '>'
         }
