@@ -854,6 +854,7 @@ fn shown_lines(check: &FileCheck, allows: &suppress::Allows) -> Vec<(usize, usiz
         .findings
         .iter()
         .chain(check.relative.iter().map(|r| &r.finding))
+        .chain(check.hostless.iter())
         .chain(check.version_candidates.iter().flat_map(|c| &c.findings));
     let mut spans: Vec<crate::finding::Span> = Vec::new();
     for f in findings {

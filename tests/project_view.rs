@@ -1,6 +1,7 @@
 //! The tree-level view: relative paths joined to a LinkedIn base defined elsewhere, versions
 //! held by any `version` name, header names that are not header values, and `/rest/` URLs
 //! handed to a helper that sets `LinkedIn-Version` in another file.
+// linkedin-lint: allow-file(endpoint-deprecated) -- test inputs: the paths the fixtures are rewritten with
 
 mod common;
 
@@ -406,6 +407,22 @@ fn generated_clients_v1_paths_join_the_bare_host_held_elsewhere() {
     assert_eq!(
         tree_findings(&[("src/LinkedInApi.xml", api)]),
         Vec::<String>::new()
+    );
+    // The report quotes the line (a finding the tree-wide pass keeps must have its line kept
+    // when the file's text is cut down to what findings point at).
+    let dir = common::tree(&[
+        ("src/LinkedInApiConfiguration.cs", config),
+        ("src/LinkedInApi.xml", api),
+    ]);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_linkedin-lint"))
+        .args(["check", "--format", "rustc", "--today", "2026-11-23"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Path=\"/v1/people/id={MemberToken}\""),
+        "{text}"
     );
 }
 
