@@ -849,6 +849,68 @@ pub(super) fn sections(facts: &FileFacts) -> Sections {
     out
 }
 
+/// For each literal of a config file: whether it lies in another API's section — the nearest
+/// enclosing section (`cin7-core.proxy`) that holds an API URL holds only another API's
+/// (`base_url: https://inventory.dearsystems.com/externalapi`), and no enclosing section is
+/// named for LinkedIn. A catalog of providers (Nango's `providers.yaml`: thousands of
+/// entries, LinkedIn's among them) keeps each provider's `/v2/me` check endpoint and its
+/// `x-api-version` header beside its own base; they are not LinkedIn's.
+pub(super) fn foreign_sections(facts: &FileFacts) -> Vec<bool> {
+    let mut out = vec![false; facts.literals.len()];
+    if !facts.linkedin_context {
+        return out;
+    }
+    // Section → (holds a LinkedIn URL, holds another API's URL), over every ancestor.
+    let mut held: std::collections::HashMap<&str, (bool, bool)> = Default::default();
+    for l in facts.literals.iter().filter(|l| !l.in_comment) {
+        let Some(name) = l.name.as_deref().filter(|n| n.contains('.')) else {
+            continue;
+        };
+        let v = l.value.trim();
+        let (Some(h), start) = url_parts(v) else {
+            continue;
+        };
+        let key = name.rsplit('.').next().unwrap_or(name).to_ascii_lowercase();
+        let li = is_linkedin_host(h);
+        let names_base = ["base", "api", "host"].iter().any(|k| key.contains(k));
+        let foreign = !li
+            && h.contains('.')
+            && (is_foreign_api_url(v, h, start) || names_base && v.starts_with("http"));
+        if !li && !foreign {
+            continue;
+        }
+        for (i, _) in name.match_indices('.') {
+            let e = held.entry(&name[..i]).or_default();
+            e.0 |= li;
+            e.1 |= foreign;
+        }
+    }
+    if held.values().all(|&(_, foreign)| !foreign) {
+        return out;
+    }
+    for (k, l) in facts.literals.iter().enumerate() {
+        let Some(name) = l.name.as_deref() else {
+            continue;
+        };
+        for (i, _) in name.rmatch_indices('.') {
+            let section = &name[..i];
+            let last = section.rsplit('.').next().unwrap_or(section);
+            if last.to_ascii_lowercase().contains("linkedin") {
+                break;
+            }
+            match held.get(section) {
+                Some((true, _)) => break,
+                Some((false, true)) => {
+                    out[k] = true;
+                    break;
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
 /// The base a file assembles from a bare host and a version word (keboola's
 /// `BASE_URL = "https://api.linkedin.com"`, `API_VERSION = "v2"`, then
 /// `f"{BASE_URL}/{API_VERSION}"`): the word's bit when both are in the file and the word is

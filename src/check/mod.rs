@@ -344,9 +344,10 @@ impl<'t> Checker<'t> {
         let sections = endpoints::sections(facts);
         // One search of the file instead of one per literal (most files hold no credential).
         let text_has_credentials = crate::redact::may_hold_credentials(&file.text);
+        let foreign = endpoints::foreign_sections(facts);
         for (idx, lit) in facts.literals.iter().enumerate() {
             self.secrets(file, facts, lit, text_has_credentials, &mut out);
-            if lit.in_comment {
+            if lit.in_comment || foreign[idx] {
                 continue;
             }
             let (header, value_range) = header_of(lit);

@@ -96,6 +96,44 @@ fn scala_arrow_pairs_name_headers() {
     );
 }
 
+/// Modelled on an integrations platform's provider catalog (round 30): each provider keeps its
+/// own base, check endpoint and version header; only LinkedIn's entry is LinkedIn's. An app's
+/// own `linkedin` config, whose only URL is its callback, is still judged.
+#[test]
+fn another_providers_config_section_is_not_linkedins() {
+    let yaml = r#"cin7-core:
+    display_name: Cin7 Core
+    proxy:
+        base_url: https://inventory.dearsystems.com/externalapi
+        verification:
+            method: GET
+            endpoints:
+                - /v2/me
+teamtailor:
+    proxy:
+        base_url: https://${connectionConfig.extension}.teamtailor.com
+        headers:
+            x-api-version: '20210218'
+linkedin:
+    display_name: LinkedIn
+    authorization_url: https://www.linkedin.com/oauth/v2/authorization
+    proxy:
+        base_url: https://api.linkedin.com
+        verification:
+            endpoints:
+                - /v2/me
+"#;
+    assert_eq!(
+        found_ids("packages/providers/providers.yaml", yaml),
+        ["21 v2-me"]
+    );
+    let app = "linkedin:
+  redirect_uri: https://myapp.example.com/auth/callback
+  scope: r_liteprofile
+";
+    assert_eq!(found_ids("config/social.yaml", app), ["3 r-liteprofile"]);
+}
+
 #[test]
 fn slashless_requirement_path_before_multibyte_char() {
     // Found by the `readers` fuzz target: `rest/meÿ` (no leading slash) was measured with
