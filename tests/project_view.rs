@@ -444,3 +444,28 @@ fn a_go_package_shares_its_clients_version_header() {
         ["internal/export/export.go:4:60 version-missing/rest-without-version"]
     );
 }
+
+/// A Python client assembled from mixins (round 30): each API mixin writes its `/rest/` URL
+/// into the call and asks the class for headers (`self._get_headers(use_rest_api=True)`), which the
+/// client's module defines with `LinkedIn-Version`. The mixin's call names the helper.
+#[test]
+fn a_mixin_reaches_the_version_header_through_its_own_method() {
+    let client = "class LinkedInClient(DocumentsAPIMixin):\n    def _get_headers(self, use_rest_api=False):\n        headers = {\"Authorization\": f\"Bearer {self.access_token}\"}\n        if use_rest_api:\n            headers[\"Linkedin-Version\"] = \"202611\"\n        return headers\n";
+    let documents = "import httpx\n\n\nclass DocumentsAPIMixin:\n    async def upload_document(self, path):\n        async with httpx.AsyncClient() as client:\n            return await client.post(\n                \"https://api.linkedin.com/rest/documents?action=initializeUpload\",\n                headers=self._get_headers(use_rest_api=True),\n            )\n";
+    assert_eq!(
+        tree_findings(&[
+            ("src/api/client.py", client),
+            ("src/api/documents.py", documents),
+        ]),
+        Vec::<String>::new()
+    );
+    // Without the call, the URL is judged: nothing says the header is sent with it.
+    let bare = documents.replace("headers=self._get_headers(use_rest_api=True)", "headers={}");
+    assert_eq!(
+        tree_findings(&[
+            ("src/api/client.py", client),
+            ("src/api/documents.py", &bare)
+        ]),
+        ["src/api/documents.py:8:42 version-missing/rest-without-version"]
+    );
+}

@@ -229,7 +229,12 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                 let class_like = id.len() >= 3
                     && id.starts_with(|c: char| c.is_ascii_uppercase())
                     && id.bytes().any(|b| b.is_ascii_lowercase());
-                if called || imported || class_like {
+                // A method of the object's own class or mixin (`self._get_headers(…)`,
+                // `this.buildHeaders(…)`): how a mixin reaches the helper another file defines.
+                let own_method = matches!(toks.get(i + 1), Some(Tok::Punct('(')))
+                    && matches!(prev(1), Some(Tok::Punct('.')))
+                    && matches!(prev(2), Some(Tok::Ident(r)) if r == "self" || r == "this");
+                if called || imported || class_like || own_method {
                     uses.push(id.as_ref());
                 }
                 if IMPORTS.contains(&id.as_ref()) {
