@@ -86,16 +86,24 @@ pub fn is_placeholder(s: &str) -> bool {
 /// are copied from it byte for byte, and a checker can skip asking for each of them.
 pub fn may_hold_credentials(text: &str) -> bool {
     let b = text.as_bytes();
-    memchr::memmem::find(b, b"AQ").is_some()
-        || FOLDED.with_borrow_mut(|buf| {
-            buf.clear();
-            buf.extend(b.iter().map(u8::to_ascii_lowercase));
-            let found = names().is_match(&buf[..]);
-            if buf.capacity() > 1 << 20 {
-                *buf = Vec::new();
-            }
-            found
-        })
+    memchr::memmem::find(b, b"AQ").is_some() || folded(b, |lower| names().is_match(lower))
+}
+
+/// `f` of `b` lower-cased (same offsets), in the thread's buffer: case-sensitively, the
+/// automaton gets its SIMD prefilter and skips most of a text; matched
+/// ASCII-case-insensitively, it stepped through every byte (a fifth of the time of a file's
+/// analysis, the masking of whole files included).
+fn folded<T>(b: &[u8], f: impl FnOnce(&[u8]) -> T) -> T {
+    FOLDED.with_borrow_mut(|buf| {
+        buf.clear();
+        buf.extend(b.iter().map(u8::to_ascii_lowercase));
+        let out = f(&buf[..]);
+        // A huge file's copy is not kept for the life of the thread.
+        if buf.capacity() > 1 << 20 {
+            *buf = Vec::new();
+        }
+        out
+    })
 }
 
 /// Credentials in `text`, by shape, with their kind. Ranges may overlap.
@@ -109,20 +117,8 @@ pub fn credentials(text: &str) -> Vec<(Range<usize>, Kind)> {
             .map_or(b.len(), |i| start + i);
         start..end
     };
-    // The names are matched in a lower-cased copy (same offsets): case-sensitively, the
-    // automaton gets its SIMD prefilter and skips most of a text; matched
-    // ASCII-case-insensitively, it stepped through every byte (a fifth of the time of a
-    // file's analysis, the masking of whole files included).
-    let matches: Vec<aho_corasick::Match> = FOLDED.with_borrow_mut(|buf| {
-        buf.clear();
-        buf.extend(b.iter().map(u8::to_ascii_lowercase));
-        let found = names().find_iter(&buf[..]).collect();
-        // A huge file's copy is not kept for the life of the thread.
-        if buf.capacity() > 1 << 20 {
-            *buf = Vec::new();
-        }
-        found
-    });
+    // The names are matched in a lower-cased copy ([`folded`]).
+    let matches: Vec<aho_corasick::Match> = folded(b, |lower| names().find_iter(lower).collect());
     for m in matches {
         let (i, after) = (m.start(), m.end());
         let Some(&(_, kind)) = SECRET_PARAMS.get(m.pattern().as_usize()) else {

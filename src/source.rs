@@ -481,7 +481,7 @@ mod tests {
 
     #[test]
     fn detects_languages() {
-        let cases: [(&str, &[u8], Option<Lang>); 8] = [
+        let cases: [(&str, &[u8], Option<Lang>); 12] = [
             ("x/a.tsx", b"", Some(Lang::JavaScript)),
             (".env.local", b"", Some(Lang::Env)),
             ("deploy", b"#!/usr/bin/env bash\n", Some(Lang::Shell)),
@@ -491,6 +491,11 @@ mod tests {
             ("example/config.php.dist", b"", Some(Lang::Php)),
             ("settings.py.example", b"", Some(Lang::Python)),
             ("notes.example", b"", None),
+            // XML configuration; a `.config` only when it is XML.
+            ("ios/Info.plist", b"", Some(Lang::Xml)),
+            ("res/values/strings.xml", b"", Some(Lang::Xml)),
+            ("nginx/site.config", b"server {", None),
+            ("app.config", b" <configuration>", Some(Lang::Xml)),
         ];
         for (path, head, lang) in cases {
             assert_eq!(Lang::detect(Path::new(path), head), lang, "{path}");

@@ -142,6 +142,11 @@ impl Checker<'_> {
         r: Range<usize>,
         out: &mut FileCheck,
     ) {
+        // Another API's request (`nock('https://api.github.com', { reqheaders: { Authorization:
+        // 'token …' } })` in a test of a multi-provider sign-in).
+        if lit.foreign_call {
+            return;
+        }
         let value = lit.value[r.clone()].trim_start();
         if value.is_empty()
             || is_template(value) && !bare_token_placeholder(value)
@@ -172,11 +177,6 @@ impl Checker<'_> {
             .chars()
             .take_while(|c| c.is_ascii_alphabetic())
             .collect();
-        // Another API's request (`nock('https://api.github.com', { reqheaders: { Authorization:
-        // 'token …' } })` in a test of a multi-provider sign-in).
-        if lit.foreign_call {
-            return;
-        }
         // LinkedIn takes no `Basic` credentials anywhere (its token endpoint reads the client
         // secret from the form): in a file that talks to LinkedIn, `Basic` is another
         // service's request (a multi-platform poster refreshing its Pinterest token).

@@ -148,6 +148,9 @@ struct Group<'a> {
     request: bool,
     /// The token index of the opening bracket.
     open: usize,
+    /// A call whose first argument is another API's URL ([`FileFacts`]' literals inside its
+    /// later arguments get [`crate::facts::Literal::foreign_call`]).
+    foreign_call: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -308,6 +311,7 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                     wrapper,
                     request,
                     open: i,
+                    foreign_call: false,
                 });
             }
             Tok::Punct(c @ (')' | ']' | '}')) => {
@@ -334,6 +338,8 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                     };
                     if g.arg == 1 {
                         g.first_arg = a;
+                        g.foreign_call = g.callee.is_some()
+                            && matches!(a, Some(Arg::Lit(k)) if is_foreign_url(&lits[k].value));
                     }
                     g.prev_arg = a;
                 }
@@ -347,11 +353,7 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                 if let Some(field) = injected_field(toks, i) {
                     injected.push((li, field));
                 }
-                lits[li].foreign_call = stack.iter().any(|g| {
-                    g.callee.is_some()
-                        && g.arg >= 1
-                        && matches!(g.first_arg, Some(Arg::Lit(k)) if is_foreign_url(&lits[k].value))
-                });
+                lits[li].foreign_call = stack.iter().any(|g| g.foreign_call);
                 if matches!(prev(1), Some(Tok::Punct('=' | ':')))
                     && matches!(prev(2), Some(Tok::Ident(k)) if k == "resource_path" || k == "resourcePath")
                 {
