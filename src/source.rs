@@ -37,6 +37,8 @@ pub enum Lang {
     ObjC,
     Haskell,
     Elixir,
+    /// Clojure and ClojureScript (`.clj`, `.cljs`, `.cljc`, `.edn`).
+    Clojure,
     /// HTML: its `<script>` blocks, read as JavaScript.
     Html,
     Markdown,
@@ -53,7 +55,7 @@ pub enum Lang {
 
 impl Lang {
     /// Every language, in declaration order.
-    pub const ALL: [Lang; 26] = [
+    pub const ALL: [Lang; 27] = [
         Lang::Rust,
         Lang::JavaScript,
         Lang::Python,
@@ -71,6 +73,7 @@ impl Lang {
         Lang::ObjC,
         Lang::Haskell,
         Lang::Elixir,
+        Lang::Clojure,
         Lang::Html,
         Lang::Markdown,
         Lang::Notebook,
@@ -137,6 +140,7 @@ impl Lang {
             Some(b"m" | b"mm") => Some(Lang::ObjC),
             Some(b"hs" | b"lhs") => Some(Lang::Haskell),
             Some(b"ex" | b"exs") => Some(Lang::Elixir),
+            Some(b"clj" | b"cljs" | b"cljc" | b"edn") => Some(Lang::Clojure),
             // HTML templates: their markup's links are read as HTML's are.
             Some(
                 b"html" | b"htm" | b"xhtml" | b"ejs" | b"erb" | b"hbs" | b"handlebars" | b"twig"
@@ -209,6 +213,7 @@ impl Lang {
             Lang::ObjC => "objective-c",
             Lang::Haskell => "haskell",
             Lang::Elixir => "elixir",
+            Lang::Clojure => "clojure",
             Lang::Html => "html",
             Lang::Markdown => "markdown",
             Lang::Notebook => "notebook",
@@ -246,6 +251,7 @@ impl Lang {
             "objc" | "objective-c" | "objectivec" | "obj-c" => Lang::ObjC,
             "haskell" | "hs" => Lang::Haskell,
             "elixir" | "ex" | "exs" | "iex" => Lang::Elixir,
+            "clojure" | "clj" | "cljs" | "edn" => Lang::Clojure,
             "html" | "htm" => Lang::Html,
             "sh" | "bash" | "shell" | "console" | "zsh" | "curl" | "http" => Lang::Shell,
             "yaml" | "yml" => Lang::Yaml,
@@ -481,7 +487,7 @@ mod tests {
 
     #[test]
     fn detects_languages() {
-        let cases: [(&str, &[u8], Option<Lang>); 12] = [
+        let cases: [(&str, &[u8], Option<Lang>); 14] = [
             ("x/a.tsx", b"", Some(Lang::JavaScript)),
             (".env.local", b"", Some(Lang::Env)),
             ("deploy", b"#!/usr/bin/env bash\n", Some(Lang::Shell)),
@@ -496,6 +502,12 @@ mod tests {
             ("res/values/strings.xml", b"", Some(Lang::Xml)),
             ("nginx/site.config", b"server {", None),
             ("app.config", b" <configuration>", Some(Lang::Xml)),
+            (
+                "src/zolo/social/linkedin/gateway.clj",
+                b"",
+                Some(Lang::Clojure),
+            ),
+            ("resources/config.edn", b"", Some(Lang::Clojure)),
         ];
         for (path, head, lang) in cases {
             assert_eq!(Lang::detect(Path::new(path), head), lang, "{path}");

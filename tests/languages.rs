@@ -52,6 +52,9 @@ fn polyglot_fixture_findings() {
         "connector.py:4:16 version-sunset/version-sunset-policy",
         "connector.py:7:25 scope-deprecated/r-ad-campaigns",
         "connector.py:14:18 endpoint-deprecated/ad-campaigns-v2",
+        // Clojure: `(def PROFILE-URL "…")` with a v1 field selector, a vector of scopes.
+        "gateway.clj:6:42 endpoint-deprecated/v1-people",
+        "gateway.clj:9:23 scope-deprecated/r-liteprofile",
         // Go: integer const, `req.Header.Set`, raw string joined with `+`.
         // Elixir: module attributes (`@scopes "…"`), a path whose `#{…}` holds quotes of
         // its own, joined to `@api_base` by a private helper (`@api_base <> path`).

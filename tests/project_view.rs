@@ -469,3 +469,102 @@ fn a_mixin_reaches_the_version_header_through_its_own_method() {
         ["src/api/documents.py:8:42 version-missing/rest-without-version"]
     );
 }
+
+/// An ads gem (round 31): the host and a `API_PREFIX = "v2/"` constant live in the
+/// configuration module, and each resource module adds its resource name to the prefix
+/// (`Configuration::API_PREFIX + "adCampaignsV2"`). Without the prefix constant nothing says
+/// which API the names are sent to.
+#[test]
+fn resources_added_to_a_version_prefix_constant_are_v2_paths() {
+    let config = "module LinkedIn\n  module Configuration\n    DEFAULT_ENDPOINT = 'https://api.linkedin.com/'.freeze\n\n    API_PREFIX = \"v2/\"\n  end\nend\n";
+    let campaigns = "module LinkedIn\n  module Campaigns\n    def campaigns(account_id)\n      get(Configuration::API_PREFIX + \"adCampaignsV2\", q: \"search\")\n    end\n  end\nend\n";
+    assert_eq!(
+        tree_findings(&[
+            ("lib/linked_in/configuration.rb", config),
+            ("lib/linked_in/client/campaigns.rb", campaigns),
+        ]),
+        ["lib/linked_in/client/campaigns.rb:4:40 endpoint-deprecated/ad-campaigns-v2"]
+    );
+    let no_prefix = config.replace("    API_PREFIX = \"v2/\"\n", "");
+    assert_eq!(
+        tree_findings(&[
+            ("lib/linked_in/configuration.rb", &no_prefix),
+            ("lib/linked_in/client/campaigns.rb", campaigns),
+        ]),
+        Vec::<String>::new()
+    );
+}
+
+/// A Go SDK (round 32): `type LinkedInClient struct` and its constructor with the `/v2`
+/// base in client.go; profile.go's method on the client asks it for `"/me"`. A generic name
+/// needs the link: the file names the client type the base file defines.
+#[test]
+fn a_go_method_on_the_client_type_takes_its_base() {
+    let client = "package linkedin\n\ntype LinkedInClient struct {\n\tBaseURL string\n}\n\nfunc NewLinkedInClient() *LinkedInClient {\n\treturn &LinkedInClient{BaseURL: \"https://api.linkedin.com/v2\"}\n}\n";
+    let profile = "package linkedin\n\nfunc (c *LinkedInClient) GetProfile() (*Profile, error) {\n\tvar p Profile\n\terr := c.Get(\"/me\", &p)\n\treturn &p, err\n}\n";
+    assert_eq!(
+        tree_findings(&[
+            ("linkedin/client.go", client),
+            ("linkedin/profile.go", profile)
+        ]),
+        ["linkedin/profile.go:5:16 endpoint-deprecated/v2-me"]
+    );
+    // Another API's client type: `/me` is not LinkedIn's.
+    let other = profile.replace("LinkedInClient", "GraphClient");
+    assert_eq!(
+        tree_findings(&[
+            ("linkedin/client.go", client),
+            ("linkedin/profile.go", &other)
+        ]),
+        Vec::<String>::new()
+    );
+}
+
+/// A dlt REST source (round 31): `base_url` is the versioned `/rest` base and the resources
+/// are joined to it by name. `adCampaignsV2` is a name only `/v2` ever had, so the request
+/// fails under `/rest` too; `adAccounts/{id}` is the versioned name and fine.
+#[test]
+fn an_unversioned_v2_name_under_a_rest_base_is_reported() {
+    let pipeline = "def build_config(account_id):\n    config = {\n        \"client\": {\n            \"base_url\": \"https://api.linkedin.com/rest\",\n            \"headers\": {\"LinkedIn-Version\": \"202610\"},\n        },\n        \"resources\": [\n            {\"name\": \"accounts\", \"endpoint\": {\"path\": f\"adAccounts/{account_id}\"}},\n            {\"name\": \"campaigns\", \"endpoint\": {\"path\": \"adCampaignsV2\"}},\n        ],\n    }\n    return config\n";
+    assert_eq!(
+        tree_findings(&[("linkedin_ads/component.py", pipeline)]),
+        ["linkedin_ads/component.py:9:57 endpoint-deprecated/ad-campaigns-v2"]
+    );
+}
+
+/// A Swift sign-in package (round 31): an enum of resource paths interpolated into
+/// `"https://api.linkedin.com/v2/\(path)"`. The URL with one interpolated last segment is the
+/// `/v2` base its paths join.
+#[test]
+fn a_url_ending_in_an_interpolated_segment_is_a_base() {
+    let endpoints = "import Foundation\n\nenum LinkedInEndpoint {\n    case email\n\n    var path: String {\n        switch self {\n        case .email:\n            return \"emailAddress?q=members&projection=(elements*(handle~))\"\n        }\n    }\n\n    var url: String { \"https://api.linkedin.com/v2/\\(path)\" }\n}\n";
+    assert_eq!(
+        tree_findings(&[("Sources/LinkedIn/Endpoints.swift", endpoints)]),
+        ["Sources/LinkedIn/Endpoints.swift:9:21 endpoint-deprecated/v2-email-address"]
+    );
+}
+
+/// A pipeline component (round 31): its schema file gives `api_version` a default, and the
+/// component sends `"LinkedIn-Version": self.api_version`. The schema's `default` is the
+/// version the component sends when the user sets none.
+#[test]
+fn a_schema_default_feeds_the_version_header() {
+    let schema = "{\n  \"component_type\": \"acme.LinkedInAdsComponent\",\n  \"attributes\": {\n    \"account_ids\": {\"type\": \"array\", \"required\": true},\n    \"api_version\": {\"type\": \"string\", \"required\": false, \"default\": \"202401\"}\n  }\n}\n";
+    let component = "import requests\n\n\nclass LinkedInAdsComponent:\n    def fetch(self, url):\n        headers = {\"Authorization\": f\"Bearer {self.token}\", \"LinkedIn-Version\": self.api_version}\n        return requests.get(url, headers=headers)\n";
+    assert_eq!(
+        tree_findings(&[
+            ("linkedin_ads/schema.json", schema),
+            ("linkedin_ads/component.py", component),
+        ]),
+        ["linkedin_ads/schema.json:5:70 version-sunset/version-sunset-dated"]
+    );
+    // Another key's default is not a version.
+    let other = schema.replace("api_version", "page_size");
+    assert_eq!(
+        tree_findings(&[
+            ("linkedin_ads/schema.json", &other),
+            ("linkedin_ads/component.py", component),
+        ]),
+        Vec::<String>::new()
+    );
+}

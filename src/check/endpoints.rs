@@ -699,6 +699,7 @@ impl Checker<'_> {
                     .next()
                     .unwrap_or("")
                     .trim_end_matches('/');
+                let p = without_trailing_placeholder(p);
                 out.li_host |= p.is_empty() && !lit.in_comment;
                 // The whole v1 API is retired, so a path joined to any v1 URL
                 // (`https://api.linkedin.com/v1/people/`) is a v1 path.
@@ -797,17 +798,49 @@ impl Checker<'_> {
                         self.table.endpoints.iter().any(|u| u.path == unversioned)
                     }
                 });
+                let unversioned_name = kind == BASE_V2
+                    && seg.len() > 2
+                    && seg.ends_with("V2")
+                    && self.table.endpoints.iter().any(|e| {
+                        e.id == finding.id && e.path.trim_start_matches("/v2/").starts_with(seg)
+                    });
                 out.relative.push(RelativeSite {
                     kind,
                     generic,
                     v1_idiom,
                     versioned_name,
                     asked: lit.request_arg,
+                    unversioned_name,
                     finding,
                 });
             }
         }
     }
+}
+
+/// `/v2/${path}`, `/v2/\(path)`, `/v2/{}`, `/v2/%s` → `/v2`: a URL that ends in one
+/// interpolated segment is a base the segment is joined to (PovioKitAuth's
+/// `"https://api.linkedin.com/v2/\(path)"` over an enum of resource names).
+fn without_trailing_placeholder(p: &str) -> &str {
+    let Some((head, last)) = p.rsplit_once('/') else {
+        return p;
+    };
+    let wrapped = |open: &str, close: char| {
+        last.strip_prefix(open)
+            .and_then(|r| r.strip_suffix(close))
+            .is_some_and(|inner| {
+                !inner.is_empty()
+                    && inner
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"_.".contains(&b))
+            })
+    };
+    let placeholder = matches!(last, "%s" | "{}" | "%v")
+        || wrapped("${", '}')
+        || wrapped("#{", '}')
+        || wrapped("\\(", ')')
+        || wrapped("{", '}');
+    if placeholder { head } else { p }
 }
 
 /// What the keys of one section of a config (`a.b.c` → section `a.b`) say of its base.
@@ -932,11 +965,14 @@ pub(super) fn assembled_base(literals: &[Literal]) -> u8 {
     if live().any(|l| l.name.is_some() && l.value.trim_matches('/') == "rest") {
         return BASE_REST;
     }
+    // `API_VERSION = "v2"`, and a gem's `API_PREFIX = "v2/"` that every resource is added to
+    // (`Configuration::API_PREFIX + "adCampaignsV2"`).
     live()
         .filter(|l| {
-            l.name
-                .as_deref()
-                .is_some_and(|n| n.to_ascii_lowercase().contains("version"))
+            l.name.as_deref().is_some_and(|n| {
+                let n = n.to_ascii_lowercase();
+                n.contains("version") || n.contains("prefix")
+            })
         })
         .fold(0, |bits, l| {
             bits | match l.value.trim_matches('/') {

@@ -159,8 +159,16 @@ pub struct VersionCandidate {
 
 /// How names and keys are compared across files: lower case, the last `.`-separated part
 /// (`lkd.api_version` in `getOption()` and `api_version` in `list(lkd.api_version = …)`).
+/// A schema's `default` stands for its key: a component schema's
+/// `"api_version": {"type": "string", "default": "202401"}` is `api_version`'s value.
 pub fn version_key(name: &str) -> String {
-    name.rsplit('.').next().unwrap_or(name).to_ascii_lowercase()
+    let mut parts = name.rsplit('.');
+    let last = parts.next().unwrap_or(name);
+    let key = match parts.next() {
+        Some(parent) if last.eq_ignore_ascii_case("default") => parent,
+        _ => last,
+    };
+    key.to_ascii_lowercase()
 }
 
 /// A relative path literal and the finding it makes when joined to a LinkedIn base of `kind`.
@@ -181,6 +189,10 @@ pub struct RelativeSite {
     /// The path is asked of a client (`client.get('me')`, `@RequestLine("GET /me")`): it may
     /// also take its base from a file that builds a client on this file's interface.
     pub asked: bool,
+    /// The path is an unversioned name only `/v2` has (`adCampaignsV2`): wrong under any
+    /// LinkedIn base, `/rest` included (a dlt config's `base_url: …/rest` with
+    /// `"path": "adCampaignsV2"` is answered 404).
+    pub unversioned_name: bool,
     pub finding: Finding,
 }
 

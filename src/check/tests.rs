@@ -856,6 +856,36 @@ fn retired_mobile_sdk_scope_constants_are_scopes() {
     assert_eq!(found_ids("Consts.java", bare), Vec::<String>::new());
 }
 
+/// An app's enum of the scopes it may request, each member named for its scope (round 32:
+/// a Java connector's `enum AccessScope`). Each member's declaration is the scope; a use of one
+/// elsewhere (`AccessScope.w_share.name()`) and a variable of the same name are not.
+#[test]
+fn an_enum_of_scope_names_declares_scopes() {
+    let java = "package com.acme.connector.linkedin;
+
+public enum AccessScope {
+    r_basicprofile,
+    r_emailaddress,
+    rw_company_admin,
+    w_share
+}
+";
+    assert_eq!(
+        found_ids("linkedin/AccessScope.java", java),
+        ["5 r-emailaddress", "6 rw-company-admin", "7 w-share"]
+    );
+    let uses = "class LinkedinAuth {
+    String scopes() {
+        return AccessScope.w_share.name() + \",\" + r_emailaddress;
+    }
+}
+";
+    assert_eq!(
+        found_ids("linkedin/LinkedinAuth.java", uses),
+        Vec::<String>::new()
+    );
+}
+
 /// An ads dashboard's edge function (geryslov/linkedin-ads-buddy) resolves organization names
 /// with the unversioned batch lookup; `/v2/organizations` alone does not take it for itself.
 #[test]

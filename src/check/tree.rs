@@ -269,7 +269,8 @@ impl Checker<'_> {
         }
         let project: u8 = files.iter().fold(0, |a, f| a | f.li_bases);
         let libraries: u8 = files.iter().fold(0, |a, f| a | f.library_bases);
-        if (project | libraries) & (BASE_V1 | BASE_V2) == 0 {
+        // (A `/rest` base is enough for an unversioned name: `RelativeSite::unversioned_name`.)
+        if (project | libraries) & (BASE_V1 | BASE_V2 | BASE_REST) == 0 {
             return;
         }
         // Names defined next to a base, and one step on: the clients that use them.
@@ -306,7 +307,7 @@ impl Checker<'_> {
             let kinds = if f.li_bases != 0 { f.li_bases } else { project } | f.library_bases;
             let linked = f.uses.iter().any(|u| base_names.contains(u));
             for site in std::mem::take(&mut f.relative) {
-                if kinds & site.kind == 0 {
+                if kinds & site.kind == 0 && !(site.unversioned_name && kinds & BASE_REST != 0) {
                     continue;
                 }
                 // A plain v1 path needs the file's own v1 base, or a tree whose only LinkedIn

@@ -383,6 +383,15 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                         .or_else(|| fallback_binding(toks, lits, i))
                         .or_else(|| joined_binding(toks, lits, i))
                 };
+                // A schema's `"api_version": {"type": "string", "default": "202401"}`: the
+                // default is the value of the object's key (`api_version.default`).
+                let name = match (name, stack.last()) {
+                    (Some(n), Some(g)) if n == "default" && g.close == '}' => g
+                        .name
+                        .as_deref()
+                        .map_or(Some(n), |k| Some(format!("{k}.default"))),
+                    (n, _) => n,
+                };
                 if let Some(n) = &name {
                     lits[li].name = Some(n.clone());
                 } else if let Some(f) = returned_by(toks, &stack, last_def, i)
@@ -532,6 +541,15 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
         // A map entry whose key names a header and whose value is a constant:
         // `{VERSION_HEADER: PINNED}`, `{"LinkedIn-Version": VERSION}`, `'K' => $v`.
         if let Tok::Ident(id) = t {
+            // `{"LinkedIn-Version": self.api_version}`, `settings.LINKEDIN_VERSION`: the
+            // attribute at the end of a chain is the name (defined here or in another file).
+            let mut c = 0;
+            while matches!(prev(c + 1), Some(Tok::Punct('.')))
+                && matches!(prev(c + 2), Some(Tok::Ident(_)))
+            {
+                c += 2;
+            }
+            let prev = |n: usize| prev(n + c);
             let key = match (prev(1), prev(2), prev(3)) {
                 (Some(Tok::Punct(':')), Some(Tok::Ident(k)), _) => Some(Arg::Ident(k)),
                 (Some(Tok::Punct(':')), Some(Tok::Lit(k)), _) => Some(Arg::Lit(*k)),
@@ -1145,6 +1163,8 @@ const DEFINERS: &[&str] = &[
     "interface",
     "trait",
     "struct",
+    // Go's `type LinkedInClient struct`, TypeScript's `type Options = …`.
+    "type",
     "object",
     "static",
     "export",
@@ -1229,6 +1249,14 @@ fn binding_name(toks: &[Tok<'_>], lits: &[crate::facts::Literal], i: usize) -> O
     // An Elixir module attribute: `@base_url "https://…"`, `@scopes [ … ]`.
     if let (Some(Tok::Ident(id)), Some(Tok::Punct('@'))) = (prev(1), prev(2)) {
         return Some(id.to_string());
+    }
+    // Clojure's `(def PROFILE-URL "https://…")`, `(defonce scopes [ … ])`.
+    if let (Some(Tok::Ident(id)), Some(Tok::Ident(d)), Some(Tok::Punct('('))) =
+        (prev(1), prev(2), prev(3))
+    {
+        if d == "def" || d == "defonce" {
+            return Some(id.to_string());
+        }
     }
     let mut k = 1;
     // Operator: `=`, `:`, `=>`, `:=`, `?=`, `||=`, `<-`, and Scala's `"key" -> value` (only
@@ -1356,6 +1384,29 @@ mod tests {
         // `@Get('me')` (a decorator call) binds nothing.
         let f = facts(Lang::JavaScript, "class C { @Get('me') me() {} }");
         assert_eq!(find(&f, "me").name, None);
+    }
+
+    /// Clojure (round 32): `(def NAME "…")` binds, names keep their dashes, `;` comments.
+    #[test]
+    fn clojure_defs_bind_their_names() {
+        let f = facts(
+            Lang::Clojure,
+            "(ns app.linkedin.gateway)\n\n;; \"https://api.linkedin.com/v2/me\" once\n(def PROFILE-URL \"http://api.linkedin.com/v1/people/~:(id,first-name)\")\n(defonce scopes [\"r_liteprofile\" \"w_member_social\"])\n(defn fetch [t] (get-json PROFILE-URL t))\n",
+        );
+        assert_eq!(
+            find(&f, "http://api.linkedin.com/v1/people/~:(id,first-name)")
+                .name
+                .as_deref(),
+            Some("PROFILE-URL")
+        );
+        assert_eq!(find(&f, "r_liteprofile").name.as_deref(), Some("scopes"));
+        // The comment is one comment literal, not a string.
+        assert!(
+            f.literals
+                .iter()
+                .filter(|l| l.value.contains("/v2/me"))
+                .all(|l| l.in_comment)
+        );
     }
 
     #[test]

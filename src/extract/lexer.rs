@@ -65,6 +65,8 @@ struct Spec {
     swift: bool,
     /// Dart/Kotlin `"…${expr}…"` (any quote): the expression may hold quotes of its own.
     brace_interp: bool,
+    /// Lisp names carry `-`, `?`, `!`, `*` (`PROFILE-URL`, `valid?`).
+    lisp_names: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -96,6 +98,7 @@ fn spec(lang: Lang) -> Spec {
         r_lang: false,
         swift: false,
         brace_interp: false,
+        lisp_names: false,
     };
     match lang {
         Lang::Rust => Spec {
@@ -190,6 +193,14 @@ fn spec(lang: Lang) -> Spec {
             single_quote_str: true,
             triple: true,
             ruby: true,
+            ..c
+        },
+        // Clojure: `;` comments, `"…"` strings with escapes (`'` quotes a form, `#"…"` is a
+        // regex read as a string), names with dashes.
+        Lang::Clojure => Spec {
+            line_comments: &[";"],
+            block_comment: None,
+            lisp_names: true,
             ..c
         },
         Lang::Perl => Spec {
@@ -331,6 +342,13 @@ impl<'a> Lexer<'a> {
                 }
                 while self.i < self.end && is_ident_char(self.s[self.i]) {
                     self.i += 1;
+                }
+                if self.sp.lisp_names {
+                    while self.i < self.end
+                        && (is_ident_char(self.s[self.i]) || b"-?!*".contains(&self.s[self.i]))
+                    {
+                        self.i += 1;
+                    }
                 }
                 // Shell words may carry dashes (`--header`); keep them whole.
                 if self.sp.newline_tokens {
@@ -1026,6 +1044,9 @@ pub fn unescape(src: &str) -> (String, bool) {
 /// and iOS's `LISDK_*_PERMISSION` (`LISDK_EMAILADDRESS_PERMISSION`). `before` is the text up to
 /// the identifier.
 fn mobile_sdk_scope(name: &str, before: &str) -> Option<&'static str> {
+    if let Some(s) = enum_member_scope(name, before) {
+        return Some(s);
+    }
     if before.ends_with("Scope.") {
         return match name {
             "R_BASICPROFILE" => Some("r_basicprofile"),
@@ -1046,6 +1067,33 @@ fn mobile_sdk_scope(name: &str, before: &str) -> Option<&'static str> {
         "W_SHARE" => Some("w_share"),
         _ => None,
     }
+}
+
+/// An enum whose members are the scope names themselves, the app's list of what it may
+/// request (`public enum AccessScope { r_basicprofile, r_emailaddress, rw_company_admin }`).
+/// Only a member's declaration: after the enum's `{` or a `,`, with no `}` since.
+fn enum_member_scope(name: &str, before: &str) -> Option<&'static str> {
+    const SCOPES: [&str; 7] = [
+        "r_liteprofile",
+        "r_basicprofile",
+        "r_fullprofile",
+        "r_emailaddress",
+        "r_contactinfo",
+        "rw_company_admin",
+        "w_share",
+    ];
+    let scope = SCOPES.iter().find(|s| **s == name)?;
+    let b = before.trim_end().as_bytes();
+    if !matches!(b.last(), Some(b'{' | b',')) {
+        return None;
+    }
+    // The enum's header within the few lines before: `enum NAME {` (Java, Kotlin's
+    // `enum class`, C#, TypeScript, Swift's `case a, b`), its body not closed since.
+    let window = &b[b.len().saturating_sub(2048)..];
+    let at = memchr::memmem::rfind(window, b"enum ")?;
+    let body = &window[at..];
+    let open = memchr::memchr(b'{', body)?;
+    (!body[open..].contains(&b'}')).then_some(*scope)
 }
 
 pub fn lead_ident(src: &str, interp: bool) -> Option<String> {
