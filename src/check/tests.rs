@@ -886,6 +886,17 @@ public enum AccessScope {
     );
 }
 
+/// A C# multi-network poster (round 34): RestSharp's `request.AddHeader("LinkedIn-Version",
+/// "202309")` on each request, and HttpClient's `TryAddWithoutValidation`, set the header.
+#[test]
+fn csharp_header_setters_pin_the_version() {
+    let cs = "public class LinkedInNetwork\n{\n    private readonly string Base = \"https://api.linkedin.com/rest\";\n\n    public async Task PostAsync()\n    {\n        var request = new RestRequest(\"/posts\", Method.Post);\n        request.AddHeader(\"X-Restli-Protocol-Version\", \"2.0.0\");\n        request.AddHeader(\"LinkedIn-Version\",\"202309\");\n        http.DefaultRequestHeaders.TryAddWithoutValidation(\"LinkedIn-Version\", \"202309\");\n    }\n}\n";
+    assert_eq!(
+        found_ids("Network/LinkedInNetwork.cs", cs),
+        ["9 version-sunset-policy", "10 version-sunset-policy"]
+    );
+}
+
 /// An ads dashboard's edge function (geryslov/linkedin-ads-buddy) resolves organization names
 /// with the unversioned batch lookup; `/v2/organizations` alone does not take it for itself.
 #[test]

@@ -40,6 +40,11 @@ const SETTERS: &[&str] = &[
     "putHeader",
     "defaultHeader",
     "header_set",
+    // C#: RestSharp's `request.AddHeader("K", "v")` and `client.AddDefaultHeader`, and
+    // `HttpClient.DefaultRequestHeaders.TryAddWithoutValidation("K", "v")`.
+    "AddHeader",
+    "AddDefaultHeader",
+    "TryAddWithoutValidation",
 ];
 
 /// Wrappers that pass a literal through unchanged (`HeaderValue::from_static("…")`).
