@@ -282,16 +282,14 @@ fn in_url_test(text: &str, at: usize) -> bool {
 /// A test file by its name or folder (`x.spec.ts`, `x.test.js`, `x_test.go`, `tests/…`,
 /// `__tests__/…`, `spec/…`).
 fn is_test_path(path: &str) -> bool {
-    let p = path.replace('\\', "/");
-    let name = p.rsplit('/').next().unwrap_or(&p);
+    // Either separator, without a copy of the path (this runs for every endpoint literal).
+    let mut parts = path.rsplit(['/', '\\']);
+    let name = parts.next().unwrap_or(path);
     name.contains(".spec.")
         || name.contains(".test.")
         || name.contains("_test.")
         || name.starts_with("test_")
-        || p.split('/')
-            .rev()
-            .skip(1)
-            .any(|d| matches!(d, "test" | "tests" | "__tests__" | "spec" | "__mocks__"))
+        || parts.any(|d| matches!(d, "test" | "tests" | "__tests__" | "spec" | "__mocks__"))
 }
 
 pub(super) fn url_parts(v: &str) -> (Option<&str>, usize) {

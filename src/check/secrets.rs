@@ -64,12 +64,15 @@ impl Checker<'_> {
 pub(super) fn secret_ranges(lit: &Literal, scan: bool) -> Vec<(Range<usize>, SecretKind)> {
     let v = &lit.value;
     let mut out = Vec::new();
-    let name = lit
-        .header_name()
-        .map(|n| n.to_ascii_lowercase())
-        .unwrap_or_default();
+    // Compared without a lower-cased copy: this runs for every literal.
+    let name = lit.header_name().unwrap_or_default();
+    let has = |k: &str| crate::extract::context::contains_ignore_ascii_case(name, k);
+    let ends = |k: &str| {
+        name.len() >= k.len()
+            && name.as_bytes()[name.len() - k.len()..].eq_ignore_ascii_case(k.as_bytes())
+    };
     let header_line = split_header_line(v);
-    if name == "authorization"
+    if name.eq_ignore_ascii_case("authorization")
         || header_line
             .as_ref()
             .is_some_and(|(h, _)| h.eq_ignore_ascii_case("authorization"))
@@ -97,15 +100,15 @@ pub(super) fn secret_ranges(lit: &Literal, scan: bool) -> Vec<(Range<usize>, Sec
             "credential",
         ]
         .iter()
-        .any(|k| name.contains(k)))
+        .any(|k| has(k)))
         && ![
             "url", "uri", "endpoint", "path", "type", "header", "name", "expires", "ttl", "file",
             "env", "key_id",
         ]
         .iter()
-        .any(|k| name.ends_with(k));
+        .any(|k| ends(k));
     if secretish && token_shaped(v) {
-        let kind = if name.contains("secret") {
+        let kind = if has("secret") {
             SecretKind::ClientSecret
         } else {
             SecretKind::AccessToken

@@ -18,6 +18,10 @@ impl Checker<'_> {
             return !is_template(value);
         }
         let Some(name) = &lit.name else { return false };
+        // Every name below says `version`: most names do not (no copy of them is made).
+        if !crate::extract::context::contains_ignore_ascii_case(name, "version") {
+            return false;
+        }
         let norm: String = name
             .chars()
             .filter(|c| c.is_ascii_alphanumeric() || *c == '.')

@@ -1126,7 +1126,7 @@ fn well_known_header(id: &str) -> Option<String> {
 }
 
 /// Whether `hay` contains `needle` (lower-case ASCII), ignoring ASCII case; no allocation.
-fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+pub(crate) fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
     let Some(&first) = n.first() else {
         return true;

@@ -492,7 +492,12 @@ impl<'a> Lexer<'a> {
             self.i += 1;
         }
         let raw = &self.text[st..self.i];
-        let digits: String = raw.chars().filter(|c| *c != '_').collect();
+        // One allocation of the right size (collecting char by char grew the string).
+        let digits = if raw.contains('_') {
+            raw.replace('_', "")
+        } else {
+            raw.to_owned()
+        };
         let is_int = digits.bytes().all(|b| b.is_ascii_digit());
         let kind = if is_int { LitKind::Int } else { LitKind::Str };
         let exact = digits == raw;
