@@ -568,3 +568,42 @@ fn a_schema_default_feeds_the_version_header() {
         Vec::<String>::new()
     );
 }
+
+/// A Laravel app (round 35): the controllers extend one that holds the `/v2/` base, and build
+/// each service URL as `$this->linkedInHostApi.'…'`; the same controller also posts to
+/// Facebook's Graph API. A generic resource word (`assets/…`) is not judged beside another
+/// API's URL, but a Rest.li action (`assets?action=registerUpload`) is LinkedIn's alone.
+#[test]
+fn a_restli_action_is_judged_beside_another_apis_url() {
+    let base = "<?php\nnamespace App\\Http\\Controllers;\n\nclass APIController extends Controller\n{\n    protected $linkedInHostApi = 'https://api.linkedin.com/v2/';\n}\n";
+    let social = "<?php\nnamespace App\\Http\\Controllers;\n\nclass SocialMediaController extends APIController\n{\n    protected $graph = 'https://graph.facebook.com/v12.0/';\n\n    public function upload($token, $asset)\n    {\n        $register = new LinkedinService($this->linkedInHostApi.'assets?action=registerUpload');\n        $status = new LinkedinService($this->linkedInHostApi.\"assets/\" . $asset);\n    }\n}\n";
+    assert_eq!(
+        tree_findings(&[
+            ("app/Http/Controllers/APIController.php", base),
+            ("app/Http/Controllers/SocialMediaController.php", social),
+        ]),
+        [
+            "app/Http/Controllers/SocialMediaController.php:10:65 endpoint-deprecated/v2-assets-register-upload"
+        ]
+    );
+}
+
+/// A v1-era gem (round 36): `API_PATH = '/v1'` is joined to every request path, and the
+/// client module holds the bare host. The prefix is the v1 API; without the host in the tree
+/// a `/v1` constant may be any API's.
+#[test]
+fn a_v1_path_constant_beside_the_bare_host_is_the_v1_api() {
+    let client = "module LinkedIn\n  class Client\n    def oauth_client\n      OAuth2::Client.new(@key, @secret, :site => \"https://api.linkedin.com\")\n    end\n  end\nend\n";
+    let request = "module LinkedIn\n  module Request\n    API_PATH = '/v1'\n\n    def get(path, options = {})\n      access_token.get(\"#{API_PATH}#{path}\", options)\n    end\n  end\nend\n";
+    assert_eq!(
+        tree_findings(&[
+            ("lib/linked_in/client.rb", client),
+            ("lib/linked_in/request.rb", request)
+        ]),
+        ["lib/linked_in/request.rb:3:17 endpoint-deprecated/v1-api"]
+    );
+    assert_eq!(
+        tree_findings(&[("lib/linked_in/request.rb", request)]),
+        Vec::<String>::new()
+    );
+}

@@ -122,7 +122,10 @@ impl Checker<'_> {
             // kept if the tree holds it ([`Checker::resolve_hostless`]).
             if actual_host.is_none()
                 && lit.base.is_none()
-                && (path.starts_with("/v2/") || path.starts_with("/v1/"))
+                && (path.starts_with("/v2/")
+                    || path.starts_with("/v1/")
+                    // A gem's `API_PATH = '/v1'`, joined to every request.
+                    || path == "/v1" && lit.name.is_some())
             {
                 let mut joined = lit.clone();
                 joined.base = Some("https://api.linkedin.com".to_string());
@@ -757,7 +760,9 @@ impl Checker<'_> {
         if !path_like {
             return;
         }
-        let generic = GENERIC_SEGMENTS.contains(&seg) && !own.contains('~');
+        // A Rest.li action (`assets?action=registerUpload`) is LinkedIn's idiom, never generic.
+        let generic =
+            GENERIC_SEGMENTS.contains(&seg) && !own.contains('~') && !own.contains("?action=");
         for (kind, base) in [
             (BASE_V2, "https://api.linkedin.com/v2"),
             (BASE_V1, "https://api.linkedin.com/v1"),
