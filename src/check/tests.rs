@@ -897,6 +897,29 @@ fn csharp_header_setters_pin_the_version() {
     );
 }
 
+/// An integration catalog's OpenAPI (Swagger 2) description of the v1 API (round 38): each
+/// key of `paths` is a request on `host` + `basePath` (itself the v1 API), and the keys of the OAuth `scopes`
+/// object are the scopes it asks for. The same keys under another host are not LinkedIn's.
+#[test]
+fn an_openapi_description_names_requests_and_scopes() {
+    let spec = "{\n  \"swagger\": \"2.0\",\n  \"host\": \"api.linkedin.com\",\n  \"basePath\": \"/v1\",\n  \"securityDefinitions\": {\n    \"oauth2\": {\n      \"scopes\": {\n        \"r_emailaddress\": \"Your email address\",\n        \"w_share\": \"Post updates\"\n      }\n    }\n  },\n  \"paths\": {\n    \"/people/~\": {\"get\": {\"operationId\": \"people.get\"}},\n    \"/companies/{id}/shares\": {\"post\": {\"operationId\": \"companies.shares.post\"}}\n  }\n}\n";
+    assert_eq!(
+        found_ids("integrations/linkedin/openapi.json", spec),
+        [
+            "4 v1-api",
+            "8 r-emailaddress",
+            "9 w-share",
+            "14 v1-people",
+            "15 v1-api"
+        ]
+    );
+    let other = spec.replace("api.linkedin.com", "api.example.com");
+    assert_eq!(
+        found_ids("integrations/example/openapi.json", &other),
+        ["8 r-emailaddress", "9 w-share"]
+    );
+}
+
 /// An ads dashboard's edge function (geryslov/linkedin-ads-buddy) resolves organization names
 /// with the unversioned batch lookup; `/v2/organizations` alone does not take it for itself.
 #[test]

@@ -193,6 +193,10 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
     let mut last_def: Option<&str> = None;
     // `resource_path=` arguments of calls: (the literal, the call's `(` token).
     let mut resource_paths: Vec<(usize, usize)> = Vec::new();
+    // An OpenAPI (Swagger 2) description of LinkedIn's API: `"host": "api.linkedin.com"` and
+    // its `basePath`, which every key of `paths` is joined to.
+    let mut spec_host = false;
+    let mut spec_base_path: Option<String> = None;
 
     for (i, t) in toks.iter().enumerate() {
         let prev = |n: usize| i.checked_sub(n).map(|k| &toks[k]);
@@ -395,6 +399,30 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                         .name
                         .as_deref()
                         .map_or(Some(n), |k| Some(format!("{k}.default"))),
+                    (n, _) => n,
+                };
+                match name.as_deref() {
+                    Some("host") => {
+                        spec_host |= lits[li].value.eq_ignore_ascii_case("api.linkedin.com");
+                    }
+                    Some("basePath") => spec_base_path = Some(lits[li].value.clone()),
+                    _ => {}
+                }
+                // A key of a description's `paths` (`"/people/~": {"get": …}`) is a path on
+                // its host and base path; a key of an OAuth `scopes` object (`"r_emailaddress":
+                // "Your email address"`) is a scope the API asks for.
+                let name = match (name, stack.last()) {
+                    (None, Some(g)) if matches!(toks.get(i + 1), Some(Tok::Punct(':'))) => {
+                        match g.name.as_deref() {
+                            Some("paths") if spec_host => {
+                                let base = spec_base_path.as_deref().unwrap_or("");
+                                lits[li].base = Some(format!("https://api.linkedin.com{base}"));
+                                None
+                            }
+                            Some("scopes") => Some("scopes".to_string()),
+                            _ => None,
+                        }
+                    }
                     (n, _) => n,
                 };
                 if let Some(n) = &name {

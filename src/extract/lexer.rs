@@ -67,6 +67,9 @@ struct Spec {
     brace_interp: bool,
     /// Lisp names carry `-`, `?`, `!`, `*` (`PROFILE-URL`, `valid?`).
     lisp_names: bool,
+    /// JavaScript regular-expression literals (`/^https?:\/\//`, `/\/*\?/i`): skipped whole,
+    /// so the `//` or `/*` inside one does not start a comment.
+    regex: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -99,6 +102,7 @@ fn spec(lang: Lang) -> Spec {
         swift: false,
         brace_interp: false,
         lisp_names: false,
+        regex: false,
     };
     match lang {
         Lang::Rust => Spec {
@@ -111,6 +115,7 @@ fn spec(lang: Lang) -> Spec {
         Lang::JavaScript | Lang::Html | Lang::Xml => Spec {
             single_quote_str: true,
             backtick: Backtick::Template,
+            regex: true,
             ..c
         },
         Lang::Go => Spec {
@@ -320,6 +325,9 @@ impl<'a> Lexer<'a> {
             if self.bare_url() {
                 continue;
             }
+            if self.sp.regex && b == b'/' && self.regex_literal() {
+                continue;
+            }
             if self.comment() {
                 continue;
             }
@@ -509,6 +517,50 @@ impl<'a> Lexer<'a> {
         let idx = self.out.lits.len() - 1;
         self.out.toks.push(Tok::Lit(idx));
         idx
+    }
+
+    /// A regular-expression literal at the cursor (`/` where an expression starts: after an
+    /// operator, an opening bracket, a comma, `return`…), skipped to its closing `/` and flags
+    /// on the same line. Anything else — division, a comment, a `/` with no closing one on the
+    /// line — is left to the other rules.
+    fn regex_literal(&mut self) -> bool {
+        if matches!(self.at(self.i + 1), b'/' | b'*') {
+            return false;
+        }
+        let starts_expression = match self.out.toks.last() {
+            None => true,
+            Some(Tok::Punct(c)) => "=(,:[!&|?{;+-*%~^".contains(*c),
+            Some(Tok::Ident(w)) => matches!(
+                w.as_ref(),
+                "return" | "typeof" | "case" | "in" | "of" | "delete" | "void" | "throw" | "new"
+            ),
+            _ => false,
+        };
+        if !starts_expression {
+            return false;
+        }
+        let mut j = self.i + 1;
+        let mut class = false;
+        while j < self.end {
+            match self.s[j] {
+                b'\\' => j += 1,
+                b'\n' => return false,
+                b'[' => class = true,
+                b']' => class = false,
+                b'/' if !class => {
+                    j += 1;
+                    while j < self.end && self.s[j].is_ascii_alphabetic() {
+                        j += 1;
+                    }
+                    self.i = j;
+                    self.out.toks.push(Tok::Punct('/'));
+                    return true;
+                }
+                _ => {}
+            }
+            j += 1;
+        }
+        false
     }
 
     fn comment(&mut self) -> bool {
@@ -1042,8 +1094,6 @@ pub fn unescape(src: &str) -> (String, bool) {
     (out, false)
 }
 
-/// The identifier interpolated at the very start of a string: `${API}`, `{BASE}`, `#{BASE}`,
-/// `$BASE`, `{$base}`; the last path segment of `${this.baseUrl}`/`{settings.API}`.
 /// The scope a constant of LinkedIn's retired mobile SDKs requests: Android's
 /// `com.linkedin.platform.utils.Scope` (`Scope.R_EMAILADDRESS`, always written with its class)
 /// and iOS's `LISDK_*_PERMISSION` (`LISDK_EMAILADDRESS_PERMISSION`). `before` is the text up to
@@ -1101,6 +1151,8 @@ fn enum_member_scope(name: &str, before: &str) -> Option<&'static str> {
     (!body[open..].contains(&b'}')).then_some(*scope)
 }
 
+/// The identifier interpolated at the very start of a string: `${API}`, `{BASE}`, `#{BASE}`,
+/// `$BASE`, `{$base}`; the last path segment of `${this.baseUrl}`/`{settings.API}`.
 pub fn lead_ident(src: &str, interp: bool) -> Option<String> {
     if !interp {
         return None;
@@ -1149,6 +1201,26 @@ mod tests {
             .filter(|l| !l.in_comment)
             .map(|l| l.value.clone())
             .collect()
+    }
+
+    /// A regex literal holding `/*` or `//` (an OAuth client library's `/\/*\?/i` and
+    /// `/^https?:\/\//`) does not start a comment: the base URL after it is still read. A
+    /// division is not a regex.
+    #[test]
+    fn js_regex_literals_are_not_comments() {
+        let src = "var c = 1\n    , hasParameters = /\\/*\\?/i\n    , _rest_base = 'http://api.linkedin.com/v1';\nconst host = url.replace(/^https?:\\/\\//, ''); const me = '/v2/me';\nconst half = total / 2; const x = 'a/b' / 2;\n";
+        assert_eq!(
+            strings(Lang::JavaScript, src),
+            [
+                "1",
+                "http://api.linkedin.com/v1",
+                "",
+                "/v2/me",
+                "2",
+                "a/b",
+                "2"
+            ]
+        );
     }
 
     #[test]

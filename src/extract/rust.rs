@@ -120,7 +120,7 @@ fn convert(file: &SourceFile, ts: TokenStream, out: &mut Lexed<'_>) {
                 out.toks.push(Tok::Punct(p.as_char()));
             }
             TokenTree::Literal(l) => {
-                if let Some(lit) = literal(file, &l) {
+                if let Some(lit) = literal(file, l) {
                     out.lits.push(lit);
                     out.toks.push(Tok::Lit(out.lits.len() - 1));
                 }
@@ -129,13 +129,13 @@ fn convert(file: &SourceFile, ts: TokenStream, out: &mut Lexed<'_>) {
     }
 }
 
-fn literal(file: &SourceFile, l: &proc_macro2::Literal) -> Option<Literal> {
+fn literal(file: &SourceFile, l: proc_macro2::Literal) -> Option<Literal> {
     let span = l.span();
     let (s, e) = (span.start(), span.end());
     let os = file.offset_of(s.line, s.column);
     let oe = file.offset_of(e.line, e.column);
     let raw = file.text.get(os..oe)?;
-    let (kind, value) = match syn::Lit::new(l.clone()) {
+    let (kind, value) = match syn::Lit::new(l) {
         syn::Lit::Str(s) => (LitKind::Str, s.value()),
         syn::Lit::ByteStr(b) => (
             LitKind::Str,
