@@ -850,14 +850,8 @@ impl Workspace {
 /// point at, now or after the tree-wide checks: its findings and every site the tree-wide
 /// checks and `unused-allow` make findings at.
 fn shown_lines(check: &FileCheck, allows: &suppress::Allows) -> Vec<(usize, usize)> {
-    let findings = check
-        .findings
-        .iter()
-        .chain(check.relative.iter().map(|r| &r.finding))
-        .chain(check.hostless.iter())
-        .chain(check.version_candidates.iter().flat_map(|c| &c.findings));
     let mut spans: Vec<crate::finding::Span> = Vec::new();
-    for f in findings {
+    for f in check.pending_findings() {
         spans.push(f.span);
         spans.extend(
             f.related
@@ -866,9 +860,7 @@ fn shown_lines(check: &FileCheck, allows: &suppress::Allows) -> Vec<(usize, usiz
                 .map(|r| r.span),
         );
     }
-    spans.extend(check.versions.iter().map(|(_, s)| *s));
-    spans.extend(check.rest_sites.iter().copied());
-    spans.extend(check.requirement_sites.iter().map(|(_, s)| *s));
+    spans.extend(check.pending_sites());
     spans.extend(
         allows
             .allows

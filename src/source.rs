@@ -165,7 +165,16 @@ impl Lang {
             Some(b"env") => Some(Lang::Env),
             Some(b"xml" | b"plist") => Some(Lang::Xml),
             // .NET `web.config`/`app.config`, when it is XML.
-            Some(b"config") if head.trim_ascii_start().starts_with(b"<") => Some(Lang::Xml),
+            // (After a UTF-8 byte-order mark, as Visual Studio saves them.)
+            Some(b"config")
+                if head
+                    .strip_prefix(b"\xef\xbb\xbf")
+                    .unwrap_or(head)
+                    .trim_ascii_start()
+                    .starts_with(b"<") =>
+            {
+                Some(Lang::Xml)
+            }
             _ => None,
         };
         by_ext.or_else(|| Self::from_shebang(head))
@@ -487,7 +496,7 @@ mod tests {
 
     #[test]
     fn detects_languages() {
-        let cases: [(&str, &[u8], Option<Lang>); 14] = [
+        let cases: [(&str, &[u8], Option<Lang>); 15] = [
             ("x/a.tsx", b"", Some(Lang::JavaScript)),
             (".env.local", b"", Some(Lang::Env)),
             ("deploy", b"#!/usr/bin/env bash\n", Some(Lang::Shell)),
@@ -502,6 +511,11 @@ mod tests {
             ("res/values/strings.xml", b"", Some(Lang::Xml)),
             ("nginx/site.config", b"server {", None),
             ("app.config", b" <configuration>", Some(Lang::Xml)),
+            (
+                "Web.config",
+                b"\xef\xbb\xbf<?xml version=\"1.0\"?>",
+                Some(Lang::Xml),
+            ),
             (
                 "src/zolo/social/linkedin/gateway.clj",
                 b"",

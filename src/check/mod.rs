@@ -506,13 +506,35 @@ impl FileCheck {
     /// for `version-missing`). Keep in step with `finish`: the scan drops the text of files
     /// for which this is false.
     pub fn may_have_findings(&self) -> bool {
-        !self.findings.is_empty()
-            || !self.versions.is_empty()
-            || !self.requirement_sites.is_empty()
-            || !self.rest_sites.is_empty()
-            || !self.relative.is_empty()
-            || !self.hostless.is_empty()
+        self.pending_findings().next().is_some()
+            || self.pending_sites().next().is_some()
             || !self.version_candidates.is_empty()
+    }
+
+    /// Every finding the file holds, and every one [`Checker::finish`] may still keep
+    /// (relative and host-less paths, a version candidate's). The scan keeps their lines of
+    /// the file's text for the reports.
+    pub fn pending_findings(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .chain(self.relative.iter().map(|r| &r.finding))
+            .chain(self.hostless.iter())
+            .chain(self.version_candidates.iter().flat_map(|c| &c.findings))
+    }
+
+    /// The sites a cross-file check may report a finding at: pinned versions (a candidate's
+    /// too), `/rest/` requests, scope requirements.
+    pub fn pending_sites(&self) -> impl Iterator<Item = Span> + '_ {
+        self.versions
+            .iter()
+            .chain(
+                self.version_candidates
+                    .iter()
+                    .filter_map(|c| c.version.as_ref()),
+            )
+            .map(|(_, s)| *s)
+            .chain(self.rest_sites.iter().copied())
+            .chain(self.requirement_sites.iter().map(|(_, s)| *s))
     }
 }
 
