@@ -629,3 +629,15 @@ fn a_version_found_through_a_name_elsewhere_is_reported_at_its_line() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("3 |   \"api_version\": \"202604\""), "{text}");
 }
+
+/// A diagnostic script (round 33) tries a list of `{ version, endpoint }` pairs, each endpoint
+/// written without its leading slash and added to `'https://api.linkedin.com/'`. A named
+/// `v2/…` path is judged on LinkedIn's host like `/v2/…`; `rest/…` is fine.
+#[test]
+fn a_named_path_without_its_leading_slash_joins_the_bare_host() {
+    let script = "const configs = [\n  { version: '202611', endpoint: 'rest/organizationAcls?q=roleAssignee' },\n  { version: '202611', endpoint: 'v2/organizationAcls?q=roleAssignee' },\n];\n\nfor (const config of configs) {\n  const url = 'https://api.linkedin.com/' + config.endpoint;\n  await fetch(url, { headers: { 'LinkedIn-Version': config.version } });\n}\n";
+    assert_eq!(
+        tree_findings(&[("scripts/test-linkedin-api.ts", script)]),
+        ["scripts/test-linkedin-api.ts:3:35 endpoint-deprecated/v2-organization-acls"]
+    );
+}

@@ -124,6 +124,10 @@ impl Checker<'_> {
                 && lit.base.is_none()
                 && (path.starts_with("/v2/")
                     || path.starts_with("/v1/")
+                    // `{ endpoint: 'v2/organizations?q=roleAssignee' }` joined to
+                    // `'https://api.linkedin.com/'`: a named or asked-for path, no leading slash.
+                    || (lit.name.is_some() || lit.request_arg)
+                        && (path.starts_with("v2/") || path.starts_with("v1/"))
                     // A gem's `API_PATH = '/v1'`, joined to every request.
                     || path == "/v1" && lit.name.is_some())
             {
