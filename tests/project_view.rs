@@ -358,6 +358,18 @@ fn tree_findings(files: &[(&str, &str)]) -> Vec<String> {
         .collect()
 }
 
+/// The rustc-style report of a tree of `files`: it quotes each finding's line from the text
+/// the scan keeps of the file.
+fn rustc_report(files: &[(&str, &str)]) -> String {
+    let dir = common::tree(files);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_linkedin-lint"))
+        .args(["check", "--format", "rustc", "--today", "2026-11-23"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// A plugin in corsair's shape: the client is built on the bare host in one module and each
 /// endpoint module passes a whole `/v2/…` path. Generic names (`/v2/images`, `/v2/videos`) need
 /// LinkedIn's host, which the tree holds; without it, or in a module that also names another
@@ -410,16 +422,10 @@ fn generated_clients_v1_paths_join_the_bare_host_held_elsewhere() {
     );
     // The report quotes the line (a finding the tree-wide pass keeps must have its line kept
     // when the file's text is cut down to what findings point at).
-    let dir = common::tree(&[
+    let text = rustc_report(&[
         ("src/LinkedInApiConfiguration.cs", config),
         ("src/LinkedInApi.xml", api),
     ]);
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_linkedin-lint"))
-        .args(["check", "--format", "rustc", "--today", "2026-11-23"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
     assert!(
         text.contains("Path=\"/v1/people/id={MemberToken}\""),
         "{text}"
@@ -620,13 +626,7 @@ fn a_version_found_through_a_name_elsewhere_is_reported_at_its_line() {
         tree_findings(&[("settings.json", settings), ("client.py", client)]),
         ["settings.json:3:19 version-inconsistent/multiple-versions"]
     );
-    let dir = common::tree(&[("settings.json", settings), ("client.py", client)]);
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_linkedin-lint"))
-        .args(["check", "--format", "rustc", "--today", "2026-11-23"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = rustc_report(&[("settings.json", settings), ("client.py", client)]);
     assert!(text.contains("3 |   \"api_version\": \"202604\""), "{text}");
 }
 

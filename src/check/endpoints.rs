@@ -563,14 +563,7 @@ fn relative_path_like(own: &str, name: Option<&str>) -> bool {
     // `'%s/%s/shares' % (COMPANIES, company_id)`, `"{}/{}/likes".format(…)`: a segment that is
     // only a placeholder stands for an id; the path goes on after it.
     if let Some((seg, rest)) = own.trim_start_matches('/').split_once('/') {
-        let placeholder = matches!(seg, "%s" | "%d" | "%v" | "{}")
-            || seg.len() > 2
-                && seg.starts_with('{')
-                && seg.ends_with('}')
-                && seg[1..seg.len() - 1]
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'_');
-        if placeholder && !rest.is_empty() {
+        if is_placeholder_segment(seg) && !rest.is_empty() {
             return relative_path_like(&own[own.len() - rest.len() - 1..], name);
         }
     }
@@ -829,11 +822,17 @@ impl Checker<'_> {
 /// interpolated segment is a base the segment is joined to (PovioKitAuth's
 /// `"https://api.linkedin.com/v2/\(path)"` over an enum of resource names).
 fn without_trailing_placeholder(p: &str) -> &str {
-    let Some((head, last)) = p.rsplit_once('/') else {
-        return p;
-    };
+    match p.rsplit_once('/') {
+        Some((head, last)) if is_placeholder_segment(last) => head,
+        _ => p,
+    }
+}
+
+/// A path segment that is only a placeholder for a value filled in at run time: `%s`, `%d`,
+/// `%v`, `{}`, or a name in `{…}`, `${…}`, `#{…}`, Swift's `\(…)`.
+fn is_placeholder_segment(seg: &str) -> bool {
     let wrapped = |open: &str, close: char| {
-        last.strip_prefix(open)
+        seg.strip_prefix(open)
             .and_then(|r| r.strip_suffix(close))
             .is_some_and(|inner| {
                 !inner.is_empty()
@@ -842,12 +841,11 @@ fn without_trailing_placeholder(p: &str) -> &str {
                         .all(|b| b.is_ascii_alphanumeric() || b"_.".contains(&b))
             })
     };
-    let placeholder = matches!(last, "%s" | "{}" | "%v")
+    matches!(seg, "%s" | "%d" | "%v" | "{}")
         || wrapped("${", '}')
         || wrapped("#{", '}')
         || wrapped("\\(", ')')
-        || wrapped("{", '}');
-    if placeholder { head } else { p }
+        || wrapped("{", '}')
 }
 
 /// What the keys of one section of a config (`a.b.c` → section `a.b`) say of its base.

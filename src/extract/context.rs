@@ -392,15 +392,6 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                         .or_else(|| fallback_binding(toks, lits, i))
                         .or_else(|| joined_binding(toks, lits, i))
                 };
-                // A schema's `"api_version": {"type": "string", "default": "202401"}`: the
-                // default is the value of the object's key (`api_version.default`).
-                let name = match (name, stack.last()) {
-                    (Some(n), Some(g)) if n == "default" && g.close == '}' => g
-                        .name
-                        .as_deref()
-                        .map_or(Some(n), |k| Some(format!("{k}.default"))),
-                    (n, _) => n,
-                };
                 match name.as_deref() {
                     Some("host") => {
                         spec_host |= lits[li].value.eq_ignore_ascii_case("api.linkedin.com");
@@ -408,10 +399,16 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                     Some("basePath") => spec_base_path = Some(lits[li].value.clone()),
                     _ => {}
                 }
-                // A key of a description's `paths` (`"/people/~": {"get": …}`) is a path on
-                // its host and base path; a key of an OAuth `scopes` object (`"r_emailaddress":
-                // "Your email address"`) is a scope the API asks for.
                 let name = match (name, stack.last()) {
+                    // A schema's `"api_version": {"type": "string", "default": "202401"}`:
+                    // the default is the value of the object's key (`api_version.default`).
+                    (Some(n), Some(g)) if n == "default" && g.close == '}' => g
+                        .name
+                        .as_deref()
+                        .map_or(Some(n), |k| Some(format!("{k}.default"))),
+                    // A key of a description's `paths` (`"/people/~": {"get": …}`) is a path
+                    // on its host and base path; a key of an OAuth `scopes` object
+                    // (`"r_emailaddress": "Your email address"`) is a scope the API asks for.
                     (None, Some(g)) if matches!(toks.get(i + 1), Some(Tok::Punct(':'))) => {
                         match g.name.as_deref() {
                             Some("paths") if spec_host => {
