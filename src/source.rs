@@ -129,7 +129,9 @@ impl Lang {
             Some(b"rs") => Some(Lang::Rust),
             Some(
                 b"js" | b"mjs" | b"cjs" | b"jsx" | b"ts" | b"mts" | b"cts" | b"tsx" | b"vue"
-                | b"svelte",
+                | b"svelte"
+                // Google Apps Script (clasp keeps a project's files as `.gs`).
+                | b"gs",
             ) => Some(Lang::JavaScript),
             Some(b"py" | b"pyi") => Some(Lang::Python),
             Some(b"go") => Some(Lang::Go),

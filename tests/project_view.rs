@@ -641,3 +641,13 @@ fn a_named_path_without_its_leading_slash_joins_the_bare_host() {
         ["scripts/test-linkedin-api.ts:3:35 endpoint-deprecated/v2-organization-acls"]
     );
 }
+
+/// A Google Apps Script connector (`.gs` files, as clasp keeps them): one file joins
+/// `'https://api.linkedin.com/v2/' + parts[0]`, another names the pieces of the path.
+#[test]
+fn apps_script_files_are_read_as_javascript() {
+    assert_eq!(
+        findings("apps-script"),
+        ["FollowerCount/report.gs:1:18 endpoint-deprecated/v2-network-sizes"]
+    );
+}
