@@ -313,6 +313,9 @@ pub struct Hierarchy {
     /// components, and this is looked up for every directory of a walk.
     dirs: Mutex<HashMap<std::ffi::OsString, Option<Arc<Project>>>>,
     error: Mutex<Option<Error>>,
+    /// Directories a walk went through without meeting a config file below them
+    /// ([`walk::NearestScope::assume_none_below`]): the directories under them are not probed.
+    walked: Mutex<Vec<PathBuf>>,
 }
 
 impl std::fmt::Debug for Hierarchy {
@@ -329,6 +332,7 @@ impl Hierarchy {
             table: table.clone(),
             dirs: Mutex::default(),
             error: Mutex::default(),
+            walked: Mutex::default(),
         })
     }
 
@@ -342,6 +346,9 @@ impl Hierarchy {
                 break;
             }
             visited.push(d.as_os_str().to_owned());
+            if self.below_walked(d) {
+                continue;
+            }
             match find_in(d, &self.cwd).and_then(|c| c.map(|c| self.project(c)).transpose()) {
                 Ok(Some(p)) => {
                     found = Some(Arc::new(p));
@@ -359,6 +366,13 @@ impl Hierarchy {
             dirs.insert(d, found.clone());
         }
         found
+    }
+
+    /// Whether `dir` lies strictly below a directory that a walk went through without
+    /// meeting a config file.
+    fn below_walked(&self, dir: &Path) -> bool {
+        let walked = self.walked.lock().expect("unpoisoned");
+        walked.iter().any(|w| dir != w && dir.starts_with(w))
     }
 
     /// The project governing the file at `path` (as the walk or the user wrote it).
@@ -385,6 +399,28 @@ impl Hierarchy {
 impl walk::NearestScope for Hierarchy {
     fn scope_for(&self, dir: &Path) -> Option<Arc<GlobScope>> {
         self.for_dir(dir).map(|p| p.globs.clone())
+    }
+
+    /// What [`find_in`] would find: a config file by name, or a `Cargo.toml` that mentions
+    /// us (read to tell; a manifest that cannot be read is left to the probe to report).
+    fn assume_none_below(&self, dir: &Path) {
+        self.walked
+            .lock()
+            .expect("unpoisoned")
+            .push(dir.to_path_buf());
+    }
+
+    fn is_config_file(&self, path: &Path) -> bool {
+        let Some(name) = path.file_name() else {
+            return false;
+        };
+        if FILE_NAMES.iter().any(|n| name == *n) {
+            return true;
+        }
+        name == "Cargo.toml"
+            && std::fs::read(path).map_or(true, |b| {
+                memchr::memmem::find(&b, b"linkedin-lint").is_some()
+            })
     }
 }
 

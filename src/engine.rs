@@ -314,14 +314,17 @@ impl Linter {
                 )));
             }
         }
-        let filter = walk::PathFilter::new(&scan.walk).map_err(Error::Usage)?;
+        let mut filter = walk::PathFilter::new(&scan.walk).map_err(Error::Usage)?;
+        // A streaming caller writes each file's findings as it goes, which a second walk
+        // could not take back: it gets a probe per directory from the start.
+        let speculating = on_file.is_none() && filter.speculate(&scan.paths);
         let max = scan.max_filesize.unwrap_or(DEFAULT_MAX_FILESIZE);
         let results: Mutex<Vec<FileResult>> = Mutex::new(Vec::new());
         let notes: Mutex<Vec<Note>> = Mutex::new(Vec::new());
         let scanned = std::sync::atomic::AtomicUsize::new(0);
         let timings = scan.timings.as_deref();
         let walk_started = Instant::now();
-        let errors = walk::walk(&scan.paths, &scan.walk, &filter, |path, explicit| {
+        let visit = |path: &Path, explicit: bool| {
             if let Some(p) = progress {
                 p.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             }
@@ -345,7 +348,17 @@ impl Linter {
                     results.lock().expect("unpoisoned").push(r);
                 }
             }
-        });
+        };
+        let mut errors = walk::walk(&scan.paths, &scan.walk, &filter, visit);
+        if speculating && filter.speculation_refuted() {
+            // A config below the root: walk again, each directory with its own config.
+            results.lock().expect("unpoisoned").clear();
+            notes.lock().expect("unpoisoned").clear();
+            scanned.store(0, std::sync::atomic::Ordering::Relaxed);
+            filter.stop_speculating();
+            errors = walk::walk(&scan.paths, &scan.walk, &filter, visit);
+        }
+        filter.confirm_speculation();
         if let Some(t) = timings {
             t.set_walk(walk_started.elapsed());
         }

@@ -121,6 +121,17 @@ pub fn path_bytes(p: &Path) -> Option<Vec<u8>> {
 pub trait NearestScope: Send + Sync {
     /// The globs of the config nearest above `dir` (absolute and normalised), if any.
     fn scope_for(&self, dir: &Path) -> Option<Arc<GlobScope>>;
+
+    /// Whether the file at `path` (as a walk reached it) is a config file, one that would
+    /// govern its directory. A walk that assumed there is none below its root
+    /// ([`PathFilter::speculate`]) stops when it meets one.
+    fn is_config_file(&self, _path: &Path) -> bool {
+        false
+    }
+
+    /// A walk of `dir` (absolute and normalised) met no config file below it: later questions
+    /// about the directories under it need not probe them.
+    fn assume_none_below(&self, _dir: &Path) {}
 }
 
 /// A shared [`NearestScope`] in [`WalkOptions`].
@@ -150,6 +161,23 @@ pub struct PathFilter {
     nearest: Option<Nearest>,
     /// The nearest scopes met so far, compiled, by base directory.
     compiled: Mutex<HashMap<PathBuf, Option<Arc<CompiledScope>>>>,
+    /// Set while a directory walk assumes that no config lies below its root.
+    speculation: Option<Speculation>,
+}
+
+/// A walk's assumption that the one root it walks has no config file below it, so every
+/// entry is governed by the config that governs the root: no directory is probed for config
+/// files (three `statx` calls each, the largest cost of a walk after reading; issue 16).
+/// The walk checks each file it meets; at the first config file below the root it stops,
+/// and the caller walks again with a probe per directory ([`PathFilter::stop_speculating`]).
+#[derive(Debug)]
+struct Speculation {
+    /// The root, absolute and normalised.
+    root: PathBuf,
+    /// The root's nearest scope, compiled.
+    scope: Option<Arc<CompiledScope>>,
+    /// A config file was met below the root: the walk's results are void.
+    refuted: std::sync::atomic::AtomicBool,
 }
 
 #[derive(Debug)]
@@ -225,7 +253,64 @@ impl PathFilter {
             scopes,
             nearest: opts.nearest.clone(),
             compiled: Mutex::default(),
+            speculation: None,
         })
+    }
+
+    /// Assume that no config file lies below `roots` (one directory) until the walk meets
+    /// one: the directories are then not probed. Returns whether the assumption is made
+    /// (only with per-directory configs, for one directory root).
+    pub fn speculate(&mut self, roots: &[PathBuf]) -> bool {
+        let (Some(n), [root]) = (&self.nearest, roots) else {
+            return false;
+        };
+        if !root.is_dir() {
+            return false;
+        }
+        let root = normalize(&self.cwd.join(root));
+        let scope = n.0.scope_for(&root).and_then(|s| self.compiled_scope(&s));
+        self.speculation = Some(Speculation {
+            root,
+            scope,
+            refuted: Default::default(),
+        });
+        true
+    }
+
+    /// Whether the walk met a config file below its root, so its results are void.
+    pub fn speculation_refuted(&self) -> bool {
+        self.speculation
+            .as_ref()
+            .is_some_and(|s| s.refuted.load(Ordering::Relaxed))
+    }
+
+    /// Probe every directory from now on.
+    pub fn stop_speculating(&mut self) {
+        self.speculation = None;
+    }
+
+    /// After a walk that met no config file below its root: tell the configs so (the
+    /// severity of each finding is looked up by its file's directory after the scan).
+    pub fn confirm_speculation(&self) {
+        if let (Some(spec), Some(n)) = (&self.speculation, &self.nearest)
+            && !spec.refuted.load(Ordering::Relaxed)
+        {
+            n.0.assume_none_below(&spec.root);
+        }
+    }
+
+    /// While speculating: whether `path` (a file the walk met, at `depth` below the root) is
+    /// a config file below the root's own directory, which refutes the assumption.
+    fn refutes(&self, path: &Path, depth: usize) -> bool {
+        let (Some(spec), Some(n)) = (&self.speculation, &self.nearest) else {
+            return false;
+        };
+        // Depth 1 is the root's own directory, whose config is known already.
+        if depth < 2 || !n.0.is_config_file(path) {
+            return false;
+        }
+        spec.refuted.store(true, Ordering::Relaxed);
+        true
     }
 
     /// Whether `path` (as given or as reached by the walk) is filtered out.
@@ -250,6 +335,10 @@ impl PathFilter {
         if self.scopes.is_empty() && self.nearest.is_none() {
             return false;
         }
+        let speculative = self.speculation.as_ref().filter(|_| walked);
+        if speculative.is_some_and(|s| s.scope.is_none()) && self.scopes.is_empty() {
+            return false;
+        }
         // A path is judged by the config nearest above it (for a directory: above it too, so
         // a project's own config does not decide whether its parent excludes it). Below a
         // root, an entry's name is a real name (never `.` or `..`), so its parent as the walk
@@ -262,12 +351,13 @@ impl PathFilter {
             && cache.dir.as_deref() != Some(p.as_os_str())
         {
             let abs_dir = normalize(&self.cwd.join(p));
-            cache.scope = match &self.nearest {
-                Some(n) => {
+            cache.scope = match (&self.nearest, speculative) {
+                (_, Some(s)) => s.scope.clone(),
+                (Some(n), None) => {
                     n.0.scope_for(&abs_dir)
                         .and_then(|s| self.compiled_scope(&s))
                 }
-                None => None,
+                (None, None) => None,
             };
             cache.abs_dir = abs_dir;
             cache.dir = Some(p.as_os_str().to_owned());
@@ -489,6 +579,9 @@ where
             match res {
                 Ok(entry) => {
                     let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+                    if !is_dir && filter.refutes(entry.path(), entry.depth()) {
+                        return WalkState::Quit;
+                    }
                     // A root is judged like an explicit path; below it, parents were judged.
                     if filter.excluded_cached(entry.path(), is_dir, entry.depth() > 0, &mut cache) {
                         return if is_dir {
@@ -521,6 +614,17 @@ where
             WalkState::Continue
         })
     });
+    if filter.speculation_refuted() {
+        return Vec::new();
+    }
+    // A committed config that `.gitignore` lists is still a config below the root.
+    let root_depth = first.components().count();
+    if committed
+        .iter()
+        .any(|f| filter.refutes(f, f.components().count() - root_depth))
+    {
+        return Vec::new();
+    }
     let committed: Vec<&PathBuf> = committed
         .iter()
         .filter(|f| !filter.excluded(f, false))

@@ -73,6 +73,122 @@ fn a_nested_config_that_does_not_parse_is_a_config_error() {
     assert!(err.contains("api/linkedin-lint.toml"), "{err}");
 }
 
+/// `check ARGS` in `dir`, JSON: findings as `path:line rule/id`, the notes' paths, files
+/// scanned.
+fn scan_json(dir: &std::path::Path, args: &[&str]) -> (Vec<String>, Vec<String>, u64) {
+    let out = bin()
+        .current_dir(dir)
+        .arg("check")
+        .args(args)
+        .args(["--today", TODAY, "--format", "json"])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap().to_string();
+            let line = &f["span"]["start"]["line"];
+            format!("{}:{line} {}/{}", s("path"), s("rule"), s("id"))
+        })
+        .collect();
+    let notes = doc["notes"]
+        .as_array()
+        .map(|n| {
+            n.iter()
+                .map(|n| n["path"].as_str().unwrap().to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    let scanned = doc["summary"]["files_scanned"].as_u64().unwrap();
+    (findings, notes, scanned)
+}
+
+/// A directory walk assumes that no config lies below its root, so it probes no directory
+/// (issue 16); the first config it meets below the root sends it round again with a probe
+/// per directory. Whatever the order the files were met in, nothing from the first round is
+/// kept: each finding, note and scanned file is counted once.
+#[test]
+fn a_config_met_deep_in_a_walk_governs_its_directory() {
+    let mut files: Vec<(String, String)> = (0..30)
+        .map(|i| (format!("app/m{i:02}.py"), ME.to_string()))
+        .collect();
+    files.push((
+        "app/deep/linkedin-lint.toml".into(),
+        "exclude = [\"gen/\"]\n[severity]\nv2-me = \"off\"\n".into(),
+    ));
+    files.push(("app/deep/client.py".into(), ME.into()));
+    files.push(("app/deep/gen/client.py".into(), ME.into()));
+    files.push(("app/blob.py".into(), "x = 1\0\0\n".into()));
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let dir = tree(&refs);
+    let (findings, notes, scanned) = scan_json(dir.path(), &["."]);
+    let expected: Vec<String> = (0..30)
+        .map(|i| format!("app/m{i:02}.py:1 endpoint-deprecated/v2-me"))
+        .collect();
+    assert_eq!(findings, expected);
+    assert_eq!(notes, ["app/blob.py"]);
+    // The 30 modules, the deep client (its findings turned off) and the config itself;
+    // not gen/, which the deep config excludes, nor the binary file.
+    assert_eq!(scanned, 32);
+}
+
+/// A `Cargo.toml` below the root that carries our table is a config too; one that does not
+/// is only a manifest.
+#[test]
+fn a_crate_manifest_with_our_table_governs_its_crate() {
+    let rs = "pub const ME: &str = \"https://api.linkedin.com/v2/me\";\n";
+    let dir = tree(&[
+        ("Cargo.toml", "[workspace]\nmembers = [\"crates/*\"]\n"),
+        (
+            "crates/api/Cargo.toml",
+            "[package]\nname = \"api\"\n\n[package.metadata.linkedin-lint]\nexclude = [\"gen/\"]\n",
+        ),
+        ("crates/api/src/lib.rs", rs),
+        ("crates/api/gen/client.rs", rs),
+        ("crates/web/Cargo.toml", "[package]\nname = \"web\"\n"),
+        ("crates/web/gen/client.rs", rs),
+    ]);
+    let (findings, _, _) = scan_json(dir.path(), &["."]);
+    assert_eq!(
+        findings,
+        [
+            "crates/api/src/lib.rs:1 endpoint-deprecated/v2-me",
+            "crates/web/gen/client.rs:1 endpoint-deprecated/v2-me",
+        ]
+    );
+}
+
+/// The walk finds nested configs among the files it reads, so one that the ignore files
+/// hide (an untracked local override in a subdirectory) governs only files named on the
+/// command line, which are judged by a probe of their directories. A config at or above the
+/// directory named is always found.
+#[test]
+fn a_nested_config_the_ignore_files_hide_is_found_for_named_files_only() {
+    let dir = tree(&[
+        (".gitignore", "local.toml\napi/linkedin-lint.toml\n"),
+        ("api/linkedin-lint.toml", "[severity]\nv2-me = \"info\"\n"),
+        ("api/client.py", ME),
+    ]);
+    assert_eq!(
+        short(dir.path(), &["."]).0,
+        ["api/client.py:1:31: warning[endpoint-deprecated/v2-me]"]
+    );
+    assert_eq!(
+        short(dir.path(), &["api/client.py"]).0,
+        ["api/client.py:1:31: info[endpoint-deprecated/v2-me]"]
+    );
+    assert_eq!(
+        short(dir.path(), &["api"]).0,
+        ["api/client.py:1:31: info[endpoint-deprecated/v2-me]"]
+    );
+}
+
 #[test]
 fn fail_on_is_per_file_too() {
     let dir = tree(&[
