@@ -53,6 +53,21 @@ pub enum Lang {
     Xml,
 }
 
+/// Whether a `.cls` file that starts with `head` is an Apex class: not a LaTeX class
+/// (`%` comments, `\NeedsTeXFormat`, `\ProvidesClass`) or a VBA class module (`VERSION 1.0
+/// CLASS`, `Attribute VB_Name`). An empty head (not read yet) is not enough to tell.
+fn is_apex_class(head: &[u8]) -> bool {
+    let head = head
+        .strip_prefix(b"\xef\xbb\xbf")
+        .unwrap_or(head)
+        .trim_ascii_start();
+    !head.is_empty()
+        && !head.starts_with(b"%")
+        && !head.starts_with(b"\\")
+        && !head.starts_with(b"VERSION")
+        && !head.starts_with(b"Attribute")
+}
+
 impl Lang {
     /// Every language, in declaration order.
     pub const ALL: [Lang; 27] = [
@@ -135,7 +150,10 @@ impl Lang {
             ) => Some(Lang::JavaScript),
             Some(b"py" | b"pyi") => Some(Lang::Python),
             Some(b"go") => Some(Lang::Go),
-            Some(b"java" | b"groovy" | b"scala") => Some(Lang::Java),
+            // Salesforce Apex (`.trigger`; `.cls` unless the head is LaTeX's or VBA's) is Java
+            // in all a reader needs: `//` and `/* */` comments, `'…'` strings, calls.
+            Some(b"java" | b"groovy" | b"scala" | b"trigger") => Some(Lang::Java),
+            Some(b"cls") if is_apex_class(head) => Some(Lang::Java),
             Some(b"dart") => Some(Lang::Dart),
             Some(b"swift") => Some(Lang::Swift),
             Some(b"r" | b"rd") => Some(Lang::R),

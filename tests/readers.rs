@@ -119,3 +119,14 @@ fn an_oauth1_base_without_a_trailing_slash_is_found() {
         ]
     );
 }
+
+/// Salesforce Apex (`.cls`, `.trigger`) is read as Java: `'…'` strings, `//` comments and
+/// `req.setEndpoint(…)`. A LaTeX class file, which shares the extension, is not read.
+#[test]
+fn apex_classes_are_read_and_latex_classes_are_not() {
+    assert_eq!(
+        findings("LinkedInShareService.cls"),
+        ["6:50 endpoint-deprecated/v2-ugc-posts"]
+    );
+    assert_eq!(findings("resume.cls"), Vec::<String>::new());
+}

@@ -162,6 +162,12 @@ pub fn about_linkedin(md: &str) -> bool {
         "\"linkedin\"",
         "linkedinstrategy",
         "linkedin oauth",
+        // A sign-in library's README in words ("Android LinkedIn login integration").
+        "linkedin login",
+        "login with linkedin",
+        "sign in with linkedin",
+        "linkedin sign-in",
+        "linkedin sign in",
     ]
     .iter()
     .any(|k| lc.contains(k))
@@ -342,6 +348,11 @@ mod tests {
         // A page that only links to a LinkedIn profile is not.
         let md = "# Me\n\nFind me on [LinkedIn](https://www.linkedin.com/in/me).\n\n    scope: ['r_emailaddress']\n";
         assert!(values(md).is_empty());
+        // An Android sign-in library that says what it is in words, and tells in prose which
+        // scopes to pass (inline code).
+        let md = "# Android-LinkedIn-Login\nAndroid LinkedIn login integration with email.\n\nProvide permission `scope=listOf(\"r_liteprofile\", \"r_emailaddress\")` at start.\n";
+        let v: Vec<_> = values(md).into_iter().map(|(v, _)| v).collect();
+        assert!(v.iter().any(|v| v.contains("r_liteprofile")), "{v:?}");
     }
 
     #[test]
