@@ -91,17 +91,21 @@ fn convert(file: &SourceFile, ts: TokenStream, out: &mut Lexed<'_>) {
     while let Some(tt) = iter.next() {
         match tt {
             TokenTree::Group(g) => {
-                let (open, close) = match g.delimiter() {
+                // The group is dropped before its stream is iterated: with no other owner,
+                // proc-macro2 hands the tokens over instead of copying them.
+                let (delimiter, stream) = (g.delimiter(), g.stream());
+                drop(g);
+                let (open, close) = match delimiter {
                     Delimiter::Parenthesis => ('(', ')'),
                     Delimiter::Bracket => ('[', ']'),
                     Delimiter::Brace => ('{', '}'),
                     Delimiter::None => {
-                        convert(file, g.stream(), out);
+                        convert(file, stream, out);
                         continue;
                     }
                 };
                 out.toks.push(Tok::Punct(open));
-                convert(file, g.stream(), out);
+                convert(file, stream, out);
                 out.toks.push(Tok::Punct(close));
             }
             TokenTree::Ident(i) => out.toks.push(Tok::Ident(i.to_string().into())),

@@ -386,8 +386,9 @@ fn median_f(mut v: Vec<f64>) -> f64 {
     }
 }
 
-/// Warm up once, then run every case `runs` times, interleaved (A B C A B C …) so that load
-/// from other processes hits every case alike.
+/// Warm up once, then run every case `runs` times, interleaved and rotated (A B C, B C A,
+/// C A B, …) so that load from other processes, and each case's predecessor, hit every case
+/// alike.
 fn measure(cases: &mut [Case], runs: usize) -> Result<(), String> {
     for c in cases.iter_mut() {
         let (s, out) = run_once(&c.argv, &c.cwd)?;
@@ -399,8 +400,12 @@ fn measure(cases: &mut [Case], runs: usize) -> Result<(), String> {
         }
         c.warmup_out = out;
     }
-    for _ in 0..runs {
-        for c in cases.iter_mut() {
+    // Each round starts one case later than the last, so no case always runs right after
+    // the same other one (a heavy run before can slow the next on a shared machine).
+    let n = cases.len();
+    for round in 0..runs {
+        for k in 0..n {
+            let c = &mut cases[(round + k) % n];
             let (s, _) = run_once(&c.argv, &c.cwd)?;
             c.samples.push(s);
         }
