@@ -35,6 +35,9 @@ pub enum Lang {
     Dart,
     /// Objective-C (`@"…"` strings).
     ObjC,
+    /// C and C++ (`.c`, `.cc`, `.cpp`, `.cxx`, `.h`, `.hpp`, `.hh`): string literals,
+    /// `#define NAME "…"`, comments.
+    Cpp,
     Haskell,
     Elixir,
     /// Clojure and ClojureScript (`.clj`, `.cljs`, `.cljc`, `.edn`).
@@ -70,7 +73,7 @@ fn is_apex_class(head: &[u8]) -> bool {
 
 impl Lang {
     /// Every language, in declaration order.
-    pub const ALL: [Lang; 27] = [
+    pub const ALL: [Lang; 28] = [
         Lang::Rust,
         Lang::JavaScript,
         Lang::Python,
@@ -86,6 +89,7 @@ impl Lang {
         Lang::Swift,
         Lang::Dart,
         Lang::ObjC,
+        Lang::Cpp,
         Lang::Haskell,
         Lang::Elixir,
         Lang::Clojure,
@@ -158,6 +162,9 @@ impl Lang {
             Some(b"swift") => Some(Lang::Swift),
             Some(b"r" | b"rd") => Some(Lang::R),
             Some(b"m" | b"mm") => Some(Lang::ObjC),
+            Some(b"c" | b"cc" | b"cpp" | b"cxx" | b"c++" | b"h" | b"hh" | b"hpp" | b"hxx") => {
+                Some(Lang::Cpp)
+            }
             Some(b"hs" | b"lhs") => Some(Lang::Haskell),
             Some(b"ex" | b"exs") => Some(Lang::Elixir),
             Some(b"clj" | b"cljs" | b"cljc" | b"edn") => Some(Lang::Clojure),
@@ -168,7 +175,8 @@ impl Lang {
             ) => Some(Lang::Html),
             Some(b"ipynb") => Some(Lang::Notebook),
             Some(b"kt" | b"kts") => Some(Lang::Kotlin),
-            Some(b"cs") => Some(Lang::CSharp),
+            // Razor views and Blazor components: markup around C# (`@code { … }`).
+            Some(b"cs" | b"razor" | b"cshtml") => Some(Lang::CSharp),
             Some(b"rb" | b"rake" | b"gemspec" | b"ru") => Some(Lang::Ruby),
             Some(b"php") => Some(Lang::Php),
             Some(b"pl" | b"pm") => Some(Lang::Perl),
@@ -240,6 +248,7 @@ impl Lang {
             Lang::Swift => "swift",
             Lang::Dart => "dart",
             Lang::ObjC => "objective-c",
+            Lang::Cpp => "c++",
             Lang::Haskell => "haskell",
             Lang::Elixir => "elixir",
             Lang::Clojure => "clojure",
@@ -278,6 +287,7 @@ impl Lang {
             "swift" => Lang::Swift,
             "dart" | "flutter" => Lang::Dart,
             "objc" | "objective-c" | "objectivec" | "obj-c" => Lang::ObjC,
+            "c" | "cpp" | "c++" | "cc" | "h" | "hpp" => Lang::Cpp,
             "haskell" | "hs" => Lang::Haskell,
             "elixir" | "ex" | "exs" | "iex" => Lang::Elixir,
             "clojure" | "clj" | "cljs" | "edn" => Lang::Clojure,

@@ -130,3 +130,36 @@ fn apex_classes_are_read_and_latex_classes_are_not() {
     );
     assert_eq!(findings("resume.cls"), Vec::<String>::new());
 }
+
+/// C and C++: string literals in code and in `#define`, comments left out.
+#[test]
+fn c_and_cpp_sources_and_headers_are_read() {
+    assert_eq!(
+        findings("linkedin_client.cpp"),
+        [
+            "8:43 endpoint-deprecated/v1-api",
+            "14:50 endpoint-deprecated/v1-api",
+        ]
+    );
+    assert_eq!(
+        findings("linkedin_client.h"),
+        [
+            "4:52 endpoint-deprecated/uas-oauth1",
+            "5:51 endpoint-deprecated/uas-oauth1",
+            "6:45 scope-deprecated/r-emailaddress",
+        ]
+    );
+}
+
+/// A Blazor component (`.razor`): the C# of its `@code` block is read, and an apostrophe in
+/// its markup does not swallow the code after it.
+#[test]
+fn razor_components_are_read_as_csharp() {
+    assert_eq!(
+        findings("Authentication.razor"),
+        [
+            "13:25 scope-deprecated/r-liteprofile",
+            "13:39 scope-deprecated/r-emailaddress"
+        ]
+    );
+}

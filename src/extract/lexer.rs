@@ -123,6 +123,7 @@ fn spec(lang: Lang) -> Spec {
             ..c
         },
         Lang::Java | Lang::ObjC => Spec { triple: true, ..c },
+        Lang::Cpp => c,
         Lang::Kotlin => Spec {
             triple: true,
             brace_interp: true,

@@ -194,6 +194,44 @@ fn pre_commit_hook_definition_matches_the_linter() {
         "Gemfile",
         "Rakefile",
         "SRC/MAIN.RS",
+        "Code.gs",
+        "AccountTrigger.trigger",
+        "App.swift",
+        "client.R",
+        "man/f.Rd",
+        "LIAClient.m",
+        "a.mm",
+        "a.c",
+        "a.cc",
+        "a.cpp",
+        "a.cxx",
+        "a.h",
+        "a.hpp",
+        "Main.hs",
+        "lib/a.ex",
+        "test/a.exs",
+        "core.clj",
+        "app.cljs",
+        "deps.edn",
+        "index.html",
+        "a.htm",
+        "view.erb",
+        "a.hbs",
+        "a.twig",
+        "a.ejs",
+        "nb.ipynb",
+        "Pages/Auth.razor",
+        "Views/Index.cshtml",
+        "config.ru",
+        "api.http",
+        "report.Rmd",
+        "doc.qmd",
+        "docs/index.rst",
+        "pom.xml",
+        "Info.plist",
+        "readme.txt",
+        "settings.py.example",
+        "config.php.dist",
         // Not read:
         "logo.png",
         "notes.txt",
@@ -201,7 +239,8 @@ fn pre_commit_hook_definition_matches_the_linter() {
         "a.envrc",
         "x.rsx",
         "environment",
-        "a.c",
+        "a.csv",
+        "notes.txt.bak",
         "my.env.bak",
         "dir.env/file.txt",
         "src/Makefile.am",
@@ -213,6 +252,16 @@ fn pre_commit_hook_definition_matches_the_linter() {
             ours,
             "{name}: hook pattern and Lang::detect disagree"
         );
+    }
+    // Decided by the first bytes: passed by the pattern, read when the head says so.
+    for (name, head, read) in [
+        ("Share.cls", &b"public with sharing class Share {"[..], true),
+        ("resume.cls", b"\\NeedsTeXFormat{LaTeX2e}", false),
+        ("Web.config", b"<?xml version=\"1.0\"?>", true),
+    ] {
+        assert!(files.is_match(name), "{name}");
+        let ours = Lang::detect(std::path::Path::new(name), head).is_some();
+        assert_eq!(ours, read, "{name}");
     }
 }
 
