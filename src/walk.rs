@@ -621,7 +621,7 @@ where
     let root_depth = first.components().count();
     if committed
         .iter()
-        .any(|f| filter.refutes(f, f.components().count() - root_depth))
+        .any(|f| filter.refutes(f, f.components().count().saturating_sub(root_depth)))
     {
         return Vec::new();
     }

@@ -5,7 +5,7 @@
 #[path = "common/mod.rs"]
 mod common;
 
-use common::{TODAY, bin, short, tree};
+use common::{TODAY, bin, json_in, short, tree};
 
 const ME: &str = "ME = 'https://api.linkedin.com/v2/me'\n";
 
@@ -76,14 +76,7 @@ fn a_nested_config_that_does_not_parse_is_a_config_error() {
 /// `check ARGS` in `dir`, JSON: findings as `path:line rule/id`, the notes' paths, files
 /// scanned.
 fn scan_json(dir: &std::path::Path, args: &[&str]) -> (Vec<String>, Vec<String>, u64) {
-    let out = bin()
-        .current_dir(dir)
-        .arg("check")
-        .args(args)
-        .args(["--today", TODAY, "--format", "json"])
-        .output()
-        .unwrap();
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (doc, _) = json_in(dir, args);
     let findings = doc["findings"]
         .as_array()
         .unwrap()

@@ -18,7 +18,13 @@ pub fn bin() -> Command {
 
 /// Run `check --format json` on `args` and return the parsed document and the exit code.
 pub fn json(args: &[&str]) -> (serde_json::Value, i32) {
+    json_in(std::path::Path::new(env!("CARGO_MANIFEST_DIR")), args)
+}
+
+/// [`json`], run in `dir`.
+pub fn json_in(dir: &std::path::Path, args: &[&str]) -> (serde_json::Value, i32) {
     let out = bin()
+        .current_dir(dir)
         .arg("check")
         .args(args)
         .args(["--today", TODAY, "--format", "json"])
