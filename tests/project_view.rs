@@ -347,6 +347,38 @@ fn a_v1_sdks_resource_modules_ask_for_v1_paths() {
     assert_eq!(v1, Vec::<String>::new());
 }
 
+/// An old v1 gem (hexgnu/linkedin's shape, and its forks): the request helper joins
+/// `API_PATH = '/v1'` to every path, the host is the OAuth client's `:site` in another file,
+/// and the query modules build the paths (`path = "/people"`, `"#{person_path(options)}/…"`).
+/// Each built path is a v1 request; a constant a message body names a member by
+/// (`PEOPLE = "/people/"`) and the id fragments (`path += "/id=…"`) are not. Without the
+/// host, nothing says where `'/v1'` goes.
+#[test]
+fn a_v1_gems_path_fragments_join_its_hostless_v1_prefix() {
+    assert_eq!(
+        findings("relative-v1-gem"),
+        [
+            "lib/linked_in/api/query_methods.rb:11:17 endpoint-deprecated/v1-api",
+            "lib/linked_in/api/query_methods.rb:16:17 endpoint-deprecated/v1-api",
+            "lib/linked_in/api/query_methods.rb:23:15 endpoint-deprecated/v1-people",
+            "lib/linked_in/api/query_methods.rb:35:17 endpoint-deprecated/v1-api",
+            // The member selector is the v1 idiom `people/~`, a fragment of the same path.
+            "lib/linked_in/api/query_methods.rb:39:20 endpoint-deprecated/v1-api",
+            "lib/linked_in/helpers/request.rb:4:19 endpoint-deprecated/v1-api",
+        ]
+    );
+    let root = "tests/fixtures/project/relative-v1-gem/lib/linked_in";
+    let read = |p: &str| std::fs::read_to_string(format!("{root}/{p}")).unwrap();
+    let (request, queries) = (read("helpers/request.rb"), read("api/query_methods.rb"));
+    assert_eq!(
+        tree_findings(&[
+            ("lib/linked_in/helpers/request.rb", &request),
+            ("lib/linked_in/api/query_methods.rb", &queries),
+        ]),
+        Vec::<String>::new()
+    );
+}
+
 /// The findings of a tree written from `files`, with paths relative to its root.
 fn tree_findings(files: &[(&str, &str)]) -> Vec<String> {
     let dir = common::tree(files);

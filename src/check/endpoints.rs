@@ -810,6 +810,7 @@ impl Checker<'_> {
                     v1_idiom,
                     versioned_name,
                     asked: lit.request_arg,
+                    path_named: names_a_path(lit.name.as_deref()),
                     unversioned_name,
                     finding,
                 });
@@ -977,6 +978,30 @@ pub(super) fn assembled_base(literals: &[Literal]) -> u8 {
             l.name.as_deref().is_some_and(|n| {
                 let n = n.to_ascii_lowercase();
                 n.contains("version") || n.contains("prefix")
+            })
+        })
+        .fold(0, |bits, l| {
+            bits | match l.value.trim_matches('/') {
+                "v1" => BASE_V1,
+                "v2" => BASE_V2,
+                "rest" => BASE_REST,
+                _ => 0,
+            }
+        })
+}
+
+/// The bases named prefixes of a file stand for: `API_PATH = '/v1'`, `@api_version = "/v1"`,
+/// `API_PREFIX = "v2/"` (a name of a version, a prefix or a path, bound to nothing but the
+/// base's segment). With LinkedIn's bare host in the same file that is [`assembled_base`];
+/// with the host in another file, [`Checker::finish`] joins them.
+pub(super) fn prefix_bases(literals: &[Literal]) -> u8 {
+    literals
+        .iter()
+        .filter(|l| !l.in_comment)
+        .filter(|l| {
+            l.name.as_deref().is_some_and(|n| {
+                let n = n.to_ascii_lowercase();
+                n.contains("version") || n.contains("prefix") || n.contains("path")
             })
         })
         .fold(0, |bits, l| {

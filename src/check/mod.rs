@@ -124,6 +124,11 @@ pub struct FileCheck {
     /// The file holds the API's bare host (`https://api.linkedin.com`), a base a client joins
     /// whole `/v2/…` paths to.
     pub li_host: bool,
+    /// Bases the file names without a host (`API_PATH = '/v1'`, `@api_version = "/v1"`): a
+    /// gem joins them to the host another file holds (`:site => "https://api.linkedin.com"`),
+    /// so they count as [`FileCheck::li_bases`] once some file of the tree has
+    /// [`FileCheck::li_host`].
+    pub prefix_bases: u8,
     /// Findings of host-less `/v2/…` paths whose rule needs LinkedIn's host (`'/v2/images'`):
     /// kept by [`Checker::finish`] when some file of the tree holds the bare host.
     pub hostless: Vec<Finding>,
@@ -189,6 +194,9 @@ pub struct RelativeSite {
     /// The path is asked of a client (`client.get('me')`, `@RequestLine("GET /me")`): it may
     /// also take its base from a file that builds a client on this file's interface.
     pub asked: bool,
+    /// The path is bound to a name that says it is one (`path = "/people"`, `resource_url`):
+    /// a request path being built, not a body's `_path` or a test's expected value.
+    pub path_named: bool,
     /// The path is an unversioned name only `/v2` has (`adCampaignsV2`): wrong under any
     /// LinkedIn base, `/rest` included (a dlt config's `base_url: …/rest` with
     /// `"path": "adCampaignsV2"` is answered 404).
@@ -456,6 +464,9 @@ impl<'t> Checker<'t> {
             out.defines = facts.defines.clone();
         }
         out.li_bases |= endpoints::assembled_base(&facts.literals);
+        if facts.linkedin_context && !facts.docs {
+            out.prefix_bases = endpoints::prefix_bases(&facts.literals);
+        }
         if out.li_bases != 0 {
             // `NON_VERSIONED_BASE_URL = '…'` without a `const`: the name is defined all the same.
             out.defines.extend(

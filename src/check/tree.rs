@@ -267,6 +267,11 @@ impl Checker<'_> {
         if files.iter().all(|f| f.relative.is_empty()) {
             return;
         }
+        if files.iter().any(|f| f.li_host) {
+            for f in files.iter_mut() {
+                f.li_bases |= f.prefix_bases;
+            }
+        }
         let project: u8 = files.iter().fold(0, |a, f| a | f.li_bases);
         let libraries: u8 = files.iter().fold(0, |a, f| a | f.library_bases);
         // (A `/rest` base is enough for an unversioned name: `RelativeSite::unversioned_name`.)
@@ -311,12 +316,14 @@ impl Checker<'_> {
                     continue;
                 }
                 // A plain v1 path needs the file's own v1 base, or a tree whose only LinkedIn
-                // API is v1 and a client asked for it (an old v1 SDK's resource modules).
+                // API is v1 and a client asked for it, or a path being built (`path =
+                // "/people"`) in a file that reaches the base's helpers (an old v1 gem's
+                // modules, whose `get` joins `API_PATH = '/v1'`).
                 let v1_tree = (project | libraries) & (BASE_V2 | BASE_REST) == 0;
                 if site.kind == BASE_V1
                     && !site.v1_idiom
                     && f.li_bases != BASE_V1
-                    && !(site.asked && v1_tree)
+                    && !(v1_tree && (site.asked || linked && site.path_named))
                 {
                     continue;
                 }
