@@ -131,6 +131,46 @@ fn a_helper_in_another_file_sets_the_version() {
     assert_eq!(findings("helper-go"), Vec::<String>::new());
 }
 
+/// Two scripts side by side (devdsgnn/DevOPs): one pins `LinkedIn-Version` on its own call,
+/// the other posts to `/rest/posts` without it. Both define `const accessToken`: a name a file
+/// defines itself is its own, not a sign that it calls the other file's helper.
+#[test]
+fn a_name_both_files_define_does_not_make_one_the_others_helper() {
+    let pinned = "import fetch from 'node-fetch';
+
+const accessToken = process.env.LINKEDIN_TOKEN;
+
+async function getPersonId() {
+  const response = await fetch('https://api.linkedin.com/rest/me', {
+    headers: { Authorization: `Bearer ${accessToken}`, 'LinkedIn-Version': '202606' },
+  });
+  return response.json();
+}
+";
+    let unpinned = "import fetch from 'node-fetch';
+import dotenv from 'dotenv';
+
+dotenv.config();
+
+const accessToken = process.env.LINKEDIN_ACCESS_TOKEN;
+
+async function testPost() {
+  const res = await fetch('https://api.linkedin.com/rest/posts', {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${accessToken}`, 'X-Restli-Protocol-Version': '2.0.0' },
+  });
+  return res.json();
+}
+";
+    assert_eq!(
+        tree_findings(&[
+            ("scripts/get-id.js", pinned),
+            ("scripts/test-post.js", unpinned)
+        ]),
+        ["scripts/test-post.js:9:52 version-missing/rest-without-version"]
+    );
+}
+
 #[test]
 fn a_url_under_an_authorization_key_is_not_a_credential() {
     // Modelled on Flutter sign-in plugins: an enum-keyed map of endpoint URLs, one of them the
@@ -349,10 +389,11 @@ fn a_v1_sdks_resource_modules_ask_for_v1_paths() {
 
 /// An old v1 gem (hexgnu/linkedin's shape, and its forks): the request helper joins
 /// `API_PATH = '/v1'` to every path, the host is the OAuth client's `:site` in another file,
-/// and the query modules build the paths (`path = "/people"`, `"#{person_path(options)}/…"`).
-/// Each built path is a v1 request; a constant a message body names a member by
-/// (`PEOPLE = "/people/"`) and the id fragments (`path += "/id=…"`) are not. Without the
-/// host, nothing says where `'/v1'` goes.
+/// and the query modules build the paths (`path = "/people"`, `"#{person_path(options)}/…"`,
+/// `"/#{type}-search"`, a path with options interpolated after it). Each built path is a v1
+/// request; a constant a message body names a member by (`PEOPLE = "/people/"`) and the
+/// fragments appended to a built path (`path += "/id=…"`, `path += "/~"`) are not. Without
+/// the host, nothing says where `'/v1'` goes.
 #[test]
 fn a_v1_gems_path_fragments_join_its_hostless_v1_prefix() {
     assert_eq!(
@@ -362,9 +403,9 @@ fn a_v1_gems_path_fragments_join_its_hostless_v1_prefix() {
             "lib/linked_in/api/query_methods.rb:16:17 endpoint-deprecated/v1-api",
             "lib/linked_in/api/query_methods.rb:23:15 endpoint-deprecated/v1-people",
             "lib/linked_in/api/query_methods.rb:35:17 endpoint-deprecated/v1-api",
-            // The member selector is the v1 idiom `people/~`, a fragment of the same path.
-            "lib/linked_in/api/query_methods.rb:39:20 endpoint-deprecated/v1-api",
             "lib/linked_in/helpers/request.rb:4:19 endpoint-deprecated/v1-api",
+            "lib/linked_in/search.rb:5:15 endpoint-deprecated/v1-api",
+            "lib/linked_in/search.rb:10:15 endpoint-deprecated/v1-api",
         ]
     );
     let root = "tests/fixtures/project/relative-v1-gem/lib/linked_in";
@@ -375,6 +416,46 @@ fn a_v1_gems_path_fragments_join_its_hostless_v1_prefix() {
             ("lib/linked_in/helpers/request.rb", &request),
             ("lib/linked_in/api/query_methods.rb", &queries),
         ]),
+        Vec::<String>::new()
+    );
+}
+
+/// A client whose constructor defaults hold the host and the base's segment apart
+/// (agrigory777/node-linkedin: `api_host = 'https://api.linkedin.com', api_resource = '/v2'`,
+/// joined into `this.url`): the paths after `${this.url}` are `/v2` paths.
+#[test]
+fn a_constructors_default_host_and_resource_make_the_base() {
+    let client = "module.exports = class LinkedInRestClient {
+  constructor(client_id, api_host = 'https://api.linkedin.com', api_resource = '/v2') {
+    this.url = api_host + api_resource;
+    this.client_id = client_id;
+  }
+
+  async getCurrentMemberProfile(fields, access_token) {
+    const url = `${this.url}/me?projection=(${fields.join(',')})`;
+    return this.invoke('GET', url, { access_token });
+  }
+
+  async getCompanyShares(urn, access_token) {
+    const url = `${this.url}/shares?q=owners&owners=${urn}`;
+    return this.invoke('GET', url, { access_token });
+  }
+};
+";
+    assert_eq!(
+        tree_findings(&[("lib/LinkedInAPI.js", client)]),
+        [
+            "lib/LinkedInAPI.js:8:29 endpoint-deprecated/v2-me",
+            "lib/LinkedInAPI.js:13:29 endpoint-deprecated/v2-shares",
+        ]
+    );
+    // Named for something else, `'/v2'` is no base (`api_release = '/v2'` could be any
+    // other API's segment), so the paths stay unjudged.
+    assert_eq!(
+        tree_findings(&[(
+            "lib/LinkedInAPI.js",
+            &client.replace("api_resource", "api_release")
+        )]),
         Vec::<String>::new()
     );
 }

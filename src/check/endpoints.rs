@@ -3,6 +3,7 @@
 // linkedin-lint: allow-file(endpoint-deprecated) -- path shapes the check matches, not requests
 
 use super::*;
+use std::borrow::Cow;
 
 impl Checker<'_> {
     pub(super) fn endpoints(
@@ -482,6 +483,26 @@ fn without_interpolations(text: &str) -> String {
     out
 }
 
+/// `text` without the `{}` marks of interpolations that lie inside a segment (the lexer's
+/// `"/#{type}-search"` is `/{}-search`, `"…/group-memberships#{opts}"` is
+/// `…/group-memberships{}`): what is left is the segment's own text. A mark that is a whole
+/// segment (`/companies/{}/shares`) stands for an id and stays.
+fn without_inline_placeholders(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("{}") {
+        let whole = (i == 0 || rest[..i].ends_with('/'))
+            && (rest[i + 2..].is_empty() || rest[i + 2..].starts_with(['/', '?']));
+        out.push_str(&rest[..i]);
+        if whole {
+            out.push_str("{}");
+        }
+        rest = &rest[i + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Whether a URL of another host reads as an API's (`https://graph.facebook.com/v2`,
 /// `https://www.googleapis.com/…`, `https://slack.com/api/`), not as content: a repository,
 /// an image or a page shared in a post (`'originalUrl' => 'https://github.com/…'`).
@@ -743,13 +764,35 @@ impl Checker<'_> {
             }
         }
         let own = &v[path_start..];
+        // `path += "/~"`: the member selector alone is a fragment of a path built elsewhere
+        // (`path = "/people"`), which is what is reported.
+        if own.trim_matches('/') == "~" {
+            return;
+        }
         let seg = own
             .trim_start_matches('/')
             .split(['/', '?', ':', '(', '#', '.', '['])
             .next()
             .unwrap_or("");
-        let v1_resource = V1_RESOURCES.iter().any(|r| r.eq_ignore_ascii_case(seg));
+        // The path as sent, without its interpolations: `"#{person_path(o)}/group-memberships
+        // #{group_options(o)}"` continues a v1 path with `/group-memberships`, and
+        // `"/#{type}-search"` is one of v1's `people-search`, `company-search`, `job-search`.
+        let bare = if own.contains('{') {
+            Cow::Owned(without_inline_placeholders(&without_interpolations(own)))
+        } else {
+            Cow::Borrowed(own)
+        };
+        let bare_seg = bare
+            .trim_start_matches('/')
+            .split(['/', '?', ':', '(', '#', '.', '['])
+            .next()
+            .unwrap_or("");
+        let v1_resource = V1_RESOURCES
+            .iter()
+            .any(|r| r.eq_ignore_ascii_case(seg) || r.eq_ignore_ascii_case(bare_seg))
+            || bare_seg == "-search" && bare.starts_with('/');
         let path_like = relative_path_like(own, lit.name.as_deref())
+            || v1_resource && bare.starts_with('/') && relative_path_like(&bare, lit.name.as_deref())
             || self.names_a_v2_resource(own)
             || lit.request_arg && self.is_v2_resource(own)
             // `createCall('GET', 'companies', …)`: judged as v1 only in a v1-only tree.
@@ -771,8 +814,8 @@ impl Checker<'_> {
             // Other paths only as `/resource/…` of the v1 API (not XPath `number(//a/b)`, not
             // a map key, not the app's own routes `/login`, `/emails` in a multi-provider file).
             // (After a placeholder, `"{post-id}/relation-to-viewer"`, it continues an id.)
-            let plain = own.starts_with('/')
-                && !own.contains(['(', ' '])
+            let plain = bare.starts_with('/')
+                && !bare.contains(['(', ' '])
                 && (path_start > 0 || v1_resource)
                 // A resource a client is asked for (`createCall('GET', 'companies/' + id)`).
                 || lit.request_arg && v1_resource && !own.contains(' ');
@@ -784,7 +827,7 @@ impl Checker<'_> {
             if kind == BASE_V1 {
                 // The v1 entry is the `/v1/` prefix itself, which lies wholly in the base
                 // (`"~/connections"`): judge `/v1/<path>` and report the whole literal.
-                joined.value = format!("/v1/{}", own.trim_start_matches('/'));
+                joined.value = format!("/v1/{}", bare.trim_start_matches('/'));
                 joined.exact = false;
                 joined.base = Some("https://api.linkedin.com".to_string());
             }
@@ -974,12 +1017,7 @@ pub(super) fn assembled_base(literals: &[Literal]) -> u8 {
     // `API_VERSION = "v2"`, and a gem's `API_PREFIX = "v2/"` that every resource is added to
     // (`Configuration::API_PREFIX + "adCampaignsV2"`).
     live()
-        .filter(|l| {
-            l.name.as_deref().is_some_and(|n| {
-                let n = n.to_ascii_lowercase();
-                n.contains("version") || n.contains("prefix")
-            })
-        })
+        .filter(|l| l.name.as_deref().is_some_and(names_a_base_part))
         .fold(0, |bits, l| {
             bits | match l.value.trim_matches('/') {
                 "v1" => BASE_V1,
@@ -990,6 +1028,15 @@ pub(super) fn assembled_base(literals: &[Literal]) -> u8 {
         })
 }
 
+/// A name a base's segment is bound to: `API_VERSION`, `API_PREFIX`, `API_PATH`, a client's
+/// `api_resource = '/v2'` beside `api_host = 'https://api.linkedin.com'`.
+fn names_a_base_part(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    ["version", "prefix", "path", "resource"]
+        .iter()
+        .any(|k| n.contains(k))
+}
+
 /// The bases named prefixes of a file stand for: `API_PATH = '/v1'`, `@api_version = "/v1"`,
 /// `API_PREFIX = "v2/"` (a name of a version, a prefix or a path, bound to nothing but the
 /// base's segment). With LinkedIn's bare host in the same file that is [`assembled_base`];
@@ -997,13 +1044,7 @@ pub(super) fn assembled_base(literals: &[Literal]) -> u8 {
 pub(super) fn prefix_bases(literals: &[Literal]) -> u8 {
     literals
         .iter()
-        .filter(|l| !l.in_comment)
-        .filter(|l| {
-            l.name.as_deref().is_some_and(|n| {
-                let n = n.to_ascii_lowercase();
-                n.contains("version") || n.contains("prefix") || n.contains("path")
-            })
-        })
+        .filter(|l| !l.in_comment && l.name.as_deref().is_some_and(names_a_base_part))
         .fold(0, |bits, l| {
             bits | match l.value.trim_matches('/') {
                 "v1" => BASE_V1,

@@ -224,9 +224,13 @@ impl Checker<'_> {
             if go_package(&f.path).is_some_and(|d| go_sets.contains(d)) {
                 continue;
             }
+            // A name the file defines itself is its own (two scripts' `const accessToken`),
+            // not the helper's.
             if f.sets_version
                 || f.rest_sites.is_empty()
-                || f.uses.iter().any(|u| helpers.contains(u))
+                || f.uses
+                    .iter()
+                    .any(|u| helpers.contains(u) && !f.defines.contains(u))
             {
                 continue;
             }

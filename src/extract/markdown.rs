@@ -168,6 +168,8 @@ pub fn about_linkedin(md: &str) -> bool {
         "sign in with linkedin",
         "linkedin sign-in",
         "linkedin sign in",
+        // Set-up steps: "Create a LinkedIn app at https://www.linkedin.com/developers/apps".
+        "linkedin.com/developers",
     ]
     .iter()
     .any(|k| lc.contains(k))
@@ -353,6 +355,11 @@ mod tests {
         let md = "# Android-LinkedIn-Login\nAndroid LinkedIn login integration with email.\n\nProvide permission `scope=listOf(\"r_liteprofile\", \"r_emailaddress\")` at start.\n";
         let v: Vec<_> = values(md).into_iter().map(|(v, _)| v).collect();
         assert!(v.iter().any(|v| v.contains("r_liteprofile")), "{v:?}");
+        // A bot's set-up steps: create the app on LinkedIn's developer portal and request
+        // these permissions (RorieDev/linkedin's MCP server).
+        let md = "LinkedIn MCP Server\n\n1. Create a LinkedIn app at https://www.linkedin.com/developers/apps and request the `w_member_social`, `r_liteprofile`, and `r_emailaddress` permissions.\n";
+        let v: Vec<_> = values(md).into_iter().map(|(v, _)| v).collect();
+        assert!(v.iter().any(|v| v == "r_liteprofile"), "{v:?}");
     }
 
     #[test]
