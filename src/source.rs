@@ -40,6 +40,8 @@ pub enum Lang {
     Cpp,
     Haskell,
     Elixir,
+    /// Erlang (`.erl`, `.hrl`): `"…"` strings and binaries, `-define(NAME, "…")`, `%` comments.
+    Erlang,
     /// Clojure and ClojureScript (`.clj`, `.cljs`, `.cljc`, `.edn`).
     Clojure,
     /// HTML: its `<script>` blocks, read as JavaScript.
@@ -73,7 +75,7 @@ fn is_apex_class(head: &[u8]) -> bool {
 
 impl Lang {
     /// Every language, in declaration order.
-    pub const ALL: [Lang; 28] = [
+    pub const ALL: [Lang; 29] = [
         Lang::Rust,
         Lang::JavaScript,
         Lang::Python,
@@ -92,6 +94,7 @@ impl Lang {
         Lang::Cpp,
         Lang::Haskell,
         Lang::Elixir,
+        Lang::Erlang,
         Lang::Clojure,
         Lang::Html,
         Lang::Markdown,
@@ -167,6 +170,7 @@ impl Lang {
             }
             Some(b"hs" | b"lhs") => Some(Lang::Haskell),
             Some(b"ex" | b"exs") => Some(Lang::Elixir),
+            Some(b"erl" | b"hrl") => Some(Lang::Erlang),
             Some(b"clj" | b"cljs" | b"cljc" | b"edn") => Some(Lang::Clojure),
             // HTML templates: their markup's links are read as HTML's are.
             Some(
@@ -251,6 +255,7 @@ impl Lang {
             Lang::Cpp => "c++",
             Lang::Haskell => "haskell",
             Lang::Elixir => "elixir",
+            Lang::Erlang => "erlang",
             Lang::Clojure => "clojure",
             Lang::Html => "html",
             Lang::Markdown => "markdown",
@@ -290,6 +295,7 @@ impl Lang {
             "c" | "cpp" | "c++" | "cc" | "h" | "hpp" => Lang::Cpp,
             "haskell" | "hs" => Lang::Haskell,
             "elixir" | "ex" | "exs" | "iex" => Lang::Elixir,
+            "erlang" | "erl" => Lang::Erlang,
             "clojure" | "clj" | "cljs" | "edn" => Lang::Clojure,
             "html" | "htm" => Lang::Html,
             "sh" | "bash" | "shell" | "console" | "zsh" | "curl" | "http" => Lang::Shell,

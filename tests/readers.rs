@@ -151,6 +151,22 @@ fn c_and_cpp_sources_and_headers_are_read() {
     );
 }
 
+/// An Erlang sign-in module (zotonic's `mod_linkedin` shape): a `-define`d scope string, a
+/// binary holding the authorize URL, a `++`-joined profile URL. A `$"` character literal does
+/// not open a string that would swallow the URL after it.
+#[test]
+fn erlang_modules_are_read() {
+    assert_eq!(
+        findings("linkedin_oauth.erl"),
+        [
+            "4:26 scope-deprecated/r-liteprofile",
+            "4:40 scope-deprecated/r-emailaddress",
+            "9:36 endpoint-deprecated/uas-oauth2",
+            "19:36 endpoint-deprecated/v2-me",
+        ]
+    );
+}
+
 /// A Blazor component (`.razor`): the C# of its `@code` block is read, and an apostrophe in
 /// its markup does not swallow the code after it.
 #[test]

@@ -474,6 +474,18 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                     if lits[li].request_arg {
                         strip_request_method(&mut lits[li]);
                     }
+                    // `$this->client->api('/people', 'GET', $params)`: the HTTP method after a
+                    // path says the path is requested (after a bare word it may be anything's
+                    // argument: `translate('me', 'GET')`).
+                    if g.arg == 1
+                        && matches!(prev(1), Some(Tok::Punct(',')))
+                        && ["GET", "POST", "PUT", "PATCH", "DELETE"]
+                            .contains(&lits[li].value.as_str())
+                    {
+                        if let Some(Arg::Lit(k)) = g.first_arg {
+                            lits[k].request_arg |= lits[k].value.starts_with('/');
+                        }
+                    }
                     // A URL helper named for its API version (`service.urlV2("networkSizes/…")`,
                     // `api_v2_url('me')`): its first argument is a path under that version.
                     // Or the format string of the first argument: `urlV2(fmt.Sprintf("…%v", id))`.
@@ -1484,6 +1496,15 @@ mod tests {
             "self.linkedin_client.post(\"ugcPosts\", json=body)",
         );
         assert!(find(&f, "ugcPosts").request_arg);
+        // The HTTP method after the path (a Magento module's `api('/people', 'GET', …)`); a
+        // word after a cache key is no method.
+        let f = facts(
+            Lang::Php,
+            "<?php $r = $this->client->api('/people', 'GET', $this->params); $c->set('/them', 'ok'); $t->translate('me', 'GET');",
+        );
+        assert!(find(&f, "/people").request_arg);
+        assert!(!find(&f, "/them").request_arg);
+        assert!(!find(&f, "me").request_arg);
     }
 
     #[test]

@@ -67,6 +67,9 @@ struct Spec {
     brace_interp: bool,
     /// Lisp names carry `-`, `?`, `!`, `*` (`PROFILE-URL`, `valid?`).
     lisp_names: bool,
+    /// Erlang `$c` character literals (`$"`, `$%`): skipped, so the quote or comment sign
+    /// they name does not open a string or a comment.
+    char_literals: bool,
     /// JavaScript regular-expression literals (`/^https?:\/\//`, `/\/*\?/i`): skipped whole,
     /// so the `//` or `/*` inside one does not start a comment.
     regex: bool,
@@ -102,6 +105,7 @@ fn spec(lang: Lang) -> Spec {
         swift: false,
         brace_interp: false,
         lisp_names: false,
+        char_literals: false,
         regex: false,
     };
     match lang {
@@ -207,6 +211,14 @@ fn spec(lang: Lang) -> Spec {
             line_comments: &[";"],
             block_comment: None,
             lisp_names: true,
+            ..c
+        },
+        // Erlang: `%` comments, `"…"` strings (also in binaries, `<<"…">>`); `'…'` is an atom
+        // and `$"` a character.
+        Lang::Erlang => Spec {
+            line_comments: &["%"],
+            block_comment: None,
+            char_literals: true,
             ..c
         },
         Lang::Perl => Spec {
@@ -327,6 +339,12 @@ impl<'a> Lexer<'a> {
                 continue;
             }
             if self.sp.regex && b == b'/' && self.regex_literal() {
+                continue;
+            }
+            if self.sp.char_literals && b == b'$' && self.i + 1 < self.end {
+                // `$\n`: an escaped character is one more byte.
+                let escaped = self.s[self.i + 1] == b'\\';
+                self.i = (self.i + 2 + usize::from(escaped)).min(self.end);
                 continue;
             }
             if self.comment() {

@@ -210,6 +210,8 @@ fn pre_commit_hook_definition_matches_the_linter() {
         "Main.hs",
         "lib/a.ex",
         "test/a.exs",
+        "src/mod_linkedin.erl",
+        "include/linkedin.hrl",
         "core.clj",
         "app.cljs",
         "deps.edn",
