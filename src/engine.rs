@@ -281,11 +281,17 @@ impl Linter {
         progress: Option<&std::sync::atomic::AtomicUsize>,
     ) -> Result<Scan, Error> {
         let checker = Checker::new(&self.table, self.opts.clone());
-        let (results, notes, scanned, _) = self.collect(&checker, scan, on_file, progress)?;
+        let (mut results, notes, scanned, _) = self.collect(&checker, scan, on_file, progress)?;
         let started = Instant::now();
+        // The results are not kept: their checks are moved, not copied.
+        let checks = results
+            .iter_mut()
+            .map(|r| std::mem::take(&mut r.check))
+            .collect();
         let scan_result = finish(
             &checker,
             &results.iter().collect::<Vec<_>>(),
+            checks,
             notes,
             scanned,
             &|_| true,
@@ -416,9 +422,10 @@ impl Linter {
         let checker = Checker::new(&self.table, self.opts.clone());
         let lang = Lang::detect(Path::new(path), bytes).unwrap_or(Lang::Rust);
         let file = SourceFile::new(path, lang, bytes.to_vec());
-        let r = analyze(&checker, file, None);
+        let mut r = analyze(&checker, file, None);
         let notes = r.note.clone().into_iter().collect();
-        finish(&checker, &[&r], notes, 1, &|_| true)
+        let checks = vec![std::mem::take(&mut r.check)];
+        finish(&checker, &[&r], checks, notes, 1, &|_| true)
     }
 
     /// Read one file once, and decide: skipped (with a note or not), no candidate, or a file
@@ -690,16 +697,17 @@ fn sort_findings(findings: &mut Vec<Finding>) {
 /// The tree-wide checks over every file's result, then allow comments, masking and report
 /// order: the [`Scan`]. Only the files `wanted` picks get their findings and text into it
 /// (every file counts for the tree-wide checks).
+/// The tree-wide checks and the scan's report over `results`, whose checks are `checks`
+/// (in the same order: moved out of results that are not kept, copies of kept ones).
 fn finish(
     checker: &Checker<'_>,
     results: &[&FileResult],
+    mut checks: Vec<FileCheck>,
     notes: Vec<Note>,
     files_scanned: usize,
     wanted: &dyn Fn(&str) -> bool,
 ) -> Scan {
-    // `Checker::finish` adds to the checks: it works on copies, so a kept workspace can run
-    // it again.
-    let mut checks: Vec<FileCheck> = results.iter().map(|r| r.check.clone()).collect();
+    debug_assert_eq!(results.len(), checks.len());
     let mut secrets = BTreeMap::new();
     let mut fs_paths = BTreeMap::new();
     for r in results {
@@ -831,7 +839,17 @@ impl Workspace {
     pub fn scan(&self, linter: &Linter, wanted: &dyn Fn(&str) -> bool) -> Scan {
         let checker = Checker::new(&linter.table, linter.opts.clone());
         let results: Vec<&FileResult> = self.files.values().collect();
-        finish(&checker, &results, Vec::new(), results.len(), wanted)
+        // `Checker::finish` adds to the checks: it works on copies, so the kept files can be
+        // finished again.
+        let checks = results.iter().map(|r| r.check.clone()).collect();
+        finish(
+            &checker,
+            &results,
+            checks,
+            Vec::new(),
+            results.len(),
+            wanted,
+        )
     }
 
     /// The valid LinkedIn versions pinned in the file at `path`, with where.

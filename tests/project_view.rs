@@ -651,6 +651,32 @@ fn an_unversioned_v2_name_under_a_rest_base_is_reported() {
     );
 }
 
+/// A generated dlt connector guide (round 44, dlt-hub/vibe-hub): a `/v2` client base, and
+/// resources named by `name:` and requested by `endpoint:`/`path:`. `/v2/adCreatives` is
+/// neither Creatives name (`adCreativesV2`, `/rest/creatives`) and the Lead Sync API exists only
+/// under `/rest`; the resource's `name: leadForms` names its table, not a path.
+#[test]
+fn ad_and_lead_sync_names_on_the_unversioned_base() {
+    let config = "client:\n  base_url: https://api.linkedin.com/v2\nresources:\n- name: creatives\n  endpoint:\n    path: /v2/adCreatives\n- name: leadForms\n  endpoint: /leadForms\n- name: responses\n  endpoint:\n    path: /v2/leadFormResponses\n";
+    assert_eq!(
+        tree_findings(&[("linkedin_ads/linkedin-ads-docs.yaml", config)]),
+        [
+            "linkedin_ads/linkedin-ads-docs.yaml:6:11 endpoint-deprecated/v2-ad-creatives",
+            "linkedin_ads/linkedin-ads-docs.yaml:8:13 endpoint-deprecated/v2-lead-forms",
+            "linkedin_ads/linkedin-ads-docs.yaml:11:11 endpoint-deprecated/v2-lead-form-responses",
+        ]
+    );
+    // The versioned paths are the fix.
+    let rest = config
+        .replace("/v2\n", "/rest\n")
+        .replace("/v2/adCreatives", "creatives")
+        .replace("/v2/leadFormResponses", "leadFormResponses");
+    assert_eq!(
+        tree_findings(&[("linkedin_ads/linkedin-ads-docs.yaml", &rest)]),
+        Vec::<String>::new()
+    );
+}
+
 /// A Swift sign-in package (round 31): an enum of resource paths interpolated into
 /// `"https://api.linkedin.com/v2/\(path)"`. The URL with one interpolated last segment is the
 /// `/v2` base its paths join.

@@ -764,6 +764,12 @@ impl Checker<'_> {
             }
         }
         let own = &v[path_start..];
+        // A bare word under a `name` key is a name (a dlt resource's `name: leadForms` names
+        // its table; `resources.name` is no path for holding "resource").
+        let last_key = lit.name.as_deref().and_then(|n| n.rsplit('.').next());
+        if last_key.is_some_and(|k| k.eq_ignore_ascii_case("name")) && !own.contains('/') {
+            return;
+        }
         // `path += "/~"`: the member selector alone is a fragment of a path built elsewhere
         // (`path = "/people"`), which is what is reported.
         if own.trim_matches('/') == "~" {
