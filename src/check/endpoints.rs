@@ -1022,16 +1022,7 @@ pub(super) fn assembled_base(literals: &[Literal]) -> u8 {
     }
     // `API_VERSION = "v2"`, and a gem's `API_PREFIX = "v2/"` that every resource is added to
     // (`Configuration::API_PREFIX + "adCampaignsV2"`).
-    live()
-        .filter(|l| l.name.as_deref().is_some_and(names_a_base_part))
-        .fold(0, |bits, l| {
-            bits | match l.value.trim_matches('/') {
-                "v1" => BASE_V1,
-                "v2" => BASE_V2,
-                "rest" => BASE_REST,
-                _ => 0,
-            }
-        })
+    prefix_bases(literals)
 }
 
 /// A name a base's segment is bound to: `API_VERSION`, `API_PREFIX`, `API_PATH`, a client's
