@@ -695,10 +695,9 @@ fn sort_findings(findings: &mut Vec<Finding>) {
 }
 
 /// The tree-wide checks over every file's result, then allow comments, masking and report
-/// order: the [`Scan`]. Only the files `wanted` picks get their findings and text into it
-/// (every file counts for the tree-wide checks).
-/// The tree-wide checks and the scan's report over `results`, whose checks are `checks`
-/// (in the same order: moved out of results that are not kept, copies of kept ones).
+/// order: the [`Scan`]. `checks` are the results' checks, in the same order (moved out of
+/// results that are not kept, copies of kept ones). Only the files `wanted` picks get their
+/// findings and text into it (every file counts for the tree-wide checks).
 fn finish(
     checker: &Checker<'_>,
     results: &[&FileResult],

@@ -483,6 +483,14 @@ fn without_interpolations(text: &str) -> String {
     out
 }
 
+/// The first segment of a relative path: up to its next `/`, query, `:(fields)`, fragment,
+/// extension or index (`people` of `/people/~:(id)`).
+fn first_segment(path: &str) -> &str {
+    let p = path.trim_start_matches('/');
+    p.find(['/', '?', ':', '(', '#', '.', '['])
+        .map_or(p, |e| &p[..e])
+}
+
 /// `text` without the `{}` marks of interpolations that lie inside a segment (the lexer's
 /// `"/#{type}-search"` is `/{}-search`, `"…/group-memberships#{opts}"` is
 /// `…/group-memberships{}`): what is left is the segment's own text. A mark that is a whole
@@ -775,11 +783,7 @@ impl Checker<'_> {
         if own.trim_matches('/') == "~" {
             return;
         }
-        let seg = own
-            .trim_start_matches('/')
-            .split(['/', '?', ':', '(', '#', '.', '['])
-            .next()
-            .unwrap_or("");
+        let seg = first_segment(own);
         // The path as sent, without its interpolations: `"#{person_path(o)}/group-memberships
         // #{group_options(o)}"` continues a v1 path with `/group-memberships`, and
         // `"/#{type}-search"` is one of v1's `people-search`, `company-search`, `job-search`.
@@ -788,11 +792,7 @@ impl Checker<'_> {
         } else {
             Cow::Borrowed(own)
         };
-        let bare_seg = bare
-            .trim_start_matches('/')
-            .split(['/', '?', ':', '(', '#', '.', '['])
-            .next()
-            .unwrap_or("");
+        let bare_seg = first_segment(&bare);
         let v1_resource = V1_RESOURCES
             .iter()
             .any(|r| r.eq_ignore_ascii_case(seg) || r.eq_ignore_ascii_case(bare_seg))

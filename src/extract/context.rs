@@ -479,8 +479,7 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                     // argument: `translate('me', 'GET')`).
                     if g.arg == 1
                         && matches!(prev(1), Some(Tok::Punct(',')))
-                        && ["GET", "POST", "PUT", "PATCH", "DELETE"]
-                            .contains(&lits[li].value.as_str())
+                        && names_a_request(&lits[li].value, None)
                     {
                         if let Some(Arg::Lit(k)) = g.first_arg {
                             lits[k].request_arg |= lits[k].value.starts_with('/');
