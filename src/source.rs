@@ -39,6 +39,8 @@ pub enum Lang {
     /// `#define NAME "…"`, comments.
     Cpp,
     Haskell,
+    /// OCaml (`.ml`, `.mli`): `"…"` strings, nested `(* *)` comments, `let NAME = "…"`.
+    OCaml,
     Elixir,
     /// Erlang (`.erl`, `.hrl`): `"…"` strings and binaries, `-define(NAME, "…")`, `%` comments.
     Erlang,
@@ -75,7 +77,7 @@ fn is_apex_class(head: &[u8]) -> bool {
 
 impl Lang {
     /// Every language, in declaration order.
-    pub const ALL: [Lang; 29] = [
+    pub const ALL: [Lang; 30] = [
         Lang::Rust,
         Lang::JavaScript,
         Lang::Python,
@@ -93,6 +95,7 @@ impl Lang {
         Lang::ObjC,
         Lang::Cpp,
         Lang::Haskell,
+        Lang::OCaml,
         Lang::Elixir,
         Lang::Erlang,
         Lang::Clojure,
@@ -169,6 +172,7 @@ impl Lang {
                 Some(Lang::Cpp)
             }
             Some(b"hs" | b"lhs") => Some(Lang::Haskell),
+            Some(b"ml" | b"mli") => Some(Lang::OCaml),
             Some(b"ex" | b"exs") => Some(Lang::Elixir),
             Some(b"erl" | b"hrl") => Some(Lang::Erlang),
             Some(b"clj" | b"cljs" | b"cljc" | b"edn") => Some(Lang::Clojure),
@@ -254,6 +258,7 @@ impl Lang {
             Lang::ObjC => "objective-c",
             Lang::Cpp => "c++",
             Lang::Haskell => "haskell",
+            Lang::OCaml => "ocaml",
             Lang::Elixir => "elixir",
             Lang::Erlang => "erlang",
             Lang::Clojure => "clojure",
@@ -294,6 +299,7 @@ impl Lang {
             "objc" | "objective-c" | "objectivec" | "obj-c" => Lang::ObjC,
             "c" | "cpp" | "c++" | "cc" | "h" | "hpp" => Lang::Cpp,
             "haskell" | "hs" => Lang::Haskell,
+            "ocaml" | "ml" => Lang::OCaml,
             "elixir" | "ex" | "exs" | "iex" => Lang::Elixir,
             "erlang" | "erl" => Lang::Erlang,
             "clojure" | "clj" | "cljs" | "edn" => Lang::Clojure,

@@ -185,6 +185,10 @@ struct CompiledScope {
     base: PathBuf,
     include: Option<Gitignore>,
     exclude: Option<Gitignore>,
+    /// Whether a file can be judged by this scope at all: false when there are no include
+    /// globs and every exclude glob names directories only (`build/`), which no file matches,
+    /// so a walked file (whose directories were already judged) skips the matcher.
+    judges_files: bool,
 }
 
 impl CompiledScope {
@@ -196,6 +200,9 @@ impl CompiledScope {
             base: normalize(&cwd.join(&s.base)),
             include: compile(&s.include)?,
             exclude: compile(&s.exclude)?,
+            // A line that does not end in `/` exactly (`build/ ` with a trailing space, which
+            // gitignore trims) counts as one that may match files: slower, never wrong.
+            judges_files: !s.include.is_empty() || s.exclude.iter().any(|g| !g.ends_with('/')),
         }))
     }
 
@@ -373,6 +380,14 @@ impl PathFilter {
                 .and_then(|s| self.compiled_scope(&s)),
         };
         if self.scopes.is_empty() && nearest.is_none() {
+            return false;
+        }
+        // A walked file under scopes that judge directories only: nothing to match.
+        if walked
+            && !is_dir
+            && !self.scopes.iter().any(|s| s.judges_files)
+            && !nearest.as_ref().is_some_and(|c| c.judges_files)
+        {
             return false;
         }
         let owned;
@@ -738,6 +753,21 @@ mod tests {
         assert!(f.excluded(Path::new("/ci/build/repo/build"), true));
         assert!(f.excluded(Path::new("/ci/build/repo/tests/fixtures/a/b.rs"), false));
         assert!(f.excluded(Path::new("/ci/build/repo/./tests/../tests/fixtures"), true));
+    }
+
+    /// A walked file under directory-only globs skips the matcher: the answer must be the
+    /// matcher's (a file named like an excluded directory is kept; a file glob still counts).
+    #[test]
+    fn walked_files_under_directory_only_globs() {
+        let f = filter("/r", &[], &["build/", "snapshots/"]);
+        assert!(!f.excluded_as(Path::new("/r/src/build"), false, true));
+        assert!(f.excluded_as(Path::new("/r/src/build"), true, true));
+        assert!(!f.excluded_as(Path::new("/r/src/a.rs"), false, true));
+        let f = filter("/r", &[], &["build/", "*.min.js"]);
+        assert!(f.excluded_as(Path::new("/r/web/app.min.js"), false, true));
+        assert!(!f.excluded_as(Path::new("/r/web/app.js"), false, true));
+        let f = filter("/r", &["src/"], &["build/"]);
+        assert!(f.excluded_as(Path::new("/r/docs/a.md"), false, true));
     }
 
     #[test]

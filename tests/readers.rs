@@ -151,6 +151,22 @@ fn c_and_cpp_sources_and_headers_are_read() {
     );
 }
 
+/// An OCaml provider (ocaml-social-sdk's shape): `let api_base = "…/v2"` and paths as
+/// `Printf.sprintf "%s/ugcPosts" api_base`; `(* *)` comments nest, `'a` is a type variable
+/// and `','` a character, neither a string.
+#[test]
+fn ocaml_modules_are_read() {
+    assert_eq!(
+        findings("linkedin_client.ml"),
+        [
+            "7:17 scope-deprecated/r-liteprofile",
+            "17:44 endpoint-deprecated/v2-assets-register-upload",
+            "20:31 endpoint-deprecated/v2-ugc-posts",
+            "24:48 endpoint-deprecated/social-actions-likes",
+        ]
+    );
+}
+
 /// An Erlang sign-in module (zotonic's `mod_linkedin` shape): a `-define`d scope string, a
 /// binary holding the authorize URL, a `++`-joined profile URL. A `$"` character literal does
 /// not open a string that would swallow the URL after it.

@@ -595,6 +595,15 @@ fn push_as_docs(example: FileCheck, out: &mut FileCheck) {
 
 /// `Name: value` inside one string (curl `-H`, raw HTTP): (name, range of value).
 fn split_header_line(v: &str) -> Option<(&str, Range<usize>)> {
+    // Most literals fail at their first byte that can be neither in a header name nor
+    // trimmed around it: stop there rather than search the whole value for a `:`. (A
+    // non-ASCII byte is passed over: `trim` knows Unicode spaces.)
+    let stop = v.bytes().position(|b| {
+        !(b.is_ascii_alphanumeric() || b == b'-' || b.is_ascii_whitespace() || b >= 0x80)
+    })?;
+    if v.as_bytes()[stop] != b':' {
+        return None;
+    }
     let (name, _) = v.split_once(':')?;
     let n = name.trim();
     if n.is_empty() || !n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {

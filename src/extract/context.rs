@@ -658,6 +658,17 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                 .or_else(|| well_known_header(id)),
         }
     };
+    // `"https://api.linkedin.com/{$this->api_version}/ugcPosts"` with `api_version = 'v2'`
+    // in the file: the API's version segment, filled in. First: a base built so
+    // (`$this->baseUrl = "https://api.linkedin.com/{$this->apiVersion}"`) is joined below.
+    for k in 0..lits.len() {
+        if let Some(v) = version_segment_filled(&lits[k].value, |id| {
+            consts.get(id).map(|&c| lits[c].value.as_str())
+        }) {
+            lits[k].value = v;
+            lits[k].exact = false;
+        }
+    }
     for (val, hdr) in &header_refs {
         let Some(h) = resolve_str(lits, hdr) else {
             continue;
@@ -704,16 +715,6 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                     }
                 }
             }
-        }
-    }
-    // `"https://api.linkedin.com/{$this->api_version}/ugcPosts"` with `api_version = 'v2'`
-    // in the file: the API's version segment, filled in.
-    for k in 0..lits.len() {
-        if let Some(v) = version_segment_filled(&lits[k].value, |id| {
-            consts.get(id).map(|&c| lits[c].value.as_str())
-        }) {
-            lits[k].value = v;
-            lits[k].exact = false;
         }
     }
     // LinkedIn's own clients (`RestliClient`, Python and JS) send `resource_path` to `/rest`
@@ -1448,6 +1449,22 @@ mod tests {
                 .filter(|l| l.value.contains("/v2/me"))
                 .all(|l| l.in_comment)
         );
+    }
+
+    /// tekrem-erp's LinkedInService: the base is built in the constructor from a `v2` field,
+    /// and every request joins a path to that base. The base is filled in before it is joined.
+    #[test]
+    fn a_base_built_from_a_version_field_is_filled_in_before_it_is_joined() {
+        let f = facts(
+            Lang::Php,
+            "<?php class LinkedInService {\n    private string $apiVersion = 'v2';\n    private string $baseUrl;\n    public function __construct() {\n        $this->baseUrl = \"https://api.linkedin.com/{$this->apiVersion}\";\n    }\n    public function test() { return Http::get(\"{$this->baseUrl}/me\"); }\n}",
+        );
+        let me = f
+            .literals
+            .iter()
+            .find(|l| l.value.ends_with("/me"))
+            .unwrap();
+        assert_eq!(me.base.as_deref(), Some("https://api.linkedin.com/v2"));
     }
 
     #[test]

@@ -155,6 +155,14 @@ fn spec(lang: Lang) -> Spec {
             nested_blocks: true,
             ..c
         },
+        // OCaml: nested `(* *)` comments and no line comments; `'a'` is a character and `'a`
+        // a type variable (read as Rust's chars and lifetimes are).
+        Lang::OCaml => Spec {
+            line_comments: &[],
+            block_comment: Some(("(*", "*)")),
+            nested_blocks: true,
+            ..c
+        },
         // R: `#` (and roxygen `#'`) comments, `'…'`/`"…"` with escapes, `r"(…)"` raw
         // strings, backtick names (`` `LinkedIn-Version` = v ``) read as strings.
         Lang::R => Spec {

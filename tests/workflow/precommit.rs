@@ -208,6 +208,8 @@ fn pre_commit_hook_definition_matches_the_linter() {
         "a.h",
         "a.hpp",
         "Main.hs",
+        "lib/linkedin_v2.ml",
+        "lib/linkedin_v2.mli",
         "lib/a.ex",
         "test/a.exs",
         "src/mod_linkedin.erl",
