@@ -120,4 +120,8 @@ pub struct FileFacts {
     /// Rust's mock crates: a Rust file holds its tests beside the code they test; nor a mock
     /// built on LinkedIn's own host (`new MockServer("https://api.linkedin.com")`).
     pub local_server: bool,
+    /// A LinkedIn Rest.li client is called with a version (`restli_client.get(resource_path=
+    /// "/posts", version_string=V)`, `versionString: V`): the client sends `LinkedIn-Version`
+    /// itself, so the file's `/rest/` requests carry it.
+    pub client_sends_version: bool,
 }

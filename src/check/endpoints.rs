@@ -579,6 +579,14 @@ fn names_a_path(name: Option<&str>) -> bool {
 /// A literal that reads as a path relative to an API base: `/ugcPosts`, `people/~:(id)`,
 /// `organizations/${id}`, `adCampaignsV2` (camelCase or named as a path). Prose, absolute
 /// paths (`/v2/…`, `/rest/…`) and file names are not.
+/// Whether the text after a literal makes it the left side of an `in` test (Python's
+/// `"x" in y`, JavaScript's `'x' in obj`).
+fn is_membership_test(after: &str) -> bool {
+    let t = after.trim_start_matches([' ', '\t']);
+    t.strip_prefix("in")
+        .is_some_and(|r| r.starts_with([' ', '\t', '(']))
+}
+
 fn relative_path_like(own: &str, name: Option<&str>) -> bool {
     // `"/people/~:(#{Enum.join(fields, ",")})"`: an interpolated expression is not the path's
     // text (its spaces and punctuation are code).
@@ -776,6 +784,11 @@ impl Checker<'_> {
         // its table; `resources.name` is no path for holding "resource").
         let last_key = lit.name.as_deref().and_then(|n| n.rsplit('.').next());
         if last_key.is_some_and(|k| k.eq_ignore_ascii_case("name")) && !own.contains('/') {
+            return;
+        }
+        // `assert "ugcPosts" in str(call)`, `'ugcPosts' in payload`: a membership test looks
+        // for the word, it requests nothing.
+        if lit.outer.end <= file.text.len() && is_membership_test(&file.text[lit.outer.end..]) {
             return;
         }
         // `path += "/~"`: the member selector alone is a fragment of a path built elsewhere

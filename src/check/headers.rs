@@ -49,7 +49,11 @@ impl Checker<'_> {
             .filter(char::is_ascii_alphanumeric)
             .collect::<String>()
             .to_ascii_lowercase();
-        if norm != "linkedinversion" && !within_edit_distance(&norm, "linkedinversion", 2) {
+        // A misspelt `Version` keeps its `v`: `linkedin_session` (a settings key) is two
+        // edits away too, and is no header.
+        if norm != "linkedinversion"
+            && !(norm.contains('v') && within_edit_distance(&norm, "linkedinversion", 2))
+        {
             return;
         }
         let e = self.entry(CheckId::VersionHeaderMisspelled);

@@ -421,6 +421,7 @@ impl<'t> Checker<'t> {
             }
         }
         self.scopes(file, facts, &scope_lists, &mut out);
+        out.sets_version |= facts.client_sends_version;
         if !out.sets_version {
             withhold_rest_fixes(&mut out);
         }

@@ -161,6 +161,39 @@ fn slashless_requirement_path_before_multibyte_char() {
     }
 }
 
+/// linkedin_engagement_manager's onboarding checklist: `{"key": "linkedin_session", …}` is
+/// two edits from `linkedinversion` but names a session, not a header; a real misspelling
+/// is still reported.
+#[test]
+fn a_misspelt_version_header_keeps_its_v() {
+    let linter = linter();
+    let src = "LINKEDIN_API = 'https://api.linkedin.com/rest'\nitems = [\n    {\"key\": \"linkedin_session\", \"label\": \"LinkedIn session\"},\n]\nheaders = {\"Linkedin-Versoin\": \"202606\"}\n";
+    let scan = linter.check_text("app/main.py", src);
+    let misspelt: Vec<_> = scan
+        .findings
+        .iter()
+        .filter(|f| f.id == "version-header-misspelled")
+        .map(|f| f.span.start.line)
+        .collect();
+    assert_eq!(misspelt, [5]);
+}
+
+/// linkedin_engagement_manager's poster test: `assert "ugcPosts" in str(create_call)` looks
+/// for the word in a mocked call; the bare resource name handed to the client is requested.
+#[test]
+fn a_membership_test_requests_nothing() {
+    let linter = linter();
+    let src = "from linkedin_api.clients.restli.client import RestliClient\n\ndef test_share(mock_client):\n    mock_client.create(resource_path=\"/ugcPosts\", entity={})\n    create_call = mock_client.create.call_args\n    assert \"ugcPosts\" in str(create_call)\n    assert 'ugcPosts' in(create_call.kwargs)\n";
+    let scan = linter.check_text("tests/test_poster.py", src);
+    let lines: Vec<_> = scan
+        .findings
+        .iter()
+        .filter(|f| f.id == "v2-ugc-posts")
+        .map(|f| f.span.start.line)
+        .collect();
+    assert_eq!(lines, [4]);
+}
+
 #[test]
 fn bounded_edit_distance_agrees_with_the_table() {
     for (a, b) in [
@@ -965,6 +998,25 @@ fn restli_client_paths_without_a_version_go_to_v2() {
     let other = py.replace("RestliClient", "GraphClient");
     assert_eq!(
         found_ids("connectors/social.py", &other),
+        Vec::<String>::new()
+    );
+}
+
+/// The client may be built in another file: upplaud's route calls a `restliClient` its
+/// helpers export (`restliClient.get({ resourcePath: `/assets/${assetId}`, accessToken })`,
+/// no version: `/v2/assets`). A call that passes a version from elsewhere
+/// (`version_string=self.client.version_string`, pipeshub's wrapper) has the client send
+/// `LinkedIn-Version` itself: its `/rest/` requests are not missing the header.
+#[test]
+fn a_restli_client_from_another_file_and_the_version_it_sends() {
+    let js = "const { restliClient } = require('../helpers/utils');\n\nasync function waitForAsset(assetId, accessToken) {\n  const { data } = await restliClient.get({ resourcePath: `/assets/${assetId}`, accessToken });\n  const org = await restliClient.get({ accessToken, versionString: LINKEDIN_VERSION, resourcePath: `/organizations/${id}` });\n  return data;\n}\n";
+    assert_eq!(
+        found_ids("routes/social_connect.js", js),
+        ["4 v2-assets-register-upload"]
+    );
+    let py = "class LinkedInDataSource:\n    def get_userinfo(self):\n        return self._restli_client.get(\n            resource_path=\"/userinfo\",\n            access_token=self.client.access_token,\n            version_string=self.client.version_string,\n        )\n\n    def get_posts(self):\n        return self._restli_client.get(resource_path=\"/posts\", version_string=self.client.version_string)\n";
+    assert_eq!(
+        found_ids("app/sources/external/linkedin/linkedin.py", py),
         Vec::<String>::new()
     );
 }

@@ -197,6 +197,10 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
     // its `basePath`, which every key of `paths` is joined to.
     let mut spec_host = false;
     let mut spec_base_path: Option<String> = None;
+    // A client named for LinkedIn's Rest.li clients (`restliClient.get({ resourcePath })`,
+    // `self._restli_client.get(resource_path=…)`) built in another file.
+    let mut restli_receiver = false;
+    let mut restli_bound_here = false;
 
     for (i, t) in toks.iter().enumerate() {
         let prev = |n: usize| i.checked_sub(n).map(|k| &toks[k]);
@@ -251,6 +255,20 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                 }
                 if IMPORTS.contains(&id.as_ref()) {
                     last_import = Some(i);
+                }
+                if id.trim_start_matches('_').len() >= 12
+                    && ["restliclient", "restli_client"]
+                        .iter()
+                        .any(|r| id.trim_start_matches('_').eq_ignore_ascii_case(r))
+                {
+                    match (toks.get(i + 1), toks.get(i + 2)) {
+                        (Some(Tok::Punct('.')), _) => restli_receiver = true,
+                        // Built here (`restli_client = HttpClient()`): its class decides.
+                        (Some(Tok::Punct('=')), t) if !matches!(t, Some(Tok::Punct('='))) => {
+                            restli_bound_here = true
+                        }
+                        _ => {}
+                    }
                 }
                 if matches!(prev(1), Some(Tok::Ident(d)) if d == "def") {
                     last_def = Some(id.as_ref());
@@ -562,14 +580,35 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                 }
                 // `"{}/v2/me".format(BASE)`, `format!("{}/v2/me", BASE)`, `"%s/v2/me" % BASE`.
                 let v = &lits[li].value;
+                // Only a literal that adds a path of its own to the base: `'%s/%s' % (GROUPS,
+                // id)` and `'%s::(%s)' % (PEOPLE, ids)` add an id or a selection to a request
+                // built elsewhere (labellers leave them out), `'%s/id=%s'` and `'%s/~'` name one.
+                let adds_path =
+                    |rest: &str| rest.bytes().any(|b| b.is_ascii_alphabetic() || b == b'~');
+                let rest = v
+                    .strip_prefix("{}")
+                    .or_else(|| v.strip_prefix("{0}"))
+                    .or_else(|| v.strip_prefix("%s"));
                 if lits[li].lead_ident.is_none()
-                    && (v.starts_with("{}") || v.starts_with("{0}") || v.starts_with("%s"))
+                    && rest.is_some_and(|r| adds_path(&r.replace("%s", "").replace("{}", "")))
                 {
-                    if let Some(id) = toks[i + 1..].iter().take(6).find_map(|t| match t {
-                        Tok::Ident(id) if id != "format" && id != "f" => Some(id.to_string()),
-                        _ => None,
-                    }) {
-                        lits[li].lead_ident = Some(id);
+                    let after = &toks[i + 1..];
+                    if let Some(at) = after
+                        .iter()
+                        .take(6)
+                        .position(|t| matches!(t, Tok::Ident(id) if id != "format" && id != "f"))
+                    {
+                        // `% (ENDPOINTS.PEOPLE, id)`, `% self.base_url`: the attribute at the
+                        // end of a chain is the name bound to the base.
+                        let mut k = at;
+                        while let (Some(Tok::Punct('.')), Some(Tok::Ident(_))) =
+                            (after.get(k + 1), after.get(k + 2))
+                        {
+                            k += 2;
+                        }
+                        if let Tok::Ident(id) = &after[k] {
+                            lits[li].lead_ident = Some(id.to_string());
+                        }
                     }
                 }
             }
@@ -719,7 +758,8 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
     }
     // LinkedIn's own clients (`RestliClient`, Python and JS) send `resource_path` to `/rest`
     // when the call passes a version (`version_string=`, `versionString:`), else to `/v2`.
-    if uses.contains(&"RestliClient") {
+    let mut client_sends_version = false;
+    if uses.contains(&"RestliClient") || restli_receiver && !restli_bound_here {
         for (li, open) in resource_paths {
             if lits[li].base.is_some() || !lits[li].value.starts_with('/') {
                 continue;
@@ -741,6 +781,7 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                     _ => {}
                 }
             }
+            client_sends_version |= versioned;
             let base = if versioned { "rest" } else { "v2" };
             lits[li].base = Some(format!("https://api.linkedin.com/{base}"));
         }
@@ -752,6 +793,7 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
         literals: lexed.lits,
         linkedin_context: context,
         local_server,
+        client_sends_version,
         defines: defines.into_iter().map(str::to_string).collect(),
         uses: uses.into_iter().map(str::to_string).collect(),
         docs: false,
@@ -1449,6 +1491,30 @@ mod tests {
                 .filter(|l| l.value.contains("/v2/me"))
                 .all(|l| l.in_comment)
         );
+    }
+
+    /// python3-linkedin's `ENDPOINTS = enum(…, PEOPLE='https://api.linkedin.com/v1/people')`
+    /// and `'%s/id=%s' % (ENDPOINTS.PEOPLE, member_id)`: the base is the attribute at the end
+    /// of the chain. `'%s/%s' % (ENDPOINTS.GROUPS, id)` and `'%s::(%s)'` only add an id or a
+    /// selection to a base reported where it is written: no base of their own.
+    #[test]
+    fn a_format_strings_base_is_the_attribute_at_the_end_of_a_chain() {
+        let f = facts(
+            Lang::Python,
+            "ENDPOINTS = enum('LinkedInURL',\n    PEOPLE='https://api.linkedin.com/v1/people',\n    GROUPS='https://api.linkedin.com/v1/groups')\n\ndef get_profile(member_id):\n    url = '%s/id=%s' % (ENDPOINTS.PEOPLE, str(member_id))\n    me = '%s/~' % ENDPOINTS.PEOPLE\n    group = '%s/%s' % (ENDPOINTS.GROUPS, str(member_id))\n    batch = '%s::(%s)' % (ENDPOINTS.PEOPLE, ids)\n",
+        );
+        let base = |v: &str| {
+            f.literals
+                .iter()
+                .find(|l| l.value == v)
+                .unwrap()
+                .base
+                .as_deref()
+        };
+        assert_eq!(base("%s/id=%s"), Some("https://api.linkedin.com/v1/people"));
+        assert_eq!(base("%s/~"), Some("https://api.linkedin.com/v1/people"));
+        assert_eq!(base("%s/%s"), None);
+        assert_eq!(base("%s::(%s)"), None);
     }
 
     /// tekrem-erp's LinkedInService: the base is built in the constructor from a `v2` field,

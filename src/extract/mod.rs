@@ -130,6 +130,7 @@ pub fn lexical(file: &SourceFile, start: usize, end: usize, lang: Lang) -> FileF
 fn merge(into: &mut FileFacts, from: FileFacts) {
     into.linkedin_context |= from.linkedin_context;
     into.local_server |= from.local_server;
+    into.client_sends_version |= from.client_sends_version;
     let offset = into
         .literals
         .iter()
