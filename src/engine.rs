@@ -598,7 +598,7 @@ struct FileResult {
 
 fn analyze(checker: &Checker<'_>, file: SourceFile, timings: Option<&Timings>) -> FileResult {
     let started = timings.map(|_| Instant::now());
-    let facts = extract::extract(&file);
+    let mut facts = extract::extract(&file);
     let started = match (timings, started) {
         (Some(t), Some(s)) => {
             let now = Instant::now();
@@ -621,7 +621,7 @@ fn analyze(checker: &Checker<'_>, file: SourceFile, timings: Option<&Timings>) -
             message: "not valid UTF-8; read as Latin-1 (no fixes are applied to it)".into(),
         });
     }
-    let mut check = checker.check_file(&file, &facts);
+    let mut check = checker.check_file_taking_names(&file, &mut facts);
     check.path = file.path.clone();
     // Masked now, as streamed findings are written before `finish`.
     check.findings = check.findings.into_iter().map(redact_finding).collect();
