@@ -49,6 +49,25 @@ impl Checker<'_> {
         if self.paths_need_slash && lit.base.is_none() && host.is_none() && !own.contains('/') {
             return;
         }
+        // `"/v2/me returned 200 but no `id` field: {}"`, `"/v2/me network error: {}"`: a log
+        // or error message that names the endpoint first, then says what happened. (A path
+        // followed by an HTTP version, `/v2/me HTTP/1.1`, is a request line.)
+        if host.is_none() && lit.base.is_none() && own.starts_with('/') {
+            // Only after a plain path: a space inside a placeholder or a projection
+            // (`{int start}`, `?projection=(#{ fields })`) is part of the path.
+            if let Some((_, words)) = own
+                .split_once(char::is_whitespace)
+                .filter(|(p, _)| !p.contains(['{', '(', '?', '#', '[', '$', '%']))
+            {
+                let words = words.trim_start();
+                if words.split_whitespace().count() >= 2
+                    && words.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && !words.starts_with("HTTP/")
+                {
+                    return;
+                }
+            }
+        }
         // `"v2/assets image upload failed"`: a slash-less path followed by words is a message.
         if host.is_none()
             && lit.base.is_none()
@@ -1052,17 +1071,24 @@ fn names_a_base_part(name: &str) -> bool {
 /// base's segment). With LinkedIn's bare host in the same file that is [`assembled_base`];
 /// with the host in another file, [`Checker::finish`] joins them.
 pub(super) fn prefix_bases(literals: &[Literal]) -> u8 {
+    // The value first: judging the name splits it into words, for every named literal.
     literals
         .iter()
-        .filter(|l| !l.in_comment && l.name.as_deref().is_some_and(names_a_base_part))
-        .fold(0, |bits, l| {
-            bits | match l.value.trim_matches('/') {
+        .filter(|l| !l.in_comment)
+        .map(|l| {
+            let bit = match l.value.trim_matches('/') {
                 "v1" => BASE_V1,
                 "v2" => BASE_V2,
                 "rest" => BASE_REST,
                 _ => 0,
+            };
+            if bit != 0 && l.name.as_deref().is_some_and(names_a_base_part) {
+                bit
+            } else {
+                0
             }
         })
+        .fold(0, |bits, b| bits | b)
 }
 
 /// An identifier that names a place on disk (`basePath`, `__dirname`, `UPLOAD_DIR`,

@@ -1058,6 +1058,20 @@ fn a_restli_client_from_another_file_and_the_version_it_sends() {
     );
 }
 
+/// OpenPylot's diagnostics (round 48): messages that name the endpoint first and then say
+/// what happened are not requests; a path with a placeholder or a projection holding spaces
+/// (`"/v2/me?projection=(#{ fields.join(',') })"`) still is one.
+#[test]
+fn a_message_that_starts_with_a_path_is_no_request() {
+    let rs = "const API: &str = \"https://api.linkedin.com\";\nfn check(status: u16) -> String {\n    if status == 200 {\n        return format!(\"/v2/me returned 200 but no `id` field: {}\", status);\n    }\n    format!(\"/v2/me network error: {}\", status)\n}\nfn fallback() -> &'static str { \"/v2/me\" }\n";
+    assert_eq!(found_ids("src/tools/social.rs", rs), ["8 v2-me"]);
+    let rb = "module OmniAuth\n  class LinkedIn\n    API = 'https://api.linkedin.com'\n    def raw_info\n      access_token.get(\"/v2/me?projection=(#{ fields.join(',') })\")\n    end\n  end\nend\n";
+    assert_eq!(
+        found_ids("lib/omniauth/strategies/linkedin.rb", rb),
+        ["5 v2-me"]
+    );
+}
+
 /// A Flutter sign-in service: scopes inside a `${…}` of a Dart string that uses the same
 /// quotes (`'&scope=${Uri.encodeComponent('r_liteprofile r_emailaddress')}'`); and a
 /// dashboard's `ugcPosts[${i}]=…` query parameter of a `/rest` statistics request, which is not

@@ -6,6 +6,7 @@
 // linkedin-lint: allow-file(endpoint-deprecated, scope-deprecated, version-sunset, version-inconsistent) -- unit-test inputs
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use crate::facts::{LitKind, Literal};
 use crate::source::Lang;
@@ -283,6 +284,39 @@ pub fn lex(text: &str, start: usize, end: usize, lang: Lang) -> Lexed<'_> {
     };
     l.run();
     l.out
+}
+
+/// The comments of `text` (as [`lex`] reports them: literals marked `in_comment`) for a file
+/// whose tokens were read by another tokeniser, given `code`: the byte ranges of its string
+/// and character literals, in order. Every other place where a comment marker can stand
+/// starts a comment, so only the text between those ranges is searched.
+pub fn comments_outside(text: &str, code: &[Range<usize>], lang: Lang) -> Vec<Literal> {
+    let mut l = Lexer {
+        s: text.as_bytes(),
+        text,
+        i: 0,
+        end: text.len(),
+        sp: spec(lang),
+        out: Lexed::default(),
+    };
+    // Every comment marker of the languages read so starts with `/`.
+    let mut code = code.iter().peekable();
+    while l.i < l.end {
+        while code.peek().is_some_and(|r| r.end <= l.i) {
+            code.next();
+        }
+        let gap_end = code.peek().map_or(l.end, |r| r.start.max(l.i));
+        match memchr::memchr(b'/', &l.s[l.i..gap_end]) {
+            Some(p) => {
+                l.i += p;
+                if !l.comment() {
+                    l.i += 1;
+                }
+            }
+            None => l.i = code.peek().map_or(l.end, |r| r.end.max(gap_end)),
+        }
+    }
+    l.out.lits
 }
 
 struct Lexer<'a> {

@@ -51,12 +51,13 @@ fn extract_spanned(file: &SourceFile) -> FileFacts {
     match parsed {
         Ok(ts) => {
             let mut lexed = Lexed::default();
-            convert(file, ts, &mut lexed);
-            // Comments are not tokens; the lexer finds them (for secrets only).
-            let comments = lexer::lex(text, 0, text.len(), Lang::Rust);
+            let mut code = Vec::new();
+            convert(file, ts, &mut lexed, &mut code);
+            // Comments are not tokens (for secrets only): they lie between the literal tokens,
+            // so only those gaps are searched, not the whole file lexed again (issue 16).
             lexed
                 .lits
-                .extend(comments.lits.into_iter().filter(|l| l.in_comment));
+                .extend(lexer::comments_outside(text, &code, Lang::Rust));
             super::context::analyze(lexed)
         }
         Err(msg) => {
@@ -86,11 +87,23 @@ fn max_depth(s: &[u8]) -> usize {
     max
 }
 
-fn convert(file: &SourceFile, ts: TokenStream, out: &mut Lexed<'_>) {
+/// `code` gets the byte range of every literal token, in order (the places no comment is).
+fn convert(
+    file: &SourceFile,
+    ts: TokenStream,
+    out: &mut Lexed<'_>,
+    code: &mut Vec<std::ops::Range<usize>>,
+) {
     let mut iter = ts.into_iter().peekable();
     while let Some(tt) = iter.next() {
         match tt {
             TokenTree::Group(g) => {
+                // `//! …` is `#![doc = "…"]`: an inner doc comment, a comment as `///` is.
+                if out.toks.ends_with(&[Tok::Punct('#'), Tok::Punct('!')]) && is_doc(&g) {
+                    out.toks.truncate(out.toks.len() - 2);
+                    doc_ranges(file, &g, code);
+                    continue;
+                }
                 // The group is dropped before its stream is iterated: with no other owner,
                 // proc-macro2 hands the tokens over instead of copying them.
                 let (delimiter, stream) = (g.delimiter(), g.stream());
@@ -100,12 +113,12 @@ fn convert(file: &SourceFile, ts: TokenStream, out: &mut Lexed<'_>) {
                     Delimiter::Bracket => ('[', ']'),
                     Delimiter::Brace => ('{', '}'),
                     Delimiter::None => {
-                        convert(file, stream, out);
+                        convert(file, stream, out, code);
                         continue;
                     }
                 };
                 out.toks.push(Tok::Punct(open));
-                convert(file, stream, out);
+                convert(file, stream, out, code);
                 out.toks.push(Tok::Punct(close));
             }
             TokenTree::Ident(i) => out.toks.push(Tok::Ident(i.to_string().into())),
@@ -113,9 +126,8 @@ fn convert(file: &SourceFile, ts: TokenStream, out: &mut Lexed<'_>) {
                 // `#[doc = "…"]` is a doc comment: the lexer reports comments.
                 if p.as_char() == '#' {
                     if let Some(TokenTree::Group(g)) = iter.peek() {
-                        if g.delimiter() == Delimiter::Bracket
-                            && matches!(g.stream().into_iter().next(), Some(TokenTree::Ident(i)) if i == "doc")
-                        {
+                        if is_doc(g) {
+                            doc_ranges(file, g, code);
                             iter.next();
                             continue;
                         }
@@ -124,7 +136,11 @@ fn convert(file: &SourceFile, ts: TokenStream, out: &mut Lexed<'_>) {
                 out.toks.push(Tok::Punct(p.as_char()));
             }
             TokenTree::Literal(l) => {
-                if let Some(lit) = literal(file, l) {
+                let span = l.span();
+                let (s, e) = (span.start(), span.end());
+                let range = file.offset_of(s.line, s.column)..file.offset_of(e.line, e.column);
+                code.push(range.clone());
+                if let Some(lit) = literal(file, l, range) {
                     out.lits.push(lit);
                     out.toks.push(Tok::Lit(out.lits.len() - 1));
                 }
@@ -133,11 +149,34 @@ fn convert(file: &SourceFile, ts: TokenStream, out: &mut Lexed<'_>) {
     }
 }
 
-fn literal(file: &SourceFile, l: proc_macro2::Literal) -> Option<Literal> {
-    let span = l.span();
-    let (s, e) = (span.start(), span.end());
-    let os = file.offset_of(s.line, s.column);
-    let oe = file.offset_of(e.line, e.column);
+/// `[doc …]`: a doc attribute's brackets.
+fn is_doc(g: &proc_macro2::Group) -> bool {
+    g.delimiter() == Delimiter::Bracket
+        && matches!(g.stream().into_iter().next(), Some(TokenTree::Ident(i)) if i == "doc")
+}
+
+/// A doc attribute is dropped, but a string written in it (`#[doc = "see https://…"]`, not a
+/// doc comment's text) is still code: no comment is looked for inside it.
+fn doc_ranges(file: &SourceFile, g: &proc_macro2::Group, code: &mut Vec<std::ops::Range<usize>>) {
+    for t in g.stream() {
+        if let TokenTree::Literal(l) = t {
+            let span = l.span();
+            let (s, e) = (span.start(), span.end());
+            let r = file.offset_of(s.line, s.column)..file.offset_of(e.line, e.column);
+            if file.text.as_bytes().get(r.start) != Some(&b'/') {
+                code.push(r);
+            }
+        }
+    }
+}
+
+/// The literal token `l`, whose bytes are `outer` of the file.
+fn literal(
+    file: &SourceFile,
+    l: proc_macro2::Literal,
+    outer: std::ops::Range<usize>,
+) -> Option<Literal> {
+    let (os, oe) = (outer.start, outer.end);
     let raw = file.text.get(os..oe)?;
     let (kind, value) = match syn::Lit::new(l) {
         syn::Lit::Str(s) => (LitKind::Str, s.value()),
@@ -173,6 +212,41 @@ mod tests {
         let f = SourceFile::new("a.rs", Lang::Rust, src.as_bytes().to_vec());
         let facts = extract(&f);
         (f, facts)
+    }
+
+    /// Comments are found between the literal tokens: doc comments (`//!`, `///`) and block
+    /// comments are comments; a `//` inside a byte string or a written `#[doc = "…"]` is not.
+    #[test]
+    fn comments_lie_between_the_literal_tokens() {
+        let src = "//! Module docs: https://api.linkedin.com/v2/me\n\n/// Item docs.\npub const U: &str = \"https://api.linkedin.com/v2/userinfo\";\nconst P: &[u8] = b\"//# in a byte string\";\n#[doc = \"written // doc\"]\nfn f() -> char { /* a /* nested */ block */ '/' }\n";
+        let (_, facts) = rs(src);
+        let comments: Vec<&str> = facts
+            .literals
+            .iter()
+            .filter(|l| l.in_comment)
+            .map(|l| l.value.as_str())
+            .collect();
+        assert_eq!(
+            comments,
+            [
+                "! Module docs: https://api.linkedin.com/v2/me",
+                "/ Item docs.",
+                " a /* nested */ block ",
+            ]
+        );
+        assert!(
+            facts
+                .literals
+                .iter()
+                .any(|l| !l.in_comment && l.value == "//# in a byte string")
+        );
+        // The inner doc comment is not also a string of the code (`#![doc = "…"]`).
+        assert!(
+            !facts
+                .literals
+                .iter()
+                .any(|l| !l.in_comment && l.value.contains("Module docs"))
+        );
     }
 
     /// proc-macro2's span map is emptied after each file: the next text tokenised starts at
