@@ -635,9 +635,16 @@ fn push_as_docs(example: FileCheck, out: &mut FileCheck) {
 
 /// `Name: value` inside one string (curl `-H`, raw HTTP): (name, range of value).
 fn split_header_line(v: &str) -> Option<(&str, Range<usize>)> {
-    // Most literals (prose, URLs, comments) are not `space* name space* :`: tell from their
-    // first bytes rather than search the whole value for a `:`. A non-ASCII byte goes to the
-    // full test below (`trim` knows Unicode spaces).
+    if !may_be_header_line(v) {
+        return None;
+    }
+    header_line(v)
+}
+
+/// Whether `v` can be a header line at all, from its first word: most literals (prose, URLs,
+/// comments) are not `space* name space* :`, and this spares searching them whole for a `:`.
+/// A non-ASCII byte leaves it to [`header_line`] (`trim` knows Unicode spaces).
+fn may_be_header_line(v: &str) -> bool {
     let b = v.as_bytes();
     let skip = |mut i: usize, f: fn(&u8) -> bool| {
         while b.get(i).is_some_and(f) {
@@ -648,11 +655,11 @@ fn split_header_line(v: &str) -> Option<(&str, Range<usize>)> {
     let i = skip(0, u8::is_ascii_whitespace);
     let i = skip(i, |c| c.is_ascii_alphanumeric() || *c == b'-');
     let i = skip(i, u8::is_ascii_whitespace);
-    match b.get(i) {
-        Some(b':') => {}
-        Some(&c) if c >= 0x80 => {}
-        _ => return None,
-    }
+    matches!(b.get(i), Some(b':') | Some(0x80..))
+}
+
+/// The definition: the first `:` splits; the trimmed name is letters, digits and dashes.
+fn header_line(v: &str) -> Option<(&str, Range<usize>)> {
     let (name, _) = v.split_once(':')?;
     let n = name.trim();
     if n.is_empty() || !n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
