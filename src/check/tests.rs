@@ -198,8 +198,8 @@ fn a_membership_test_requests_nothing() {
 #[test]
 fn header_line_split_agrees_with_its_definition() {
     for v in [
-        "LinkedIn-Version: 202401",
-        "  LinkedIn-Version :202401  ",
+        "LinkedIn-Version: 202609",
+        "  LinkedIn-Version :202609  ",
         "LinkedIn-Version:",
         "Authorization: Bearer x:y",
         "https://api.linkedin.com/v2/me",
@@ -210,7 +210,7 @@ fn header_line_split_agrees_with_its_definition() {
         "   ",
         "word",
         "some prose, with a colon: here",
-        "\u{a0}LinkedIn-Version\u{3000}: 202401",
+        "\u{a0}LinkedIn-Version\u{3000}: 202609",
         "Linked\u{e9}In: x",
         "X-Restli-Protocol-Version:2.0.0",
         "\tAccept:\tapplication/json\n",
