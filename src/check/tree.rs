@@ -5,8 +5,7 @@ use super::*;
 
 impl Checker<'_> {
     /// `version-inconsistent`: the pins that differ from the version the project keeps — the
-    /// one its `codegen` module pins, else the one most sites pin among the supported ones
-    /// (the newest on a tie; a sunset version only when every pin is past its sunset). Only
+    /// one its `codegen` module pins, else the one most sites pin (the newest on a tie). Only
     /// those outliers are reported, each pointing at where the kept version is pinned.
     pub(super) fn inconsistent(&self, files: &mut [FileCheck]) {
         let mut sites: Vec<(usize, Version, Span)> = Vec::new();
@@ -29,23 +28,9 @@ impl Checker<'_> {
         for s in &voters {
             *votes.entry(s.1).or_default() += 1;
         }
-        // The version kept is the most pinned one that is still supported (ties: the newest):
-        // never ask a file on a current version to move to one past its sunset, which
-        // `version-sunset` reports where it is pinned.
-        let supported = |v: &Version| {
-            !matches!(
-                self.table.calendar.status(*v, self.opts.today, 0),
-                crate::calendar::Status::Sunset { .. }
-            )
-        };
         let Some(keep) = votes
             .iter()
-            .max_by(|a, b| {
-                supported(a.0)
-                    .cmp(&supported(b.0))
-                    .then(a.1.cmp(b.1))
-                    .then(a.0.month_index().cmp(&b.0.month_index()))
-            })
+            .max_by(|a, b| a.1.cmp(b.1).then(a.0.month_index().cmp(&b.0.month_index())))
             .map(|(v, _)| *v)
         else {
             return;
