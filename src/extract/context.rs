@@ -680,14 +680,33 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
     // holds its placeholder's default (`LINKEDIN_API_REST_BASE + "/images"`), though the
     // literal keeps the key as its name.
     let mut consts: HashMap<String, usize> = HashMap::new();
+    // The later bindings of each name, by its first one, in file order: a join reads the
+    // binding nearest before it (`$host = '…/rest/'` in six functions, `$host = '…/v2/'` in
+    // two, each joined below its own), else the file's first.
+    let mut rebound: HashMap<usize, Vec<usize>> = HashMap::new();
     for (k, l) in lits.iter().enumerate() {
         if let (Some(n), false) = (&l.name, l.in_comment) {
-            consts.entry(n.clone()).or_insert(k);
+            match consts.get(n) {
+                Some(&first) => rebound.entry(first).or_default().push(k),
+                None => {
+                    consts.insert(n.clone(), k);
+                }
+            }
         }
     }
     for (f, k) in fields {
         consts.entry(f).or_insert(k);
     }
+    let binding_for = |id: &str, k: usize| -> Option<usize> {
+        let first = *consts.get(id)?;
+        let later = rebound.get(&first).map_or(&[][..], Vec::as_slice);
+        Some(
+            later[..later.partition_point(|&c| c < k)]
+                .last()
+                .copied()
+                .unwrap_or(first),
+        )
+    };
     let resolve_str = |lits: &[crate::facts::Literal], a: &Arg| -> Option<String> {
         match a {
             Arg::Lit(k) => Some(lits[*k].value.clone()),
@@ -731,14 +750,13 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
     for (k, a) in &base_refs {
         // A base that is itself joined to one (`GROUPS = BASE_URL + "groups/"`) counts whole:
         // its own base first (definitions come before their uses).
-        let chained = match a {
-            Arg::Ident(id) => consts
-                .get(*id)
-                .filter(|&&c| c != *k)
-                .and_then(|&c| lits[c].base.clone().map(|b| b + &lits[c].value)),
+        let c = match a {
+            Arg::Ident(id) => binding_for(id, *k).filter(|&c| c != *k),
             Arg::Lit(_) => None,
         };
-        if let Some(b) = chained.or_else(|| resolve_str(lits, a)) {
+        let chained = c.and_then(|c| lits[c].base.clone().map(|b| b + &lits[c].value));
+        let own = c.map(|c| lits[c].value.clone());
+        if let Some(b) = chained.or(own).or_else(|| resolve_str(lits, a)) {
             if lits[*k].base.is_none() {
                 lits[*k].base = Some(b);
             }
@@ -747,7 +765,7 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
     for k in 0..lits.len() {
         if lits[k].base.is_none() {
             if let Some(id) = lits[k].lead_ident.as_deref() {
-                if let Some(&c) = consts.get(id) {
+                if let Some(c) = binding_for(id, k) {
                     if c != k {
                         let base = lits[c].base.clone().unwrap_or_default() + &lits[c].value;
                         lits[k].base = Some(base);
@@ -1515,6 +1533,32 @@ mod tests {
         assert_eq!(base("%s/~"), Some("https://api.linkedin.com/v1/people"));
         assert_eq!(base("%s/%s"), None);
         assert_eq!(base("%s::(%s)"), None);
+    }
+
+    /// stackedup's LinkedInService: `$host` is bound in each method, to `/rest/` in some and
+    /// to `/v2/` in others; each join reads the binding above it, not the file's first.
+    #[test]
+    fn a_join_reads_the_nearest_binding_before_it() {
+        let f = facts(
+            Lang::Php,
+            "<?php class LinkedInService {\n  function stats() {\n    $host = 'https://api.linkedin.com/rest/';\n    $url = $host . 'organizationalEntityShareStatistics';\n  }\n  function likes($id) {\n    $host = 'https://api.linkedin.com/v2/';\n    $url = $host . 'socialActions/' . urlencode($id);\n  }\n  function early() {\n    return BASE . 'me';\n  }\n}\nconst BASE = 'https://api.linkedin.com/v2/';\n",
+        );
+        let base = |v: &str| {
+            f.literals
+                .iter()
+                .find(|l| l.value == v)
+                .and_then(|l| l.base.clone())
+        };
+        assert_eq!(
+            base("organizationalEntityShareStatistics").as_deref(),
+            Some("https://api.linkedin.com/rest/")
+        );
+        assert_eq!(
+            base("socialActions/").as_deref(),
+            Some("https://api.linkedin.com/v2/")
+        );
+        // A name bound only after its use: the file's (first) binding.
+        assert_eq!(base("me").as_deref(), Some("https://api.linkedin.com/v2/"));
     }
 
     /// tekrem-erp's LinkedInService: the base is built in the constructor from a `v2` field,
