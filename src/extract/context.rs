@@ -256,10 +256,11 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                 if IMPORTS.contains(&id.as_ref()) {
                     last_import = Some(i);
                 }
-                if id.trim_start_matches('_').len() >= 12
+                let bare = id.trim_start_matches('_');
+                if bare.len() >= 12
                     && ["restliclient", "restli_client"]
                         .iter()
-                        .any(|r| id.trim_start_matches('_').eq_ignore_ascii_case(r))
+                        .any(|r| bare.eq_ignore_ascii_case(r))
                 {
                     match (toks.get(i + 1), toks.get(i + 2)) {
                         (Some(Tok::Punct('.')), _) => restli_receiver = true,
@@ -755,8 +756,10 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
             Arg::Lit(_) => None,
         };
         let chained = c.and_then(|c| lits[c].base.clone().map(|b| b + &lits[c].value));
-        let own = c.map(|c| lits[c].value.clone());
-        if let Some(b) = chained.or(own).or_else(|| resolve_str(lits, a)) {
+        if let Some(b) = chained
+            .or_else(|| c.map(|c| lits[c].value.clone()))
+            .or_else(|| resolve_str(lits, a))
+        {
             if lits[*k].base.is_none() {
                 lits[*k].base = Some(b);
             }
