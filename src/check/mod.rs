@@ -90,6 +90,23 @@ impl CheckOptions {
     }
 }
 
+/// `out` with the file's names `finish` needs: its `uses`, and its `defines` ahead of the
+/// names `judge` added (bases named without a `const`).
+fn with_names(
+    mut out: FileCheck,
+    uses: Option<Vec<String>>,
+    defines: Option<Vec<String>>,
+) -> FileCheck {
+    if let Some(u) = uses {
+        out.uses = u;
+    }
+    if let Some(mut d) = defines {
+        d.append(&mut out.defines);
+        out.defines = d;
+    }
+    out
+}
+
 /// Which of a file's names the tree-wide checks read ([`Checker::check_file`]).
 #[derive(Debug, Default, Clone, Copy)]
 struct NamesNeeded {
@@ -362,14 +379,10 @@ impl<'t> Checker<'t> {
 
     /// Judge one file.
     pub fn check_file(&self, file: &SourceFile, facts: &FileFacts) -> FileCheck {
-        let (mut out, names) = self.judge(file, facts);
-        if names.uses {
-            out.uses = facts.uses.clone();
-        }
-        if names.defines {
-            out.defines = facts.defines.iter().cloned().chain(out.defines).collect();
-        }
-        out
+        let (out, names) = self.judge(file, facts);
+        let uses = names.uses.then(|| facts.uses.clone());
+        let defines = names.defines.then(|| facts.defines.clone());
+        with_names(out, uses, defines)
     }
 
     /// [`Self::check_file`], moving the file's names out of `facts` instead of copying them:
@@ -380,16 +393,10 @@ impl<'t> Checker<'t> {
         file: &SourceFile,
         facts: &mut FileFacts,
     ) -> FileCheck {
-        let (mut out, names) = self.judge(file, facts);
-        if names.uses {
-            out.uses = std::mem::take(&mut facts.uses);
-        }
-        if names.defines {
-            let mut defines = std::mem::take(&mut facts.defines);
-            defines.append(&mut out.defines);
-            out.defines = defines;
-        }
-        out
+        let (out, names) = self.judge(file, facts);
+        let uses = names.uses.then(|| std::mem::take(&mut facts.uses));
+        let defines = names.defines.then(|| std::mem::take(&mut facts.defines));
+        with_names(out, uses, defines)
     }
 
     /// The checks of one file, and which of its names `finish` will need.
