@@ -719,3 +719,53 @@ fn a_notebook_is_reported_but_never_fixed() {
     assert!(out.contains("report.ipynb:29:34"), "{out}");
     assert_eq!(std::fs::read(&nb).unwrap(), before);
 }
+
+/// A Supabase app in round 48's shape (social-scribe): a shared header helper pins 202401
+/// (past its sunset) three times, two newer functions pin 202601. The project keeps 202601,
+/// so the sunset pins' fixes pin 202601 too, not `--target-version`: the fixed tree pins one
+/// version and a second run finds nothing of versions.
+#[test]
+fn sunset_pins_are_fixed_to_the_version_the_project_keeps() {
+    let shared = "export const LI_HEADERS = (token: string) => ({\n  Authorization: `Bearer ${token}`,\n  'LinkedIn-Version': '202401',\n});\nexport const POSTS = { 'LinkedIn-Version': '202401' };\nexport const LIKES = { 'LinkedIn-Version': '202401' };\n";
+    let auth = "const LINKEDIN_VERSION = '202601';\nawait fetch('https://api.linkedin.com/rest/posts', { headers: { 'LinkedIn-Version': LINKEDIN_VERSION } });\n";
+    let dir = tree(&[("_shared/linkedin.ts", shared), ("auth/index.ts", auth)]);
+    let (code, out, _) = run(dir.path(), &[]);
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(out.matches("version-inconsistent").count(), 3, "{out}");
+    let json = bin()
+        .arg("check")
+        .arg(dir.path())
+        .args(["--today", TODAY, "--format", "json"])
+        .output()
+        .unwrap();
+    let json = String::from_utf8_lossy(&json.stdout);
+    assert_eq!(
+        json.matches("(fix: pin 202601, the version the project keeps)")
+            .count(),
+        3,
+        "{json}"
+    );
+    let (_, _, err) = run(dir.path(), &["--fix", "--unsafe-fixes"]);
+    assert!(err.contains("fixed 3 findings in 1 file"), "{err}");
+    let path = dir.path().join("_shared/linkedin.ts");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        shared.replace("202401", "202601")
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("auth/index.ts")).unwrap(),
+        auth
+    );
+    let (code, out, err) = run(dir.path(), &[]);
+    assert_eq!((code, out.as_str()), (0, ""), "{err}");
+    // Asked for another version, the tool still pins the kept one: the tree stays consistent.
+    let dir = tree(&[("_shared/linkedin.ts", shared), ("auth/index.ts", auth)]);
+    run(
+        dir.path(),
+        &["--fix", "--unsafe-fixes", "--target-version", "202609"],
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("_shared/linkedin.ts")).unwrap(),
+        shared.replace("202401", "202601")
+    );
+}

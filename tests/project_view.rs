@@ -790,3 +790,36 @@ fn apps_script_files_are_read_as_javascript() {
         ["FollowerCount/report.gs:1:18 endpoint-deprecated/v2-network-sizes"]
     );
 }
+
+/// A Supabase app (round 48's social-scribe shape): a shared header helper pins 202401 (past
+/// its sunset) for three functions, two newer functions pin 202601. The project keeps the
+/// supported version: the old pins are the outliers (and sunset), the current ones are not
+/// asked to move back.
+#[test]
+fn the_version_kept_is_a_supported_one() {
+    let shared = "export const LI_HEADERS = (token: string) => ({\n  Authorization: `Bearer ${token}`,\n  'LinkedIn-Version': '202401',\n});\nexport const POSTS = { 'LinkedIn-Version': '202401' };\nexport const LIKES = { 'LinkedIn-Version': '202401' };\n";
+    let auth = "const LINKEDIN_VERSION = '202601';\nawait fetch('https://api.linkedin.com/rest/posts', { headers: { 'LinkedIn-Version': LINKEDIN_VERSION } });\n";
+    let comments = "await fetch('https://api.linkedin.com/rest/socialActions', { headers: { 'LinkedIn-Version': '202601' } });\n";
+    let found = tree_findings(&[
+        ("functions/_shared/linkedin.ts", shared),
+        ("functions/auth/index.ts", auth),
+        ("functions/comments/index.ts", comments),
+    ]);
+    let inconsistent: Vec<&String> = found
+        .iter()
+        .filter(|f| f.contains("version-inconsistent"))
+        .collect();
+    assert_eq!(
+        inconsistent,
+        [
+            "functions/_shared/linkedin.ts:3:24 version-inconsistent/multiple-versions",
+            "functions/_shared/linkedin.ts:5:45 version-inconsistent/multiple-versions",
+            "functions/_shared/linkedin.ts:6:45 version-inconsistent/multiple-versions",
+        ]
+    );
+    assert!(
+        found
+            .iter()
+            .all(|f| !f.starts_with("functions/auth") && !f.starts_with("functions/comments"))
+    );
+}

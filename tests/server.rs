@@ -234,8 +234,9 @@ fn brief(diags: &[Value]) -> Vec<String> {
 
 #[test]
 fn diagnostics_follow_the_buffer_with_utf16_ranges_and_cross_file_checks() {
-    // Two files pin 202304 and one 202601: the project keeps 202304, other.py is the outlier.
-    let third = "LINKEDIN_VERSION = \"202304\"  # linkedin\n";
+    // client.py pins 202304 (sunset), other.py 202601 and third.py 202602 (both current): the
+    // project keeps the newest of the current pins, 202602; client.py and other.py differ.
+    let third = "LINKEDIN_VERSION = \"202602\"  # linkedin\n";
     let dir = tree(&[
         ("client.py", CLIENT),
         ("other.py", OTHER),
@@ -244,6 +245,7 @@ fn diagnostics_follow_the_buffer_with_utf16_ranges_and_cross_file_checks() {
     let mut c = Client::start(dir.path(), &[]);
     let client = url(&dir.path().join("client.py"));
     let other = url(&dir.path().join("other.py"));
+    let third = url(&dir.path().join("third.py"));
 
     c.open(&client, CLIENT);
     let d = c.diagnostics(&client, 1);
@@ -252,6 +254,7 @@ fn diagnostics_follow_the_buffer_with_utf16_ranges_and_cross_file_checks() {
         brief(&d),
         [
             "1:53-1:59 1 version-sunset/version-sunset-dated",
+            "1:53-1:59 2 version-inconsistent/multiple-versions",
             "2:11-2:18 1 scope-deprecated/w-share",
         ]
     );
@@ -268,23 +271,20 @@ fn diagnostics_follow_the_buffer_with_utf16_ranges_and_cross_file_checks() {
         "{}",
         d[0]["message"]
     );
+    // The kept version's pin, in another file.
+    let related = &d[1]["relatedInformation"][0];
+    assert_eq!(related["location"]["uri"], third.as_str());
+    assert_eq!(related["location"]["range"], range(0, 20, 0, 26));
 
-    // The same file, the same findings as `check` (the CLI's columns are 1-based characters).
+    // other.py pins a current version the project does not keep.
     c.open(&other, OTHER);
-    // (202601 is still supported on the reference date, 53 days before its sunset: only the
-    // cross-file finding.)
     let other_alone = ["1:20-1:26 2 version-inconsistent/multiple-versions"];
-    let d = c.diagnostics(&other, 1);
-    assert_eq!(brief(&d), other_alone);
-    // The kept version's pins, first the one in the open buffer (its UTF-16 range).
-    let related = &d[0]["relatedInformation"][0];
-    assert_eq!(related["location"]["uri"], client.as_str());
-    assert_eq!(related["location"]["range"], range(1, 53, 1, 59));
+    assert_eq!(brief(&c.diagnostics(&other, 1)), other_alone);
 
-    // Editing the buffer (unsaved): now most pins are 202601. The sunset finding goes, and
-    // the cross-file finding goes in the other open file (third.py is the outlier now).
-    let fixed = CLIENT.replace("202304", "202601");
-    c.change(&client, 2, &fixed);
+    // Editing the buffer (unsaved) to 202601: now most pins are 202601, so the sunset and
+    // cross-file findings go from both open files (third.py is the outlier now).
+    let edited = CLIENT.replace("202304", "202601");
+    c.change(&client, 2, &edited);
     assert_eq!(
         brief(&c.diagnostics(&client, 2)),
         ["2:11-2:18 1 scope-deprecated/w-share"]

@@ -5,7 +5,8 @@ use super::*;
 
 impl Checker<'_> {
     /// `version-inconsistent`: the pins that differ from the version the project keeps — the
-    /// one its `codegen` module pins, else the one most sites pin (the newest on a tie). Only
+    /// one its `codegen` module pins, else the one most sites pin among the supported ones
+    /// (the newest on a tie; a sunset version only when every pin is past its sunset). Only
     /// those outliers are reported, each pointing at where the kept version is pinned.
     pub(super) fn inconsistent(&self, files: &mut [FileCheck]) {
         let mut sites: Vec<(usize, Version, Span)> = Vec::new();
@@ -28,13 +29,36 @@ impl Checker<'_> {
         for s in &voters {
             *votes.entry(s.1).or_default() += 1;
         }
+        // The version kept is the most pinned one among the best supported (ties: the
+        // newest): a version not near its sunset, else one that is near it, else any. Never
+        // ask a file on a current version to move to one past its sunset, which
+        // `version-sunset` reports where it is pinned.
+        let standing = |v: &Version| match self.table.calendar.status(
+            *v,
+            self.opts.today,
+            self.opts.expiring_days,
+        ) {
+            Status::Active { .. } => 2,
+            Status::Expiring { .. } => 1,
+            _ => 0,
+        };
         let Some(keep) = votes
             .iter()
-            .max_by(|a, b| a.1.cmp(b.1).then(a.0.month_index().cmp(&b.0.month_index())))
+            .max_by(|a, b| {
+                standing(a.0)
+                    .cmp(&standing(b.0))
+                    .then(a.1.cmp(b.1))
+                    .then(a.0.month_index().cmp(&b.0.month_index()))
+            })
             .map(|(v, _)| *v)
         else {
             return;
         };
+        // The sunset and expiring pins' fixes pin the kept version when it is current, not
+        // `--target-version`: a fixed tree then pins one version, not two.
+        if standing(&keep) == 2 && keep.month_only() != self.opts.target_version.month_only() {
+            self.retarget_fixes(files, keep);
+        }
         let kept: Vec<&(usize, Version, Span)> =
             voters.into_iter().filter(|s| s.1 == keep).collect();
         let from_codegen = kept.iter().any(|s| files[s.0].generated);
@@ -81,6 +105,25 @@ impl Checker<'_> {
             f.help = fill(&e.help, &vars);
             f.related = related.clone();
             files[*fi].findings.push(f);
+        }
+    }
+
+    /// Points the `version-sunset` and `version-expiring` fixes that pin `--target-version`
+    /// at `keep` instead.
+    fn retarget_fixes(&self, files: &mut [FileCheck], keep: Version) {
+        let (target, keep) = (self.opts.target_version.to_string(), keep.to_string());
+        let was = format!("(fix: pin {target})");
+        let now = format!("(fix: pin {keep}, the version the project keeps)");
+        let findings = files.iter_mut().flat_map(|f| f.findings.iter_mut());
+        for f in findings.filter(|f| matches!(f.rule, Rule::VersionSunset | Rule::VersionExpiring))
+        {
+            let Some(fix) = &mut f.fix else { continue };
+            if let [e] = fix.edits.as_mut_slice() {
+                if e.replacement == target {
+                    e.replacement = keep.clone();
+                    f.help = f.help.replace(&was, &now);
+                }
+            }
         }
     }
 
