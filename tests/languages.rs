@@ -55,6 +55,10 @@ fn polyglot_fixture_findings() {
         // Clojure: `(def PROFILE-URL "…")` with a v1 field selector, a vector of scopes.
         "gateway.clj:6:42 endpoint-deprecated/v1-people",
         "gateway.clj:9:23 scope-deprecated/r-liteprofile",
+        // A map pairs keys and values by position, a `let` vector names and values
+        // (`[linkedin-version "202304"]`, `{"LinkedIn-Version" linkedin-version}`).
+        "gateway.clj:22:27 version-sunset/version-sunset-dated",
+        "gateway.clj:27:56 restli-protocol/restli-protocol-2",
         // Go: integer const, `req.Header.Set`, raw string joined with `+`.
         // Elixir: module attributes (`@scopes "…"`), a path whose `#{…}` holds quotes of
         // its own, joined to `@api_base` by a private helper (`@api_base <> path`).

@@ -7,6 +7,7 @@
 pub mod config;
 pub mod context;
 pub mod lexer;
+pub mod lisp;
 pub mod markdown;
 pub mod notebook;
 pub mod rust;
@@ -121,7 +122,11 @@ pub fn html(file: &SourceFile, start: usize, end: usize) -> FileFacts {
 
 /// Lex `text[start..end]` as `lang` and analyze the tokens.
 pub fn lexical(file: &SourceFile, start: usize, end: usize, lang: Lang) -> FileFacts {
-    context::analyze(lexer::lex(&file.text, start, end, lang))
+    let mut lexed = lexer::lex(&file.text, start, end, lang);
+    if lang == Lang::Clojure {
+        lisp::pair_forms(&mut lexed);
+    }
+    context::analyze(lexed)
 }
 
 /// Add the facts of one block (a Markdown code block) to the file's. Each block numbers its
