@@ -3,7 +3,6 @@
 //! between key and value. This pass writes the separators the context analyzer reads
 //! (`{"LinkedIn-Version": "202511", scope: "…"}`, `[linkedin-version = "202511", …]`), so a
 //! Clojure map is read like any other language's.
-// linkedin-lint: allow-file(version-sunset, scope-deprecated) -- unit-test inputs
 
 use super::lexer::{Lexed, Tok};
 
