@@ -823,3 +823,35 @@ fn the_version_kept_is_a_supported_one() {
             .all(|f| !f.starts_with("functions/auth") && !f.starts_with("functions/comments"))
     );
 }
+
+/// An ads MCP server (round 49): `client.ts` holds the `/rest` base and the request helper;
+/// a tool module with no LinkedIn word of its own calls the helper with `'/ugcPosts'` and
+/// `'/assets?action=registerUpload'`. Both are the legacy APIs under `/rest/`; `/posts` and a
+/// bare `ugcPosts` in a record of what was posted are not requests of them.
+#[test]
+fn a_tool_module_borrows_its_clients_rest_base() {
+    let client = "export const BASE_URL = \"https://api.linkedin.com/rest\";\n\nexport async function liGet<T>(path: string, params = {}): Promise<T> {\n  const res = await fetch(`${BASE_URL}${path}`, { headers: { \"LinkedIn-Version\": \"202611\" } });\n  return res.json() as Promise<T>;\n}\n";
+    let tool = "import { liGet } from \"../client.js\";\n\n/** Recent organic posts of a LinkedIn organization. */\nexport async function organicPosts(orgUrn: string) {\n  const posts = await liGet(\n    \"/ugcPosts\",\n    { q: \"authors\", authors: `List(${orgUrn})` }\n  );\n  const upload = await liGet(\"/assets?action=registerUpload\");\n  const current = await liGet(\"/posts\");\n  return { posts, upload, current, resource_name: \"ugcPosts\" };\n}\n";
+    assert_eq!(
+        tree_findings(&[("src/client.ts", client), ("src/tools/organic.ts", tool)]),
+        [
+            "src/tools/organic.ts:6:6 endpoint-deprecated/rest-ugc-posts",
+            "src/tools/organic.ts:9:31 endpoint-deprecated/rest-assets",
+        ]
+    );
+    // Without the client, nothing says the module's paths are LinkedIn's.
+    assert_eq!(
+        tree_findings(&[("src/tools/organic.ts", tool)]),
+        Vec::<String>::new()
+    );
+    // A helper of a client that holds both `/v2` and `/rest` may send a path to either
+    // (`apiRequest(path, { useRestApi })`): a module that borrows it is not judged.
+    let both = client.replace(
+        "export async",
+        "export const V2_URL = \"https://api.linkedin.com/v2\";\nexport async",
+    );
+    assert_eq!(
+        tree_findings(&[("src/client.ts", &both), ("src/tools/organic.ts", tool)]),
+        Vec::<String>::new()
+    );
+}

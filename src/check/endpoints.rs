@@ -734,14 +734,16 @@ impl Checker<'_> {
     }
 
     /// Record the LinkedIn bases a literal defines, and the finding a relative path makes once
-    /// joined to a `/v2` or `/v1` base that may be defined elsewhere (`Checker::finish`
-    /// resolves it).
+    /// joined to a `/v2`, `/v1` or `/rest` base that may be defined elsewhere
+    /// (`Checker::finish` resolves it). `borrowable`: the file has no LinkedIn context of its
+    /// own but may take a client's ([`RelativeSite::borrowed`]).
     pub(super) fn relative(
         &self,
         file: &SourceFile,
         facts: &FileFacts,
         lit: &Literal,
         sections: &Sections,
+        borrowable: bool,
         out: &mut FileCheck,
     ) {
         let v = lit.value.as_str();
@@ -769,7 +771,12 @@ impl Checker<'_> {
             }
             return;
         }
-        if !facts.linkedin_context
+        // A file with no LinkedIn context of its own may still call a LinkedIn client's
+        // helper (`liGet("/ugcPosts", …)` imported from `client.ts`, which holds the base):
+        // where it is `borrowable`, its paths are kept only where the tree links it to a file
+        // with a LinkedIn base.
+        let borrowed = !facts.linkedin_context;
+        if borrowed && !borrowable
             || facts.local_server
             || lit
                 .base
@@ -778,11 +785,9 @@ impl Checker<'_> {
         {
             return; // no LinkedIn context, or joined to a base the per-file check already read
         }
-        // `$"{_settings.RestApiUrl}/videos"`: a path after a base named for `/rest` is not
-        // joined to `/v2` (GenPosting keeps `ApiUrl` and `RestApiUrl` side by side).
-        if lit.lead_ident.as_deref().is_some_and(names_rest_base) {
-            return;
-        }
+        // `$"{_settings.RestApiUrl}/videos"`: a path after a base named for `/rest` is joined
+        // to `/rest` only (GenPosting keeps `ApiUrl` and `RestApiUrl` side by side).
+        let rest_named = lit.lead_ident.as_deref().is_some_and(names_rest_base);
         // `${basePath}/media/${imagePath}`: a file-system path, not a URL.
         if lit.base.is_none() && lit.lead_ident.as_deref().is_some_and(names_a_file_path) {
             return;
@@ -844,6 +849,9 @@ impl Checker<'_> {
         for (kind, base) in [
             (BASE_V2, "https://api.linkedin.com/v2"),
             (BASE_V1, "https://api.linkedin.com/v1"),
+            // Only the few `/rest/…` entries (`ugcPosts`, `assets?action=registerUpload`)
+            // match here: MCP servers join `'/ugcPosts'` to `https://api.linkedin.com/rest`.
+            (BASE_REST, "https://api.linkedin.com/rest"),
         ] {
             // v1's catch-all entry matches any path: v1 idioms (`people/~`, `:(fields)`), or
             // any path in a file whose one LinkedIn base is v1 (`resolve_relative` decides).
@@ -857,7 +865,13 @@ impl Checker<'_> {
                 && (path_start > 0 || v1_resource)
                 // A resource a client is asked for (`createCall('GET', 'companies/' + id)`).
                 || lit.request_arg && v1_resource && !own.contains(' ');
-            if kind == BASE_V1 && !v1_idiom && !plain {
+            // Under `/rest` a path, not a bare word (`"resource_name": "ugcPosts"` in a
+            // record of what was posted).
+            let rest_path = own.starts_with('/') || own.contains('?') || lit.request_arg;
+            if kind == BASE_V1 && !v1_idiom && !plain
+                || kind == BASE_REST && (v1_idiom || !rest_path)
+                || rest_named && kind != BASE_REST
+            {
                 continue;
             }
             let mut joined = lit.clone();
@@ -872,6 +886,17 @@ impl Checker<'_> {
             let mut tmp = FileCheck::default();
             self.endpoints(file, facts, &joined, &mut tmp);
             for mut finding in tmp.findings {
+                // Joined to `/rest`, only the entries written under `/rest/` (not a host-wide
+                // segment entry such as v2's `…/likes`).
+                if kind == BASE_REST
+                    && !self
+                        .table
+                        .endpoints
+                        .iter()
+                        .any(|e| e.id == finding.id && e.path.starts_with("/rest/"))
+                {
+                    continue;
+                }
                 finding.fix = None; // the base is elsewhere: a person checks the whole URL
                 let versioned_name = self.table.endpoints.iter().any(|e| {
                     e.id == finding.id && {
@@ -893,6 +918,8 @@ impl Checker<'_> {
                     asked: lit.request_arg,
                     path_named: names_a_path(lit.name.as_deref()),
                     unversioned_name,
+                    rest_named,
+                    borrowed,
                     finding,
                 });
             }

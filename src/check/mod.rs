@@ -205,7 +205,7 @@ pub fn version_key(name: &str) -> String {
 /// A relative path literal and the finding it makes when joined to a LinkedIn base of `kind`.
 #[derive(Debug, Clone)]
 pub struct RelativeSite {
-    /// [`BASE_V1`] or [`BASE_V2`].
+    /// [`BASE_V1`], [`BASE_V2`] or [`BASE_REST`].
     pub kind: u8,
     /// A short name other APIs use too (`/me`, `/people`): needs stronger evidence.
     pub generic: bool,
@@ -227,6 +227,12 @@ pub struct RelativeSite {
     /// LinkedIn base, `/rest` included (a dlt config's `base_url: …/rest` with
     /// `"path": "adCampaignsV2"` is answered 404).
     pub unversioned_name: bool,
+    /// The path follows a base named for `/rest` (`${REST_BASE}/ugcPosts`): joined to `/rest`
+    /// only, even where `/v2` is a base too.
+    pub rest_named: bool,
+    /// The file has no LinkedIn context of its own: the path counts only where the file uses
+    /// a name defined beside a LinkedIn base (a helper of the client module).
+    pub borrowed: bool,
     pub finding: Finding,
 }
 
@@ -414,6 +420,14 @@ impl<'t> Checker<'t> {
         // One search of the file instead of one per literal (most files hold no credential).
         let text_has_credentials = crate::redact::may_hold_credentials(&file.text);
         let foreign = endpoints::foreign_sections(facts);
+        // A file with no LinkedIn context of its own that names LinkedIn somewhere (a comment,
+        // a message: `"LinkedIn organization ID"`) and calls names of other files may borrow
+        // a client's base ([`RelativeSite::borrowed`]). Only such files: the prefilter passes
+        // every file that names LinkedIn, so a scan finds the same with it off.
+        let borrowable = !facts.linkedin_context
+            && !facts.docs
+            && !facts.uses.is_empty()
+            && crate::extract::context::contains_ignore_ascii_case(&file.text, "linkedin");
         for (idx, lit) in facts.literals.iter().enumerate() {
             self.secrets(file, facts, lit, text_has_credentials, &mut out);
             if lit.in_comment || foreign[idx] {
@@ -463,7 +477,7 @@ impl<'t> Checker<'t> {
             if lit.kind == LitKind::Str {
                 self.misspelled_header(file, facts, lit, &mut out);
                 self.endpoints(file, facts, lit, &mut out);
-                self.relative(file, facts, lit, &sections, &mut out);
+                self.relative(file, facts, lit, &sections, borrowable, &mut out);
                 self.doc_versions(file, facts, lit, &mut out);
                 self.doc_scopes(file, facts, lit, &mut out);
                 self.collect_scopes(idx, lit, &mut scope_lists);

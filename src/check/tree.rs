@@ -307,7 +307,7 @@ impl Checker<'_> {
 
     /// Relative paths (`'/ugcPosts'`) joined to a LinkedIn base defined in the file or in
     /// another file of the tree. A file that defines bases of its own uses only those (a file
-    /// with only a `/rest` base resolves nothing); a generic path (`/me`) needs a base in the
+    /// with only a `/rest` base resolves only the table's few `/rest/…` entries); a generic path (`/me`) needs a base in the
     /// file, or a name it uses from a file that defines one (or from a client built on one),
     /// and no other API's URL in the file.
     pub(super) fn resolve_relative(&self, files: &mut [FileCheck]) {
@@ -337,6 +337,36 @@ impl Checker<'_> {
             .flat_map(|f| f.defines.iter().cloned())
             .collect();
         base_names.extend(clients);
+        // Names defined beside any LinkedIn base, `/rest` included: what lends a file with no
+        // LinkedIn word of its own ([`RelativeSite::borrowed`]) its context.
+        let lenders: HashSet<&str> = files
+            .iter()
+            .filter(|f| f.li_bases != 0)
+            .flat_map(|f| f.defines.iter().map(String::as_str))
+            .chain(base_names.iter().map(String::as_str))
+            .collect();
+        let lent: Vec<bool> = files
+            .iter()
+            .map(|f| !f.foreign_base && f.uses.iter().any(|u| lenders.contains(u.as_str())))
+            .collect();
+        // The bases of the files a borrowing file uses names of: `media.py` calling the
+        // helpers of a client built on `/rest` is sent to `/rest`, whatever else the tree holds.
+        let lent_bases = |f: &FileCheck| -> u8 {
+            files
+                .iter()
+                .filter(|g| g.li_bases != 0 && g.defines.iter().any(|d| f.uses.contains(d)))
+                .fold(0, |a, g| a | g.li_bases)
+        };
+        let lent_bases: Vec<u8> = files
+            .iter()
+            .map(|f| {
+                if f.relative.iter().any(|s| s.borrowed) {
+                    lent_bases(f)
+                } else {
+                    0
+                }
+            })
+            .collect();
         // Names a file with a base uses: a client interface it builds on that base
         // (`Feign.builder().target(LinkedinApi.class, base)`, `retrofit.create(…)`).
         let used_with_base: HashSet<&str> = files
@@ -352,14 +382,27 @@ impl Checker<'_> {
                     .any(|d| used_with_base.contains(d.as_str()))
             })
             .collect();
-        for (f, built_on) in files.iter_mut().zip(built_on) {
+        for (((f, built_on), lent), lent_bases) in
+            files.iter_mut().zip(built_on).zip(lent).zip(lent_bases)
+        {
             if f.relative.is_empty() {
                 continue;
             }
-            let kinds = if f.li_bases != 0 { f.li_bases } else { project } | f.library_bases;
+            let kinds = if f.li_bases != 0 {
+                f.li_bases
+            } else if lent_bases != 0 {
+                lent_bases
+            } else {
+                project
+            } | f.library_bases;
             let linked = f.uses.iter().any(|u| base_names.contains(u));
             for site in std::mem::take(&mut f.relative) {
-                if kinds & site.kind == 0 && !(site.unversioned_name && kinds & BASE_REST != 0) {
+                if kinds & site.kind == 0 && !(site.unversioned_name && kinds & BASE_REST != 0)
+                    // A borrowed path needs one LinkedIn API in reach: a mixin of a client
+                    // that holds both `/v2` and `/rest` may send it to either.
+                    || site.borrowed
+                        && (!lent || kinds & (BASE_V2 | BASE_REST) == BASE_V2 | BASE_REST)
+                {
                     continue;
                 }
                 // A plain v1 path needs the file's own v1 base, or a tree whose only LinkedIn
@@ -379,6 +422,10 @@ impl Checker<'_> {
                     continue;
                 }
                 if site.versioned_name && kinds & BASE_REST != 0 {
+                    continue;
+                }
+                // Where `/v2` is a base too, the path is read as v2's (one finding, not two).
+                if site.kind == BASE_REST && kinds & BASE_V2 != 0 && !site.rest_named {
                     continue;
                 }
                 f.findings.push(site.finding);
