@@ -90,7 +90,10 @@ impl Checker<'_> {
             let s = path_start + r.start.saturating_sub(pre);
             Some(lit.sub_span(s..path_start + r.end - pre))
         };
-        let rest = path.starts_with("/rest/") || path.starts_with("rest/");
+        // `${supabaseUrl}/rest/v1/posts` is Supabase's PostgREST (LinkedIn's `/rest/`
+        // resources are names, never `v1`), which apps that post to LinkedIn often use too.
+        let rest = (path.starts_with("/rest/") || path.starts_with("rest/"))
+            && !path.trim_start_matches('/').starts_with("rest/v1/");
         if rest && !in_assertion(&file.text, lit.outer.start) {
             let l = if path.starts_with('/') { 5 } else { 4 };
             if let Some(r) = to_file(0..l).or_else(|| to_file(0..path.len())) {
@@ -757,6 +760,7 @@ impl Checker<'_> {
                     .trim_end_matches('/');
                 let p = without_trailing_placeholder(p);
                 out.li_host |= p.is_empty() && !lit.in_comment;
+                out.li_url |= !lit.in_comment;
                 // The whole v1 API is retired, so a path joined to any v1 URL
                 // (`https://api.linkedin.com/v1/people/`) is a v1 path.
                 out.li_bases |= match p {

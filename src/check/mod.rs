@@ -150,6 +150,10 @@ pub struct FileCheck {
     /// The file holds the API's bare host (`https://api.linkedin.com`), a base a client joins
     /// whole `/v2/…` paths to.
     pub li_host: bool,
+    /// The file names a URL on the API's host (`https://api.linkedin.com/v2/…`): in a
+    /// document, the paths it names without the host (`GET {baseURL}/v2/organizations`) are
+    /// that API's too.
+    pub li_url: bool,
     /// Bases the file names without a host (`API_PATH = '/v1'`, `@api_version = "/v1"`): a
     /// gem joins them to the host another file holds (`:site => "https://api.linkedin.com"`),
     /// so they count as [`FileCheck::li_bases`] once some file of the tree has

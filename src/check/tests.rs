@@ -1101,3 +1101,35 @@ fn a_slashless_path_followed_by_words_is_a_message() {
         ["3 v2-assets-register-upload"]
     );
 }
+
+/// Documents modelled on round 50: a no-code tool's set-up guide gives the HTTP module's
+/// headers as a table (`| LinkedIn-Version | 202401 |`); a design doc breaks a `curl` code span
+/// over two lines and names the same path without the host elsewhere (`GET
+/// {baseURL}/v2/organizations…`), in a document that names the API's host itself.
+#[test]
+fn a_documents_header_tables_broken_code_spans_and_host_less_paths() {
+    let guide = "# Make.com: post to LinkedIn\n\n**URL**: `https://api.linkedin.com/rest/posts`\n\n| Key | Value |\n|-----|-------|\n| `Authorization` | `Bearer [ACCESS-TOKEN]` |\n| `LinkedIn-Version` | `202401` |\n";
+    assert_eq!(
+        spans("MAKE_COM_SETUP_STEPS.md", guide),
+        [(8, "version-sunset-dated".into(), "202401".into())]
+    );
+    let design = "# Org mentions\n\n- Look up URNs once via `curl -H\n  'LinkedIn-Version: 202611' \"https://api.linkedin.com/v2/organizations?q=vanityName&vanityName=<slug>\"`\n  and paste the URN.\n\nParse `<slug>`, then hit\n`GET {baseURL}/v2/organizations?q=vanityName&vanityName=<slug>`.\n";
+    assert_eq!(
+        spans("docs/features/social-org-mentions.md", design),
+        [
+            (4, "v2-organizations".into(), "/v2/organizations".into()),
+            (8, "v2-organizations".into(), "/v2/organizations".into()),
+        ]
+    );
+    // Without a URL on the host, a bare `/v2/organizations` may be any API's.
+    let other = "# LinkedIn API notes\n\nHit `GET {baseURL}/v2/organizations?q=vanityName`.\n";
+    assert_eq!(found_ids("notes.md", other), Vec::<String>::new());
+}
+
+/// Supabase's PostgREST (`${supabaseUrl}/rest/v1/posts`) beside LinkedIn calls (round 50's
+/// scheduler): not LinkedIn's `/rest/`, so no `LinkedIn-Version` is asked of it.
+#[test]
+fn supabase_rest_v1_is_not_linkedins_rest() {
+    let py = "import requests\n\nLINKEDIN_API = \"https://api.linkedin.com/v2/userinfo\"\n\ndef ready_posts(supabase_url, key):\n    url = f\"{supabase_url}/rest/v1/posts\"\n    return requests.get(url, headers={\"apikey\": key})\n";
+    assert_eq!(found_ids("modal_cron_posting.py", py), Vec::<String>::new());
+}

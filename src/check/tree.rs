@@ -307,9 +307,9 @@ impl Checker<'_> {
 
     /// Relative paths (`'/ugcPosts'`) joined to a LinkedIn base defined in the file or in
     /// another file of the tree. A file that defines bases of its own uses only those (a file
-    /// with only a `/rest` base resolves only the table's few `/rest/…` entries); a generic path (`/me`) needs a base in the
-    /// file, or a name it uses from a file that defines one (or from a client built on one),
-    /// and no other API's URL in the file.
+    /// with only a `/rest` base resolves only the table's few `/rest/…` entries); a generic
+    /// path (`/me`) needs a base in the file, or a name it uses from a file that defines one
+    /// (or from a client built on one), and no other API's URL in the file.
     pub(super) fn resolve_relative(&self, files: &mut [FileCheck]) {
         if files.iter().all(|f| f.relative.is_empty()) {
             return;
@@ -437,13 +437,13 @@ impl Checker<'_> {
 impl Checker<'_> {
     /// Host-less `/v2/…` paths whose rule needs LinkedIn's host (`'/v2/images'`, a generic
     /// name): LinkedIn's when the tree holds the bare host a client joins them to (corsair's
-    /// `baseUrl: 'https://api.linkedin.com'` with `'/v2/videos'` in the endpoint modules), and
-    /// the file names no other API's URL.
+    /// `baseUrl: 'https://api.linkedin.com'` with `'/v2/videos'` in the endpoint modules), or
+    /// a document that names a URL on that host itself, and the file names no other API's URL.
     pub(super) fn resolve_hostless(&self, files: &mut [FileCheck]) {
         let host = files.iter().any(|f| f.li_host);
         for f in files.iter_mut() {
             let found = std::mem::take(&mut f.hostless);
-            if host && !f.foreign_base {
+            if (host || f.docs && f.li_url) && !f.foreign_base {
                 f.findings.extend(found);
             }
         }

@@ -25,9 +25,24 @@ pub fn extract(file: &SourceFile, start: usize, end: usize) -> FileFacts {
     // The prose block (paragraph, list item, table cell, heading) being read is a migration
     // note ("`/v2/me` was replaced by …"): what it names is history, not usage.
     let mut history = false;
+    // The cells of the table row being read: a row `| LinkedIn-Version | 202401 |` is a
+    // header and its value (the HTTP module set-up of a no-code tool's guide).
+    let mut cells: Vec<Range<usize>> = Vec::new();
     let parser = Parser::new_ext(md, Options::ENABLE_TABLES).into_offset_iter();
     for (ev, r) in parser {
         let r = r.start + start..r.end + start;
+        match ev {
+            Event::Start(Tag::TableHead | Tag::TableRow) => cells.clear(),
+            Event::End(TagEnd::TableHead | TagEnd::TableRow) if about_linkedin && !history => {
+                if let Some(lit) = header_row(text, &cells) {
+                    out.literals.push(lit);
+                }
+            }
+            _ => {}
+        }
+        if let Event::Start(Tag::TableCell) = ev {
+            cells.push(r.clone());
+        }
         match ev {
             Event::Start(Tag::CodeBlock(kind)) => {
                 let lang = match kind {
@@ -75,6 +90,10 @@ pub fn extract(file: &SourceFile, start: usize, end: usize) -> FileFacts {
                 if let Some(k) = text[r.clone()].find(&*c) {
                     let s = r.start + k;
                     prose(text, s..s + c.len(), &mut out.literals);
+                } else {
+                    // A code span broken over lines (`curl -H … ⏎ "https://…"`): the parser
+                    // joins its lines with a space, so read the source between the backticks.
+                    prose(text, r, &mut out.literals);
                 }
             }
             Event::Html(_) | Event::InlineHtml(_) if r.start >= comment_end => {
@@ -93,7 +112,41 @@ pub fn extract(file: &SourceFile, start: usize, end: usize) -> FileFacts {
         }
     }
     out.docs = true;
+    // A document about the API: the paths it names are the API's (judged as docs).
+    out.linkedin_context |= about_linkedin;
     out
+}
+
+/// A table row whose first cell names the `LinkedIn-Version` header and whose second holds a
+/// version (`` | `LinkedIn-Version` | `202401` | ``): the version, as that header's value.
+fn header_row(text: &str, cells: &[Range<usize>]) -> Option<Literal> {
+    let [key, value, ..] = cells else {
+        return None;
+    };
+    let unwrap = |r: &Range<usize>| {
+        let cell = &text[r.clone()];
+        let inner = cell.trim().trim_matches(['`', '"', '\'', '*']).trim();
+        // Where the inner text starts: the cell's own text, so the span is exact.
+        let at = r.start + cell.find(inner).unwrap_or(0);
+        (inner, at)
+    };
+    let (k, _) = unwrap(key);
+    let (v, at) = unwrap(value);
+    if !k.eq_ignore_ascii_case("linkedin-version")
+        || !(6..=8).contains(&v.len())
+        || !v.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let mut lit = Literal::new(
+        LitKind::Str,
+        v.to_string(),
+        at..at + v.len(),
+        at..at + v.len(),
+        true,
+    );
+    lit.header = Some(k.to_string());
+    Some(lit)
 }
 
 fn read_code(file: &SourceFile, r: Range<usize>, lang: Lang) -> FileFacts {
