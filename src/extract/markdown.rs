@@ -38,10 +38,8 @@ pub fn extract(file: &SourceFile, start: usize, end: usize) -> FileFacts {
                     out.literals.push(lit);
                 }
             }
+            Event::Start(Tag::TableCell) => cells.push(r.clone()),
             _ => {}
-        }
-        if let Event::Start(Tag::TableCell) = ev {
-            cells.push(r.clone());
         }
         match ev {
             Event::Start(Tag::CodeBlock(kind)) => {
