@@ -819,6 +819,14 @@ impl Checker<'_> {
         if lit.outer.end <= file.text.len() && is_membership_test(&file.text[lit.outer.end..]) {
             return;
         }
+        // `router.get('/linkedin/posts/:id/likes', …)`: a route of the app's own server (a
+        // `:name` parameter segment), not a request to LinkedIn.
+        if own.split('/').any(|seg| {
+            seg.strip_prefix(':')
+                .is_some_and(|p| p.starts_with(|c: char| c.is_ascii_alphabetic()))
+        }) {
+            return;
+        }
         // `path += "/~"`: the member selector alone is a fragment of a path built elsewhere
         // (`path = "/people"`), which is what is reported.
         if own.trim_matches('/') == "~" {

@@ -1078,6 +1078,17 @@ fn dart_interpolations_and_query_parameters() {
     );
 }
 
+/// A Flutter posting service (potAuto's shape): Dart interpolates `$name` in single quotes
+/// too, so `'$_baseUrl/ugcPosts'` is the UGC Posts API; a raw `r'$_baseUrl/…'` is not joined.
+#[test]
+fn dart_single_quoted_interpolation_joins_its_base() {
+    let dart = "class LinkedInService {\n  static const String _baseUrl = 'https://api.linkedin.com/v2';\n\n  Future<void> sharePost(Post post) async {\n    final response = await http.post(\n      Uri.parse('$_baseUrl/ugcPosts'),\n      headers: {'X-Restli-Protocol-Version': '2.0.0'},\n    );\n    final me = await http.get(Uri.parse('${_baseUrl}/userinfo'));\n    final pattern = RegExp(r'$_baseUrl/ugcPosts');\n  }\n}\n";
+    assert_eq!(
+        found_ids("lib/services/linkedin_service.dart", dart),
+        ["6 v2-ugc-posts"]
+    );
+}
+
 /// A social suite's LinkedIn module (Socioboard) holds v1 URLs and builds media file paths
 /// (`${basePath}/media/${imagePath}`): a path after a name for a place on disk is a file's,
 /// not a v1 request; after a name for a URL it still is.
@@ -1132,4 +1143,15 @@ fn a_documents_header_tables_broken_code_spans_and_host_less_paths() {
 fn supabase_rest_v1_is_not_linkedins_rest() {
     let py = "import requests\n\nLINKEDIN_API = \"https://api.linkedin.com/v2/userinfo\"\n\ndef ready_posts(supabase_url, key):\n    url = f\"{supabase_url}/rest/v1/posts\"\n    return requests.get(url, headers={\"apikey\": key})\n";
     assert_eq!(found_ids("modal_cron_posting.py", py), Vec::<String>::new());
+}
+
+#[test]
+fn an_express_route_with_a_parameter_segment_is_the_apps_own_server() {
+    // Modelled on an MCP server's routes.ts: it signs in with LinkedIn, then serves its own
+    // `/linkedin/posts/:id/likes` route, which is not LinkedIn's `socialActions/{id}/likes`.
+    let ts = "import { Router, Request, Response } from 'express';\n\nconst router = Router();\nconst LINKEDIN_API = 'https://api.linkedin.com/v2';\n\nrouter.get('/auth/linkedin', (req: Request, res: Response) => {\n  res.redirect(`https://www.linkedin.com/oauth/v2/authorization?${qs.stringify(params)}`);\n});\n\nrouter.get('/linkedin/posts/:id/likes', async (req: Request, res: Response) => {\n  const likes = await res.locals.linkedinClient.getLikesForPost(req.params.id);\n  res.json(likes);\n});\n\nrouter.post('/linkedin/posts/:id/comments', async (req: Request, res: Response) => {\n  res.json(await res.locals.linkedinClient.commentOnPost(req.params.id, req.body.comment));\n});\n\nrouter.get('/post-likes', async (req: Request, res: Response) => {\n  res.json(await fetch(`${LINKEDIN_API}/socialActions/${req.query.urn}/likes`));\n});\n";
+    assert_eq!(
+        found_ids("src/api/routes.ts", ts),
+        vec!["20 social-actions-likes"]
+    );
 }

@@ -942,7 +942,9 @@ impl<'a> Lexer<'a> {
         let ce = k.min(self.end);
         let oe = if self.at(ce) == q { ce + 1 } else { ce };
         self.i = oe.max(st + 1);
-        self.finish_string(st, cs, ce, oe, no_escape, fmt || q == b'`', q);
+        // Dart interpolates in every quote but raw `r'…'` (`'$_baseUrl/ugcPosts'`).
+        let interp = fmt || q == b'`' || sp.brace_interp && !no_escape;
+        self.finish_string(st, cs, ce, oe, no_escape, interp, q);
         for (es, ee) in exprs {
             if ee > es {
                 self.sub_lex(es, ee);
