@@ -227,6 +227,21 @@ pub(crate) fn extract(git: &Path, commit: &str, dest: &Path) -> Result<(), Strin
     }
     let _ = feeder.join();
     let _ = child.wait();
+    // A git index beside the files, as a checkout has: the linter reads it to visit files a
+    // repository commits although its `.gitignore` lists them (a Spring
+    // `application.properties`), so the score is what a user running in the clone gets.
+    std::fs::create_dir_all(dest.join(".git")).map_err(|e| format!("{}: {e}", dest.display()))?;
+    let index = git_cmd()
+        .env("GIT_INDEX_FILE", dest.join(".git").join("index"))
+        .args(["read-tree", commit])
+        .output()
+        .map_err(|e| format!("git read-tree: {e}"))?;
+    if !index.status.success() {
+        return Err(format!(
+            "git read-tree {commit} in {} failed",
+            git.display()
+        ));
+    }
     Ok(())
 }
 
