@@ -92,6 +92,36 @@ impl Literal {
             self.span.clone()
         }
     }
+
+    /// The file range of `value[r]` for a report, `text` being the file's text. Unlike
+    /// [`Literal::sub_span`] it also places a part of a literal with escapes (a shell
+    /// `node -e "…\`Bearer \${t}\`…"` over several lines) where that part is written verbatim:
+    /// at the same occurrence in the source as in the value, else the whole value. Only for
+    /// locating findings; an edit needs an exact literal.
+    pub fn locate(&self, text: &str, r: Range<usize>) -> Range<usize> {
+        if self.exact {
+            return self.sub_span(r);
+        }
+        let (Some(needle), Some(before), Some(src)) = (
+            self.value.get(r.clone()),
+            self.value.get(..r.start),
+            text.get(self.span.clone()),
+        ) else {
+            return self.span.clone();
+        };
+        if needle.is_empty() {
+            return self.span.clone();
+        }
+        // Escapes change lengths, not the order of what is written verbatim: the k-th
+        // occurrence in the value is the k-th in the source, if the source has as many.
+        let nth = before.match_indices(needle).count();
+        match src.match_indices(needle).nth(nth) {
+            Some((at, _)) if src.matches(needle).count() == self.value.matches(needle).count() => {
+                self.span.start + at..self.span.start + at + needle.len()
+            }
+            _ => self.span.clone(),
+        }
+    }
 }
 
 /// Everything extraction learnt about one file.
@@ -124,4 +154,52 @@ pub struct FileFacts {
     /// "/posts", version_string=V)`, `versionString: V`): the client sends `LinkedIn-Version`
     /// itself, so the file's `/rest/` requests carry it.
     pub client_sends_version: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A literal of `src` (the text inside its quotes, at offset 1 of the file) whose value
+    /// is `value`.
+    fn lit(src: &str, value: &str) -> (String, Literal) {
+        let text = format!("\"{src}\"");
+        let exact = src == value;
+        let l = Literal::new(
+            LitKind::Str,
+            value.into(),
+            1..1 + src.len(),
+            0..text.len(),
+            exact,
+        );
+        (text, l)
+    }
+
+    #[test]
+    fn locate_places_verbatim_parts_of_escaped_literals() {
+        let (text, l) = lit(r"a\nb /v2/me c /v2/me", "a\nb /v2/me c /v2/me");
+        // The second `/v2/me` of the value is the second of the source.
+        let second = l.value.rfind("/v2/me").unwrap();
+        let r = l.locate(&text, second..second + 6);
+        assert_eq!(&text[r.clone()], "/v2/me");
+        assert_eq!(r.start, text.rfind("/v2/me").unwrap());
+        let first = l.value.find("/v2/me").unwrap();
+        assert_eq!(
+            l.locate(&text, first..first + 6).start,
+            text.find("/v2/me").unwrap()
+        );
+        // A part an escape produced (the newline) is not in the source: the whole value.
+        assert_eq!(l.locate(&text, 1..2), l.span);
+        // An exact literal maps by offset, as `sub_span` does.
+        let (text, l) = lit("x /v2/me", "x /v2/me");
+        assert_eq!(&text[l.locate(&text, 2..8)], "/v2/me");
+    }
+
+    #[test]
+    fn locate_gives_the_whole_value_when_escapes_make_occurrences() {
+        // `\x2fv2` decodes to `/v2`: the value has one more `/v2` than the source, so the
+        // order cannot be trusted.
+        let (text, l) = lit(r"\x2fv2 /v2", "/v2 /v2");
+        assert_eq!(l.locate(&text, 4..7), l.span);
+    }
 }

@@ -39,6 +39,8 @@ pub enum Lang {
     /// `#define NAME "…"`, comments.
     Cpp,
     Haskell,
+    /// Lua (`.lua`): `'…'`/`"…"` strings, `--` and `--[[ ]]` comments.
+    Lua,
     /// OCaml (`.ml`, `.mli`): `"…"` strings, nested `(* *)` comments, `let NAME = "…"`.
     OCaml,
     Elixir,
@@ -77,7 +79,7 @@ fn is_apex_class(head: &[u8]) -> bool {
 
 impl Lang {
     /// Every language, in declaration order.
-    pub const ALL: [Lang; 30] = [
+    pub const ALL: [Lang; 31] = [
         Lang::Rust,
         Lang::JavaScript,
         Lang::Python,
@@ -95,6 +97,7 @@ impl Lang {
         Lang::ObjC,
         Lang::Cpp,
         Lang::Haskell,
+        Lang::Lua,
         Lang::OCaml,
         Lang::Elixir,
         Lang::Erlang,
@@ -172,6 +175,7 @@ impl Lang {
                 Some(Lang::Cpp)
             }
             Some(b"hs" | b"lhs") => Some(Lang::Haskell),
+            Some(b"lua") => Some(Lang::Lua),
             Some(b"ml" | b"mli") => Some(Lang::OCaml),
             Some(b"ex" | b"exs") => Some(Lang::Elixir),
             Some(b"erl" | b"hrl") => Some(Lang::Erlang),
@@ -258,6 +262,7 @@ impl Lang {
             Lang::ObjC => "objective-c",
             Lang::Cpp => "c++",
             Lang::Haskell => "haskell",
+            Lang::Lua => "lua",
             Lang::OCaml => "ocaml",
             Lang::Elixir => "elixir",
             Lang::Erlang => "erlang",
@@ -299,6 +304,7 @@ impl Lang {
             "objc" | "objective-c" | "objectivec" | "obj-c" => Lang::ObjC,
             "c" | "cpp" | "c++" | "cc" | "h" | "hpp" => Lang::Cpp,
             "haskell" | "hs" => Lang::Haskell,
+            "lua" => Lang::Lua,
             "ocaml" | "ml" => Lang::OCaml,
             "elixir" | "ex" | "exs" | "iex" => Lang::Elixir,
             "erlang" | "erl" => Lang::Erlang,

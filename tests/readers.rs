@@ -59,8 +59,9 @@ fn swift_arrays_and_interpolation() {
         [
             "5:19 scope-deprecated/r-liteprofile",
             "5:36 scope-deprecated/r-emailaddress",
-            // `"\(base)/v2/me"`: the interpolation is the base.
-            "9:20 endpoint-deprecated/v2-me",
+            // `"\(base)/v2/me"`: the interpolation is the base; the finding is at `/v2/me`
+            // although the value (`${base}/v2/me`) is not the source text.
+            "9:27 endpoint-deprecated/v2-me",
             "16:52 endpoint-deprecated/v2-ugc-posts",
         ]
     );
@@ -192,6 +193,20 @@ fn razor_components_are_read_as_csharp() {
         [
             "13:25 scope-deprecated/r-liteprofile",
             "13:39 scope-deprecated/r-emailaddress"
+        ]
+    );
+}
+
+#[test]
+fn lua_strings_and_block_comments() {
+    assert_eq!(
+        findings("send_api.lua"),
+        [
+            // The `--[[ … ]]` block above holds a v1 URL: a comment, not a request.
+            "13:50 endpoint-deprecated/v2-me",
+            "14:16 scope-deprecated/r-liteprofile",
+            "14:30 scope-deprecated/r-emailaddress",
+            "20:41 version-sunset/version-sunset-dated",
         ]
     );
 }

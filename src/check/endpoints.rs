@@ -88,7 +88,7 @@ impl Checker<'_> {
                 return None;
             }
             let s = path_start + r.start.saturating_sub(pre);
-            Some(lit.sub_span(s..path_start + r.end - pre))
+            Some(lit.locate(&file.text, s..path_start + r.end - pre))
         };
         // `${supabaseUrl}/rest/v1/posts` is Supabase's PostgREST (LinkedIn's `/rest/`
         // resources are names, never `v1`), which apps that post to LinkedIn often use too.

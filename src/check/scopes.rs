@@ -164,7 +164,7 @@ impl Checker<'_> {
                 .collect();
             for (i, (lit, r, e)) in items.iter().enumerate() {
                 let Some(e) = e else { continue };
-                let span = lit.sub_span(r.clone());
+                let span = lit.locate(&file.text, r.clone());
                 let mut f = table_finding(
                     Rule::ScopeDeprecated,
                     entry_of!(e),

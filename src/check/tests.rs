@@ -1155,3 +1155,33 @@ fn an_express_route_with_a_parameter_segment_is_the_apps_own_server() {
         vec!["20 social-actions-likes"]
     );
 }
+
+/// A production guide's troubleshooting step (round 51): a shell `node -e "…"` whose script
+/// escapes its backticks and `${…}`, so the string's value is not its source text. The
+/// finding is still on the line and at the text of the URL, and a scope in a Python string
+/// with a `\n` escape is at its own text too.
+#[test]
+fn findings_in_strings_with_escapes_are_placed_at_their_text() {
+    let md = "#### 3. API Connection Issues\n```bash\n# Test LinkedIn API\nnode -e \"\nrequire('dotenv').config();\nfetch('https://api.linkedin.com/v2/me', {\n  headers: { 'Authorization': \\`Bearer \\${process.env.LINKEDIN_ACCESS_TOKEN}\\` }\n}).then(r => console.log('Status:', r.status));\n\"\n```\n";
+    assert_eq!(
+        spans("PRODUCTION-GUIDE.md", md),
+        [(6, "v2-me".to_string(), "/v2/me".to_string())]
+    );
+    let py = "import requests\n\nSCOPES = \"openid\\tr_liteprofile\\tw_member_social\"\nrequests.get(\"https://www.linkedin.com/oauth/v2/authorization\", params={\"scope\": SCOPES})\n";
+    assert_eq!(
+        spans("auth.py", py),
+        [(3, "r-liteprofile".to_string(), "r_liteprofile".to_string())]
+    );
+}
+
+/// An ASP.NET controller (round 53) builds a JSON body from verbatim strings, one of which
+/// starts with an escaped quote (`@"""}}"`): not a C# raw string literal, which would run on
+/// to the next `"""` and hide the version headers and URLs after it.
+#[test]
+fn a_csharp_verbatim_string_opening_with_an_escaped_quote_is_not_a_raw_string() {
+    let cs = "public class LinkedInController : ControllerBase\n{\n    private async Task<string?> PostCertificate(string? personId, string? accessToken)\n    {\n        var newUrl = \"https://api.linkedin.com/rest/images?action=initializeUpload\";\n        var newBody = @\"{\"\"initializeUploadRequest\"\": {\"\"owner\"\": \"\"urn:li:person:\" + personId + @\"\"\"}}\";\n        var request = new HttpRequest\n        {\n            Url = newUrl,\n            Headers = new HttpHeaders()\n                .Add(\"Authorization\", \"Bearer \" + accessToken)\n                .Add(\"LinkedIn-Version\",\"202303\")\n        };\n        var url = \"https://api.linkedin.com/v2/ugcPosts\";\n        return url;\n    }\n}\n";
+    assert_eq!(
+        found_ids("Controllers/LinkedInController.cs", cs),
+        ["12 version-sunset-policy", "14 v2-ugc-posts"]
+    );
+}

@@ -150,6 +150,13 @@ fn spec(lang: Lang) -> Spec {
             brace_interp: true,
             ..c
         },
+        // Lua: `--[[ … ]]` block comments (tried before `--`), `'…'` strings.
+        Lang::Lua => Spec {
+            line_comments: &["--"],
+            block_comment: Some(("--[[", "]]")),
+            single_quote_str: true,
+            ..c
+        },
         Lang::Haskell => Spec {
             line_comments: &["--"],
             block_comment: Some(("{-", "-}")),
@@ -627,7 +634,11 @@ impl<'a> Lexer<'a> {
     fn comment(&mut self) -> bool {
         let sp = self.sp;
         for lc in sp.line_comments {
-            if self.starts(lc) {
+            // Lua's `--[[`: a block comment that starts like a line comment.
+            let block_here = sp
+                .block_comment
+                .is_some_and(|(open, _)| open.starts_with(lc) && self.starts(open));
+            if self.starts(lc) && !block_here {
                 if *lc == "#" && sp.hash_at_word_start && !self.prev_is_word_boundary() {
                     return false;
                 }
@@ -848,8 +859,10 @@ impl<'a> Lexer<'a> {
         if q == b'`' && sp.backtick == Backtick::Code {
             return false;
         }
-        // Triple quotes.
-        if sp.triple && q != b'`' && self.at(j + 1) == q && self.at(j + 2) == q {
+        // Triple quotes. Not after C#'s `@`: `@"""}}"` is a verbatim string that starts with
+        // an escaped quote (`""`); a C# raw string literal (`"""…"""`) takes no `@`.
+        let verbatim = sp.csharp && raw;
+        if sp.triple && !verbatim && q != b'`' && self.at(j + 1) == q && self.at(j + 2) == q {
             let cs = j + 3;
             let close = [q, q, q];
             let ce = find(self.s, cs, self.end, &close).unwrap_or(self.end);
