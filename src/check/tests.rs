@@ -1185,3 +1185,19 @@ fn a_csharp_verbatim_string_opening_with_an_escaped_quote_is_not_a_raw_string() 
         ["12 version-sunset-policy", "14 v2-ugc-posts"]
     );
 }
+
+/// A Laravel metrics job (round 30's syllaby): the Video Analytics API asked for on `/v2`,
+/// although it sends the version headers the versioned `/rest/videoAnalytics` needs. The
+/// `/rest` form is clean.
+#[test]
+fn video_analytics_on_v2_is_the_unversioned_api() {
+    let php = "<?php\n\nclass LinkedInViewsJob\n{\n    protected function fetch(): AbstractHandler\n    {\n        $this->response = Http::withHeaders([\n            'LinkedIn-Version' => config('services.linkedin.api_version'),\n            'X-Restli-Protocol-Version' => '2.0.0',\n        ])->get('https://api.linkedin.com/v2/videoAnalytics', [\n            'q' => 'entity',\n            'type' => 'VIDEO_VIEW',\n        ])->throw();\n        $rest = Http::get('https://api.linkedin.com/rest/videoAnalytics', ['q' => 'entity']);\n        return $this;\n    }\n}\n";
+    assert_eq!(
+        spans("app/Jobs/LinkedInViewsJob.php", php),
+        [(
+            10,
+            "v2-video-analytics".to_string(),
+            "/v2/videoAnalytics".to_string()
+        )]
+    );
+}
