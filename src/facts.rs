@@ -78,13 +78,13 @@ impl Literal {
         }
     }
 
-    /// The file range of `value[r]`: exact when the literal has no escapes, else the whole value.
     /// The header name this literal is a value of: from a setter call, or its key when the
     /// key is a header name (`{"LinkedIn-Version": "202401"}`).
     pub fn header_name(&self) -> Option<&str> {
         self.header.as_deref().or(self.name.as_deref())
     }
 
+    /// The file range of `value[r]`: exact when the literal has no escapes, else the whole value.
     pub fn sub_span(&self, r: Range<usize>) -> Range<usize> {
         if self.exact {
             self.span.start + r.start..self.span.start + r.end
