@@ -1186,7 +1186,7 @@ fn a_csharp_verbatim_string_opening_with_an_escaped_quote_is_not_a_raw_string() 
     );
 }
 
-/// A Laravel metrics job (round 30's syllaby): the Video Analytics API asked for on `/v2`,
+/// A Laravel metrics job (syllaby, twenty-first round): the Video Analytics API asked for on `/v2`,
 /// although it sends the version headers the versioned `/rest/videoAnalytics` needs. The
 /// `/rest` form is clean.
 #[test]
