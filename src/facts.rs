@@ -114,12 +114,13 @@ impl Literal {
         }
         // Escapes change lengths, not the order of what is written verbatim: the k-th
         // occurrence in the value is the k-th in the source, if the source has as many.
-        let nth = before.match_indices(needle).count();
-        match src.match_indices(needle).nth(nth) {
-            Some((at, _)) if src.matches(needle).count() == self.value.matches(needle).count() => {
-                self.span.start + at..self.span.start + at + needle.len()
-            }
-            _ => self.span.clone(),
+        let in_src: Vec<usize> = src.match_indices(needle).map(|(at, _)| at).collect();
+        if in_src.len() != self.value.matches(needle).count() {
+            return self.span.clone();
+        }
+        match in_src.get(before.matches(needle).count()) {
+            Some(&at) => self.span.start + at..self.span.start + at + needle.len(),
+            None => self.span.clone(),
         }
     }
 }

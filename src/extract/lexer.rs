@@ -634,11 +634,13 @@ impl<'a> Lexer<'a> {
     fn comment(&mut self) -> bool {
         let sp = self.sp;
         for lc in sp.line_comments {
-            // Lua's `--[[`: a block comment that starts like a line comment.
-            let block_here = sp
-                .block_comment
-                .is_some_and(|(open, _)| open.starts_with(lc) && self.starts(open));
-            if self.starts(lc) && !block_here {
+            // Lua's `--[[`: a block comment that starts like a line comment (tried only once
+            // the line comment matched, since this runs at every token).
+            let block_here = || {
+                sp.block_comment
+                    .is_some_and(|(open, _)| open.starts_with(lc) && self.starts(open))
+            };
+            if self.starts(lc) && !block_here() {
                 if *lc == "#" && sp.hash_at_word_start && !self.prev_is_word_boundary() {
                     return false;
                 }
