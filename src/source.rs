@@ -136,8 +136,6 @@ impl Lang {
         if let Some(l) = match name {
             b"dockerfile" | b"makefile" | b"justfile" => Some(Lang::Shell),
             b"gemfile" | b"rakefile" => Some(Lang::Ruby),
-            // A WordPress plugin's readme (Markdown-like sections and lists).
-            b"readme.txt" => Some(Lang::Markdown),
             _ => None,
         } {
             return Some(l);
@@ -197,7 +195,11 @@ impl Lang {
             Some(b"sh" | b"bash" | b"zsh" | b"ksh" | b"fish" | b"ps1" | b"http" | b"rest") => {
                 Some(Lang::Shell)
             }
-            Some(b"md" | b"markdown" | b"mdx" | b"rmd" | b"qmd" | b"rst") => Some(Lang::Markdown),
+            // Plain-text notes and guides (`docs/requests.txt`, a setup guide's `INSTRUCCIONES.txt`)
+            // name request URLs as a README does.
+            Some(b"md" | b"markdown" | b"mdx" | b"rmd" | b"qmd" | b"rst" | b"txt") => {
+                Some(Lang::Markdown)
+            }
             Some(b"yaml" | b"yml") => Some(Lang::Yaml),
             Some(b"toml") => Some(Lang::Toml),
             Some(b"json" | b"jsonc" | b"json5") => Some(Lang::Json),

@@ -839,7 +839,7 @@ fn timings_go_to_stderr_and_leave_the_report_alone() {
             "lib.go",
             "package lib\n\nconst Base = \"https://api.linkedin.com/v2/me\"\n",
         ),
-        ("notes.txt", "not ours\n"),
+        ("notes.log", "not ours\n"),
         ("util.py", "print('nothing about the API here')\n"),
     ]);
     let run = |extra: &[&str]| {

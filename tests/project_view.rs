@@ -855,3 +855,34 @@ fn a_tool_module_borrows_its_clients_rest_base() {
         Vec::<String>::new()
     );
 }
+
+/// A LangGraph agent's shape (round 55): the `/v2` base is a typed setting in
+/// `config/settings.py`, among other services' settings, and the tool module joins paths to
+/// `settings.LINKEDIN_API_BASE`. The generic `/me` is placed by the name it follows; the same
+/// `/me` after another service's setting (`settings.NEWS_API_BASE`) is not LinkedIn's.
+#[test]
+fn a_path_after_a_setting_bound_to_a_base_in_another_module_is_sent_there() {
+    assert_eq!(
+        findings("settings_base"),
+        [
+            "tools/linkedin_tool.py:18:41 endpoint-deprecated/v2-me",
+            "tools/linkedin_tool.py:24:41 endpoint-deprecated/v2-ugc-posts",
+        ]
+    );
+}
+
+/// A FastAPI services layer (round 55): the base comes from the environment only
+/// (`LINKEDIN_API_URL = os.getenv(…)`), so no file holds it. A path retired under `/v2` and
+/// `/rest` alike (`/ugcPosts`, `/assets?action=registerUpload`) is retired whichever it is;
+/// a generic one (`/me`), the Facebook service's paths, a list of LinkedIn's web-app paths and
+/// a path joined to a name bound to the web app's base (`VOYAGER_BASE_URL`) are left alone.
+#[test]
+fn a_path_retired_under_every_base_needs_no_base_in_the_tree() {
+    assert_eq!(
+        findings("env_base"),
+        [
+            "app/services/linkedin_service.py:12:31 endpoint-deprecated/v2-assets-register-upload",
+            "app/services/linkedin_service.py:20:31 endpoint-deprecated/v2-ugc-posts",
+        ]
+    );
+}

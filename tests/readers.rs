@@ -210,3 +210,23 @@ fn lua_strings_and_block_comments() {
         ]
     );
 }
+
+/// A Go marketing ETL's shape (round 55): the version's default sits in the project's own
+/// environment helper (`envOr("LINKEDIN_API_VERSION", "202411")`), in docker-compose's
+/// `${LINKEDIN_API_VERSION:-202411}`, and the setup guide is a `.txt` file naming a retired
+/// URL. Meta's `v21.0` default and an `${…:?message}` are not LinkedIn versions.
+#[test]
+fn environment_helper_and_compose_defaults_and_text_guides() {
+    assert_eq!(
+        findings("go_env/config.go"),
+        ["25:55 version-sunset/version-sunset-dated"]
+    );
+    assert_eq!(
+        findings("go_env/docker-compose.yml"),
+        ["7:53 version-sunset/version-sunset-dated"]
+    );
+    assert_eq!(
+        findings("go_env/SETUP.txt"),
+        ["9:31 endpoint-deprecated/v2-organizational-entity-acls"]
+    );
+}

@@ -753,23 +753,12 @@ impl Checker<'_> {
         let (host, path_start) = url_parts(v);
         if let Some(h) = host {
             if h.eq_ignore_ascii_case("api.linkedin.com") {
-                let p = v[path_start..]
-                    .split(['?', '#'])
-                    .next()
-                    .unwrap_or("")
-                    .trim_end_matches('/');
-                let p = without_trailing_placeholder(p);
+                let p = base_path(&v[path_start..]);
                 out.li_host |= p.is_empty() && !lit.in_comment;
                 out.li_url |= !lit.in_comment;
                 // The whole v1 API is retired, so a path joined to any v1 URL
                 // (`https://api.linkedin.com/v1/people/`) is a v1 path.
-                out.li_bases |= match p {
-                    "/v1" => BASE_V1,
-                    _ if p.starts_with("/v1/") => BASE_V1,
-                    "/v2" => BASE_V2,
-                    "/rest" => BASE_REST,
-                    _ => 0,
-                };
+                out.li_bases |= path_base_kind(p);
             } else {
                 out.foreign_base |= is_foreign_api_url(v, h, path_start);
             }
@@ -858,6 +847,7 @@ impl Checker<'_> {
         // A Rest.li action (`assets?action=registerUpload`) is LinkedIn's idiom, never generic.
         let generic =
             GENERIC_SEGMENTS.contains(&seg) && !own.contains('~') && !own.contains("?action=");
+        let first_site = out.relative.len();
         for (kind, base) in [
             (BASE_V2, "https://api.linkedin.com/v2"),
             (BASE_V1, "https://api.linkedin.com/v1"),
@@ -932,10 +922,55 @@ impl Checker<'_> {
                     unversioned_name,
                     rest_named,
                     borrowed,
+                    lead: lit.lead_ident.clone(),
+                    any_base: false,
                     finding,
                 });
             }
         }
+        let sites = &mut out.relative[first_site..];
+        let under = |k: u8| sites.iter().any(|s| s.kind == k);
+        if under(BASE_V2) && under(BASE_REST) {
+            for s in sites {
+                s.any_base = true;
+            }
+        }
+    }
+}
+
+/// A URL's path as a base: without query, fragment, trailing `/` or a trailing placeholder.
+fn base_path(p: &str) -> &str {
+    let p = p
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('/');
+    without_trailing_placeholder(p)
+}
+
+/// The API a base path on LinkedIn's host names: [`BASE_V1`] for `/v1` (and any path under
+/// it: the whole v1 API is retired), [`BASE_V2`] for `/v2`, [`BASE_REST`] for `/rest`, else 0.
+fn path_base_kind(p: &str) -> u8 {
+    match p {
+        "/v1" => BASE_V1,
+        _ if p.starts_with("/v1/") => BASE_V1,
+        "/v2" => BASE_V2,
+        "/rest" => BASE_REST,
+        _ => 0,
+    }
+}
+
+/// What a name bound to `v` says about the paths joined to it: [`path_base_kind`] of a base
+/// on `api.linkedin.com` (`https://api.linkedin.com/v2/`), [`BASE_ELSEWHERE`] for a URL on
+/// any other host (another API's, or LinkedIn's own web app: `https://www.linkedin.com/
+/// voyager/api`), 0 for anything else (not a URL, or an API URL that is no base).
+pub(super) fn base_kind(v: &str) -> u8 {
+    match url_parts(v) {
+        (Some(h), start) if h.eq_ignore_ascii_case("api.linkedin.com") => {
+            path_base_kind(base_path(&v[start..]))
+        }
+        (Some(_), _) => BASE_ELSEWHERE,
+        _ => 0,
     }
 }
 

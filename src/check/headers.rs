@@ -145,6 +145,7 @@ impl Checker<'_> {
     pub(super) fn auth(
         &self,
         file: &SourceFile,
+        facts: &FileFacts,
         lit: &Literal,
         r: Range<usize>,
         out: &mut FileCheck,
@@ -165,6 +166,18 @@ impl Checker<'_> {
         }
         if value.eq_ignore_ascii_case("bearer") {
             return; // "Bearer" + " " + token, built up elsewhere
+        }
+        // `const token = `Bearer ${…}`` a few lines up, then `Authorization: `${token}``: the
+        // name holds the scheme already.
+        if let Some(name) = placeholder_name(value) {
+            if facts.literals.iter().any(|l| {
+                l.name.as_deref() == Some(name)
+                    && l.value
+                        .get(..7)
+                        .is_some_and(|p| p.eq_ignore_ascii_case("bearer "))
+            }) {
+                return;
+            }
         }
         // A URL is never a credential: `{Env.authorization: 'https://www.linkedin.com/oauth'}`
         // names an authorization endpoint, not the header.
@@ -212,14 +225,9 @@ impl Checker<'_> {
 /// `${LI_TOKEN}`, `$ACCESS_TOKEN`, `{token}`: the whole value is one interpolated token, so
 /// the header is sent without a scheme (`Bearer ${LI_TOKEN}` is fine).
 pub(super) fn bare_token_placeholder(v: &str) -> bool {
-    let v = v.trim();
-    let inner = v
-        .strip_prefix("${")
-        .or_else(|| v.strip_prefix("#{"))
-        .or_else(|| v.strip_prefix('{'))
-        .and_then(|r| r.strip_suffix('}'))
-        .or_else(|| v.strip_prefix('$'));
-    let Some(name) = inner else { return false };
+    let Some(name) = placeholder_name(v) else {
+        return false;
+    };
     let lc = name.to_ascii_lowercase();
     !name.is_empty()
         && name
@@ -227,6 +235,16 @@ pub(super) fn bare_token_placeholder(v: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
         && lc.contains("token")
         && !["bearer", "header", "auth"].iter().any(|k| lc.contains(k))
+}
+
+/// The name a value that is wholly one interpolation holds: `${token}`, `#{t}`, `{t}`, `$t`.
+fn placeholder_name(v: &str) -> Option<&str> {
+    let v = v.trim();
+    v.strip_prefix("${")
+        .or_else(|| v.strip_prefix("#{"))
+        .or_else(|| v.strip_prefix('{'))
+        .and_then(|r| r.strip_suffix('}'))
+        .or_else(|| v.strip_prefix('$'))
 }
 
 /// Levenshtein distance (small strings only).

@@ -145,6 +145,11 @@ pub struct FileCheck {
     /// a `version_string`, else to `/v2`. They place a path that exists only under `/v2`
     /// (`/ugcPosts`, `/adAccountsV2`), not a generic one (`/me`), whose base depends on the call.
     pub library_bases: u8,
+    /// Names the file binds to a LinkedIn base (`LINKEDIN_API_BASE: str =
+    /// "https://api.linkedin.com/v2"`), with its [`BASE_V1`]/[`BASE_V2`]/[`BASE_REST`] bit,
+    /// or to another host's URL ([`BASE_ELSEWHERE`]): a path another file joins to that name
+    /// (`f"{settings.LINKEDIN_API_BASE}/me"`) is sent there.
+    pub bound_bases: Vec<(String, u8)>,
     /// The file holds a URL of another host's API (`https://graph.facebook.com/v2`).
     pub foreign_base: bool,
     /// The file holds the API's bare host (`https://api.linkedin.com`), a base a client joins
@@ -237,6 +242,13 @@ pub struct RelativeSite {
     /// The file has no LinkedIn context of its own: the path counts only where the file uses
     /// a name defined beside a LinkedIn base (a helper of the client module).
     pub borrowed: bool,
+    /// The name interpolated before the path (`{settings.LINKEDIN_API_BASE}/me` →
+    /// `LINKEDIN_API_BASE`), when the file does not bind it itself: another file's
+    /// [`FileCheck::bound_bases`] may.
+    pub lead: Option<String>,
+    /// The same path is retired under `/v2` and under `/rest` alike (`/ugcPosts`,
+    /// `/assets?action=registerUpload`): which of the two the base is does not matter.
+    pub any_base: bool,
     pub finding: Finding,
 }
 
@@ -248,6 +260,8 @@ const LIBRARY_CLIENTS: &[&str] = &["RestliClient"];
 pub const BASE_V1: u8 = 1;
 pub const BASE_V2: u8 = 2;
 pub const BASE_REST: u8 = 4;
+/// Of [`FileCheck::bound_bases`] only: a name bound to a URL on a host other than the API's.
+pub const BASE_ELSEWHERE: u8 = 8;
 
 /// The checks, with everything built once from the rule table.
 pub struct Checker<'t> {
@@ -476,7 +490,7 @@ impl<'t> Checker<'t> {
             if header.is_some_and(|h| h.eq_ignore_ascii_case("authorization"))
                 && (facts.linkedin_context)
             {
-                self.auth(file, lit, value_range.clone(), &mut out);
+                self.auth(file, facts, lit, value_range.clone(), &mut out);
             }
             if lit.kind == LitKind::Str {
                 self.misspelled_header(file, facts, lit, &mut out);
@@ -532,6 +546,15 @@ impl<'t> Checker<'t> {
         if facts.linkedin_context && !facts.docs {
             out.prefix_bases = endpoints::prefix_bases(&facts.literals);
         }
+        out.bound_bases = facts
+            .literals
+            .iter()
+            .filter(|l| !l.in_comment && !facts.docs)
+            .filter_map(|l| {
+                let kind = endpoints::base_kind(&l.value);
+                (kind != 0).then(|| l.name.clone().map(|n| (n, kind)))?
+            })
+            .collect();
         if out.li_bases != 0 {
             // `NON_VERSIONED_BASE_URL = '…'` without a `const`: the name is defined all the same.
             out.defines.extend(

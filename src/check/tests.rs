@@ -1201,3 +1201,34 @@ fn video_analytics_on_v2_is_the_unversioned_api() {
         )]
     );
 }
+
+/// Modelled on an Express backend's upload controller (round 55): the scheme is in the name
+/// the header interpolates (`const token = `Bearer ${…}``), so `${token}` is a Bearer value;
+/// a name holding the bare token is still reported.
+#[test]
+fn a_token_name_bound_to_a_bearer_value_carries_its_scheme() {
+    let ts = r#"import axios from "axios";
+
+export class UploadLinkedinImageController {
+    async handle(req: Request, res: Response) {
+        const token = `Bearer ${await this.getTokenUseCase.execute()}`;
+        const response = await axios.put(req.body.uploadUrl, file, {
+            headers: {
+                "Authorization": `${token}`,
+                "Content-Type": "image/png",
+            },
+        });
+        const accessToken = await this.getTokenUseCase.execute();
+        await axios.get("https://api.linkedin.com/v2/userinfo", {
+            headers: { "Authorization": `${accessToken}` },
+        });
+    }
+}
+"#;
+    let lines: Vec<(usize, String)> =
+        spans("src/controllers/upload-linkedin-image-controller.ts", ts)
+            .into_iter()
+            .map(|(l, id, _)| (l, id))
+            .collect();
+    assert_eq!(lines, [(14, "bearer-scheme".to_string())]);
+}

@@ -321,8 +321,34 @@ impl Checker<'_> {
         }
         let project: u8 = files.iter().fold(0, |a, f| a | f.li_bases);
         let libraries: u8 = files.iter().fold(0, |a, f| a | f.library_bases);
+        // Names bound to a base in some file, with the bases' bits.
+        let mut bound: std::collections::HashMap<String, u8> = std::collections::HashMap::new();
+        for (name, kind) in files.iter().flat_map(|f| &f.bound_bases) {
+            *bound.entry(name.clone()).or_default() |= kind;
+        }
         // (A `/rest` base is enough for an unversioned name: `RelativeSite::unversioned_name`.)
         if (project | libraries) & (BASE_V1 | BASE_V2 | BASE_REST) == 0 {
+            // No base in the tree (`self.api_url = settings.LINKEDIN_API_URL`, set from the
+            // environment): a path retired under `/v2` and `/rest` alike (`/ugcPosts`), joined
+            // to a name no file binds to another URL, in a file about LinkedIn that names no
+            // other API, is retired whichever base the name holds. (A bare `'/ugcPosts'` in a
+            // list may be matched against LinkedIn's web app's own requests.)
+            for f in files.iter_mut().filter(|f| !f.foreign_base) {
+                for site in std::mem::take(&mut f.relative) {
+                    let joined = site
+                        .lead
+                        .as_deref()
+                        .is_some_and(|l| bound.get(l).is_none_or(|k| k & BASE_ELSEWHERE == 0));
+                    if joined
+                        && site.any_base
+                        && site.kind == BASE_V2
+                        && !site.generic
+                        && !site.borrowed
+                    {
+                        f.findings.push(site.finding);
+                    }
+                }
+            }
             return;
         }
         // Names defined next to a base, and one step on: the clients that use them.
@@ -395,8 +421,29 @@ impl Checker<'_> {
             } else {
                 project
             } | f.library_bases;
-            let linked = f.uses.iter().any(|u| base_names.contains(u));
+            let file_linked = f.uses.iter().any(|u| base_names.contains(u));
             for site in std::mem::take(&mut f.relative) {
+                // `f"{settings.LINKEDIN_API_BASE}/me"`, the name bound to a base in another
+                // file: the path is sent to that base, and only to it.
+                // (A name some file binds to another URL too, `BASE_URL` in each service's
+                // module, says nothing.)
+                let lead = site.lead.as_deref().and_then(|l| bound.get(l).copied());
+                if let Some(lead) = lead.filter(|&k| k == BASE_ELSEWHERE || k & BASE_ELSEWHERE == 0)
+                {
+                    // (Bound to both, it is read as v2's: one finding, not two.)
+                    if lead & site.kind != 0 && !(site.kind == BASE_REST && lead & BASE_V2 != 0) {
+                        if !site.generic || !f.foreign_base {
+                            f.findings.push(site.finding);
+                        }
+                        continue;
+                    }
+                    // Bound to the other LinkedIn base, or only to another host's URL (another
+                    // API's, or LinkedIn's web app's).
+                    if lead != 0 {
+                        continue;
+                    }
+                }
+                let linked = file_linked;
                 if kinds & site.kind == 0 && !(site.unversioned_name && kinds & BASE_REST != 0)
                     // A borrowed path needs one LinkedIn API in reach: a mixin of a client
                     // that holds both `/v2` and `/rest` may send it to either.

@@ -20,6 +20,14 @@ pub fn extract(text: &str, start: usize, end: usize, lang: Lang) -> FileFacts {
         _ => r.keyvalue(start, end),
     }
     let mut f = r.out;
+    // docker-compose's `LINKEDIN_API_VERSION: ${LINKEDIN_API_VERSION:-202411}`: the default
+    // is what is sent unless the environment says otherwise.
+    let defaults: Vec<Literal> = f
+        .literals
+        .iter()
+        .filter_map(super::context::placeholder_default)
+        .collect();
+    f.literals.extend(defaults);
     f.linkedin_context = mentions_linkedin(&f.literals);
     f
 }

@@ -105,6 +105,17 @@ const GETTERS: &[&str] = &[
     "getOption",
 ];
 
+/// A getter of [`GETTERS`], or an environment helper of the project's own whose name says so
+/// (Go's `envOr("LINKEDIN_API_VERSION", "202411")`, `getEnv(key, fallback)`,
+/// `get_env_or_default`): its second argument is the key's default all the same.
+fn is_getter(f: &str) -> bool {
+    GETTERS.contains(&f)
+        || contains_ignore_ascii_case(f, "env")
+            && split_words(f)
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case("env") || w.eq_ignore_ascii_case("getenv"))
+}
+
 /// Calls whose arguments are the elements of a list.
 const LIST_CALLS: &[&str] = &[
     "vec",
@@ -313,7 +324,7 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                 let wrapper = callee.is_some_and(|f| WRAPPERS.contains(&f));
                 // `_apiHost = new Uri("…")`, `BASE = URI.create("…")`: the wrapped literal is
                 // bound to the name the call's value is assigned to.
-                let passes_value = callee.is_some_and(|f| !GETTERS.contains(&f));
+                let passes_value = callee.is_some_and(|f| !is_getter(f));
                 // A list built by a call is bound the same way (`VERSION_CANDIDATES =
                 // List.of("202606", "202601", "202507")`).
                 let name = if (wrapper && passes_value && !is_list || list_call && *c == '(')
@@ -324,7 +335,7 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                     name
                 };
                 let getter_of = callee
-                    .filter(|f| GETTERS.contains(f))
+                    .filter(|f| is_getter(f))
                     .and_then(|_| call_binding(toks, lits, i));
                 let request = *c == '(' && request_call(toks, i);
                 stack.push(Group {
@@ -457,7 +468,7 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                 // The default of an environment/config getter is bound to the key:
                 // `os.environ.get('LINKEDIN_VERSION', '202311')`, `getProperty("k", "v")`.
                 if let Some(g) = stack.last() {
-                    if g.arg == 1 && g.callee.is_some_and(|f| GETTERS.contains(&f)) {
+                    if g.arg == 1 && g.callee.is_some_and(is_getter) {
                         if let Some(Arg::Lit(k)) = &g.first_arg {
                             if lits[li].name.is_none() {
                                 lits[li].name = Some(lits[*k].value.clone());
@@ -831,7 +842,7 @@ fn value_group<'s, 'a>(stack: &'s [Group<'a>]) -> Option<&'s Group<'a>> {
     let mut depth = stack.len();
     while depth > 1 && stack[depth - 1].wrapper {
         let g = &stack[depth - 1];
-        if g.arg == 0 && g.callee.is_some_and(|f| GETTERS.contains(&f)) {
+        if g.arg == 0 && g.callee.is_some_and(is_getter) {
             return None;
         }
         depth -= 1;
@@ -1177,7 +1188,7 @@ fn injected_field(toks: &[Tok<'_>], i: usize) -> Option<String> {
 }
 
 /// The default of a `${key:default}` / `${VAR:-default}` placeholder, as its own literal.
-fn placeholder_default(l: &crate::facts::Literal) -> Option<crate::facts::Literal> {
+pub(super) fn placeholder_default(l: &crate::facts::Literal) -> Option<crate::facts::Literal> {
     if l.in_comment || l.kind != LitKind::Str {
         return None;
     }
@@ -1435,6 +1446,28 @@ mod tests {
     use super::super::lexer::lex;
     use super::*;
     use crate::source::Lang;
+
+    #[test]
+    fn environment_helpers_are_getters() {
+        for f in [
+            "getenv",
+            "envOr",
+            "getEnv",
+            "get_env_or_default",
+            "EnvOrDefault",
+        ] {
+            assert!(is_getter(f), "{f}");
+        }
+        for f in [
+            "dotenv",
+            "environmentName",
+            "inventory",
+            "sendEvent",
+            "post",
+        ] {
+            assert!(!is_getter(f), "{f}");
+        }
+    }
 
     fn facts(lang: Lang, src: &str) -> FileFacts {
         analyze(lex(src, 0, src.len(), lang))

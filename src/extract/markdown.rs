@@ -346,12 +346,16 @@ mod tests {
             Lang::detect(std::path::Path::new("docs/examples/linkedin.rst"), b""),
             Some(Lang::Markdown)
         );
-        // So is a WordPress plugin's `readme.txt`; other text files are not read.
+        // So is a WordPress plugin's `readme.txt`, and any other text file (a setup guide).
         assert_eq!(
             Lang::detect(std::path::Path::new("readme.txt"), b""),
             Some(Lang::Markdown)
         );
-        assert_eq!(Lang::detect(std::path::Path::new("notes.txt"), b""), None);
+        assert_eq!(
+            Lang::detect(std::path::Path::new("docs/requests.txt"), b""),
+            Some(Lang::Markdown)
+        );
+        assert_eq!(Lang::detect(std::path::Path::new("notes.log"), b""), None);
         let rst = "LinkedIn OAuth 2 Tutorial\n=========================\n\n.. code-block:: pycon\n\n    >>> scope = ['r_liteprofile']\n    >>> authorization_base_url = 'https://www.linkedin.com/oauth/v2/authorization'\n    >>> r = linkedin.get('https://api.linkedin.com/v2/me')\n";
         let v: Vec<_> = values(rst).into_iter().map(|(v, _)| v).collect();
         assert!(v.iter().any(|v| v == "r_liteprofile"), "{v:?}");
