@@ -22,6 +22,16 @@ impl Checker<'_> {
         }
         let own_linkedin = host.is_some_and(is_linkedin_host);
         if host.is_some() && !own_linkedin {
+            // A CORS proxy's URL (`https://cors-anywhere.herokuapp.com/https://api.linkedin.com
+            // /v2/me`, how a browser app reaches the API): the request is the URL it carries.
+            if let Some(off) = proxied(v, path_start) {
+                let mut inner = lit.clone();
+                inner.value = v[off..].to_string();
+                if inner.exact {
+                    inner.span.start += off;
+                }
+                return self.endpoints(file, facts, &inner, out);
+            }
             return; // another API's URL: never a finding
         }
         let base_host = lit.base.as_deref().and_then(|b| url_parts(b).0);
@@ -936,6 +946,19 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// The offset in `v` of a LinkedIn URL that makes up the whole path of another host's URL
+/// (a CORS proxy's `https://proxy.example/https://api.linkedin.com/v2/me`).
+fn proxied(v: &str, path_start: usize) -> Option<usize> {
+    let inner = v.get(path_start..)?.strip_prefix('/')?;
+    if !(inner.starts_with("https://") || inner.starts_with("http://")) {
+        return None;
+    }
+    url_parts(inner)
+        .0
+        .is_some_and(is_linkedin_host)
+        .then_some(path_start + 1)
 }
 
 /// A URL's path as a base: without query, fragment, trailing `/` or a trailing placeholder.

@@ -1232,3 +1232,29 @@ export class UploadLinkedinImageController {
             .collect();
     assert_eq!(lines, [(14, "bearer-scheme".to_string())]);
 }
+
+/// Modelled on a React SPA that calls the API from the browser (round 56): through a CORS
+/// proxy, the URL the proxy carries is the request. Another API behind the proxy, and a
+/// LinkedIn URL in a proxy's query string (a redirect target), are not.
+#[test]
+fn a_cors_proxys_url_carries_the_request() {
+    let js = r#"export const linkedInProfileData = async ({ access_token }) => {
+  const url = 'https://radiant-brushlands-64499.herokuapp.com/https://api.linkedin.com/v2/me'
+  return fetch(url, { headers: { Authorization: 'Bearer ' + access_token } })
+};
+
+export const ShareText = async ({ access_token }) => {
+  const url = 'https://cors-anywhere.herokuapp.com/https://api.linkedin.com/v2/ugcPosts'
+  const other = 'https://cors-anywhere.herokuapp.com/https://graph.facebook.com/v2/me'
+  const login = 'https://auth.example.com/login?next=https://api.linkedin.com/v2/me'
+  return fetch(url, { method: 'POST' })
+};
+"#;
+    assert_eq!(
+        spans("src/api/LinkedInApi.js", js),
+        [
+            (2, "v2-me".to_string(), "/v2/me".to_string()),
+            (7, "v2-ugc-posts".to_string(), "/v2/ugcPosts".to_string()),
+        ]
+    );
+}
