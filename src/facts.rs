@@ -41,6 +41,9 @@ pub struct Literal {
     /// An identifier interpolated at the very start of the literal (`${API}/v2/me`), resolved
     /// to `base` once the file's constants are known.
     pub lead_ident: Option<String>,
+    /// The name of a base the literal is joined to that the file does not bind (`BASE + "/me"`,
+    /// `creds['main_domain_linkedin'] + '/me'`): another file may ([`crate::check`] looks).
+    pub base_name: Option<String>,
     /// Literals of one list (array, slice, `vec!`, `%w[]`) share an id.
     pub list: Option<u32>,
     /// The first argument of an HTTP method called on a client (`$client->get('me', …)`,
@@ -72,6 +75,7 @@ impl Literal {
             header: None,
             base: None,
             lead_ident: None,
+            base_name: None,
             list: None,
             request_arg: false,
             foreign_call: false,

@@ -160,7 +160,9 @@ impl Lang {
                 | b"gs",
             ) => Some(Lang::JavaScript),
             Some(b"py" | b"pyi") => Some(Lang::Python),
-            Some(b"go") => Some(Lang::Go),
+            // Power Query M (a Power BI custom connector's `.pq`): `"…"` strings, `//` and
+            // `/* */` comments, no escapes that Go's reader would misread in a URL.
+            Some(b"go" | b"pq" | b"pqm") => Some(Lang::Go),
             // Salesforce Apex (`.trigger`; `.cls` unless the head is LaTeX's or VBA's) is Java
             // in all a reader needs: `//` and `/* */` comments, `'…'` strings, calls.
             Some(b"java" | b"groovy" | b"scala" | b"trigger") => Some(Lang::Java),

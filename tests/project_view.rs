@@ -886,3 +886,17 @@ fn a_path_retired_under_every_base_needs_no_base_in_the_tree() {
         ]
     );
 }
+
+/// A student project's shape (round 57): the base is a dict entry another module fills
+/// (`creds['main_domain_linkedin'] = 'https://api.linkedin.com/v2'`) and each call joins a
+/// path to it with `+`. The same `/me` joined to the Graph API's entry is not LinkedIn's.
+#[test]
+fn a_path_joined_to_a_dict_entry_another_module_binds_to_a_base() {
+    assert_eq!(
+        findings("key_base"),
+        [
+            "newFileLinkedin.py:9:51 endpoint-deprecated/v2-me",
+            "newFileLinkedin.py:14:51 endpoint-deprecated/v2-shares",
+        ]
+    );
+}

@@ -230,3 +230,18 @@ fn environment_helper_and_compose_defaults_and_text_guides() {
         ["9:31 endpoint-deprecated/v2-organizational-entity-acls"]
     );
 }
+
+/// A Power BI custom connector (round 57): Power Query M, read by the Go reader's rules:
+/// `"…"` strings, `//` and `/* */` comments (a retired scope named in a comment is no request),
+/// `#"…"` quoted names.
+#[test]
+fn power_query_connectors_are_read() {
+    assert_eq!(
+        findings("LinkedIn.pq"),
+        [
+            "14:6 scope-deprecated/r-liteprofile",
+            "20:70 endpoint-deprecated/v2-organizational-entity-acls",
+            "24:42 endpoint-deprecated/v1-api",
+        ]
+    );
+}

@@ -932,7 +932,7 @@ impl Checker<'_> {
                     unversioned_name,
                     rest_named,
                     borrowed,
-                    lead: lit.lead_ident.clone(),
+                    lead: lit.lead_ident.clone().or_else(|| lit.base_name.clone()),
                     any_base: false,
                     finding,
                 });

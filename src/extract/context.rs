@@ -194,6 +194,8 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
     // Literal index whose value is the header for a later literal: (value_lit, header_arg).
     let mut header_refs: Vec<(Arg, Arg)> = Vec::new();
     let mut base_refs: Vec<(usize, Arg)> = Vec::new();
+    // (literal, key literal) of a join to a subscript: `creds['base'] + '/me'`.
+    let mut key_refs: Vec<(usize, usize)> = Vec::new();
     // Group name waiting for an opening bracket (`NAME = [`).
     let mut pending_name: Option<String> = None;
     // The index of the last import keyword (`import`, `use`, `require`…) seen.
@@ -583,6 +585,12 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
                     (Some(Tok::Punct('+' | '.')), Some(Tok::Lit(p))) => {
                         base_refs.push((li, Arg::Lit(*p)))
                     }
+                    // `creds['main_domain_linkedin'] + '/me'`: the key names the base.
+                    (Some(Tok::Punct('+' | '.')), Some(Tok::Punct(']'))) => {
+                        if let (Some(Tok::Lit(key)), Some(Tok::Punct('['))) = (prev(3), prev(4)) {
+                            key_refs.push((li, *key));
+                        }
+                    }
                     (Some(Tok::Lit(p)), _)
                         if lits[*p].kind == LitKind::Str && !lits[*p].in_comment =>
                     {
@@ -774,6 +782,22 @@ pub fn analyze(mut lexed: Lexed<'_>) -> FileFacts {
             if lits[*k].base.is_none() {
                 lits[*k].base = Some(b);
             }
+        } else if let Arg::Ident(id) = a {
+            lits[*k].base_name = Some(last_name(id).to_string());
+        }
+    }
+    for &(k, key) in &key_refs {
+        let id = lits[key].value.clone();
+        match binding_for(&id, k).filter(|&c| c != k) {
+            Some(c) if lits[k].base.is_none() => {
+                lits[k].base = Some(lits[c].base.clone().unwrap_or_default() + &lits[c].value);
+            }
+            None if !id.is_empty()
+                && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') =>
+            {
+                lits[k].base_name = Some(id);
+            }
+            _ => {}
         }
     }
     for k in 0..lits.len() {
@@ -1003,6 +1027,12 @@ fn versioned_url_helper(name: &str) -> Option<&'static str> {
         .iter()
         .any(|w| w.eq_ignore_ascii_case("v2"))
         .then_some("https://api.linkedin.com/v2")
+}
+
+/// The last name of a member chain: `settings.LINKEDIN_API_BASE` → `LINKEDIN_API_BASE`,
+/// `$this->base` → `base`.
+fn last_name(id: &str) -> &str {
+    id.rsplit(['.', ':', '>', '$']).next().unwrap_or(id)
 }
 
 /// `urlV2` → `url`, `V2`; `api_v2_url` → `api`, `v2`, `url`; `buildRestUrl` → `build`, `Rest`,

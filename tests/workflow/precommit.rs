@@ -236,6 +236,7 @@ fn pre_commit_hook_definition_matches_the_linter() {
         "readme.txt",
         "notes.txt",
         "send_api.lua",
+        "LinkedIn/LinkedIn.pq",
         "settings.py.example",
         "config.php.dist",
         // Not read:
