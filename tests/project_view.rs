@@ -449,6 +449,19 @@ fn a_constructors_default_host_and_resource_make_the_base() {
             "lib/LinkedInAPI.js:13:29 endpoint-deprecated/v2-shares",
         ]
     );
+    // A test config that binds `url` to a company page (agrigory777/node-linkedin's
+    // `test/config/index.js`) says nothing about `this.url`, which the file itself builds.
+    let config = "module.exports = {\n  company: {\n    id: 1337,\n    url: 'https://www.linkedin.com/company/devtestco',\n  },\n};\n";
+    assert_eq!(
+        tree_findings(&[
+            ("lib/LinkedInAPI.js", client),
+            ("test/config/index.js", config)
+        ]),
+        [
+            "lib/LinkedInAPI.js:8:29 endpoint-deprecated/v2-me",
+            "lib/LinkedInAPI.js:13:29 endpoint-deprecated/v2-shares",
+        ]
+    );
     // Named for something else, `'/v2'` is no base (`api_release = '/v2'` could be any
     // other API's segment), so the paths stay unjudged.
     assert_eq!(

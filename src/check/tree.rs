@@ -421,29 +421,32 @@ impl Checker<'_> {
             } else {
                 project
             } | f.library_bases;
-            let file_linked = f.uses.iter().any(|u| base_names.contains(u));
+            let linked = f.uses.iter().any(|u| base_names.contains(u));
             for site in std::mem::take(&mut f.relative) {
-                // `f"{settings.LINKEDIN_API_BASE}/me"`, the name bound to a base in another
-                // file: the path is sent to that base, and only to it.
-                // (A name some file binds to another URL too, `BASE_URL` in each service's
-                // module, says nothing.)
-                let lead = site.lead.as_deref().and_then(|l| bound.get(l).copied());
-                if let Some(lead) = lead.filter(|&k| k == BASE_ELSEWHERE || k & BASE_ELSEWHERE == 0)
-                {
+                // `f"{settings.LINKEDIN_API_BASE}/me"` in a file with no base of its own, the
+                // name bound to a LinkedIn base in another file: the path is sent to that base,
+                // and only to it. A generic path (`/me`), or one in a file with no LinkedIn word,
+                // follows only a name that says LinkedIn (not a `url` another module happens to
+                // bind); a name some file binds to another host's URL too says nothing.
+                let says_linkedin = site.lead.as_deref().is_some_and(|l| {
+                    crate::extract::context::contains_ignore_ascii_case(l, "linkedin")
+                });
+                let lead = site
+                    .lead
+                    .as_deref()
+                    .filter(|_| f.li_bases == 0)
+                    .filter(|_| says_linkedin || !site.generic && !site.borrowed)
+                    .and_then(|l| bound.get(l).copied())
+                    .filter(|&k| k != 0 && k & BASE_ELSEWHERE == 0);
+                if let Some(lead) = lead {
                     // (Bound to both, it is read as v2's: one finding, not two.)
-                    if lead & site.kind != 0 && !(site.kind == BASE_REST && lead & BASE_V2 != 0) {
-                        if !site.generic || !f.foreign_base {
-                            f.findings.push(site.finding);
-                        }
-                        continue;
+                    let sent_there = lead & site.kind != 0;
+                    let read_as_v2 = site.kind == BASE_REST && lead & BASE_V2 != 0;
+                    if sent_there && !read_as_v2 && !(site.generic && f.foreign_base) {
+                        f.findings.push(site.finding);
                     }
-                    // Bound to the other LinkedIn base, or only to another host's URL (another
-                    // API's, or LinkedIn's web app's).
-                    if lead != 0 {
-                        continue;
-                    }
+                    continue;
                 }
-                let linked = file_linked;
                 if kinds & site.kind == 0 && !(site.unversioned_name && kinds & BASE_REST != 0)
                     // A borrowed path needs one LinkedIn API in reach: a mixin of a client
                     // that holds both `/v2` and `/rest` may send it to either.
