@@ -550,9 +550,11 @@ impl<'t> Checker<'t> {
             .literals
             .iter()
             .filter(|l| !l.in_comment && !facts.docs)
+            // The name first: most literals are bound to none, and need no URL parse.
             .filter_map(|l| {
+                let name = l.name.as_ref()?;
                 let kind = endpoints::base_kind(&l.value);
-                (kind != 0).then(|| l.name.clone().map(|n| (n, kind)))?
+                (kind != 0).then(|| (name.clone(), kind))
             })
             .collect();
         if out.li_bases != 0 {
